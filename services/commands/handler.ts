@@ -1,0 +1,126 @@
+/**
+ * The generic command handler: read the stream (or take the cached state at its revision), decide,
+ * append with the revision read, and on a revision conflict re-read and decide again, a bounded number
+ * of times.
+ */
+import { createHash } from 'node:crypto';
+import type { Decider, DecideContext, DomainEvent } from '../../domain/shared/decider.js';
+import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
+import type { Actor, EventMetadata } from '../store/envelope.js';
+import { RevisionConflictError, type EventStore, type NewEvent, type RecordedEvent } from '../store/port.js';
+import type { StateCache } from './stateCache.js';
+
+/** Who sends a command and under which id; the HTTP layer fills it in. */
+export interface CommandEnvelope {
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly actor: Actor;
+  readonly now: Date;
+}
+
+export interface Handled<State> {
+  readonly events: readonly RecordedEvent[];
+  readonly state: State;
+  /** Global position of the last event appended (0n when the decision appended nothing). */
+  readonly position: bigint;
+}
+
+/** Ids derived from the command id, so that re-deciding the same command yields the same ids. */
+export function commandIds(commandId: string): () => string {
+  let n = 0;
+  return () => {
+    const h = createHash('sha256').update(`${commandId}/${n++}`).digest('hex');
+    // Format as a UUID (version 8, "custom") so ids look uniform everywhere.
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  };
+}
+
+export function envelopeEvents(
+  streamId: string,
+  events: readonly DomainEvent[],
+  cmd: CommandEnvelope,
+): NewEvent[] {
+  const ids = commandIds(`${cmd.commandId}#event#${streamId}`);
+  const metadata: EventMetadata = {
+    commandId: cmd.commandId,
+    correlationId: cmd.correlationId,
+    causationId: cmd.causationId,
+    actor: cmd.actor,
+    recordedAt: cmd.now.toISOString(),
+  };
+  return events.map((e) => ({ eventId: ids(), type: e.type, schemaVersion: 1, data: e.data, metadata }));
+}
+
+export interface HandleOptions<State> {
+  readonly cache?: StateCache<State>;
+  /** How many times to re-decide after a revision conflict. */
+  readonly retries?: number;
+}
+
+export async function loadState<State, Event extends DomainEvent>(
+  store: EventStore,
+  decider: Pick<Decider<State, never, Event, never>, 'initialState' | 'evolve'>,
+  streamId: string,
+  cache?: StateCache<State>,
+): Promise<{ state: State; revision: bigint }> {
+  const cached = cache?.get(streamId);
+  let state = cached ? cached.state : decider.initialState();
+  let revision = cached ? cached.revision : -1n;
+  const newer = await store.readStream(streamId, { fromRevision: revision + 1n });
+  for (const e of newer) {
+    state = decider.evolve(state, { type: e.type, data: e.data } as Event);
+    revision = e.revision;
+  }
+  if (cache && newer.length > 0) cache.set(streamId, state, revision);
+  return { state, revision };
+}
+
+export async function handleCommand<State, Command, Event extends DomainEvent, Context extends DecideContext>(
+  store: EventStore,
+  decider: Decider<State, Command, Event, Context>,
+  streamId: string,
+  command: Command,
+  cmd: CommandEnvelope,
+  extraContext: Omit<Context, keyof DecideContext>,
+  options: HandleOptions<State> = {},
+): Promise<Handled<State> | DomainError> {
+  const retries = options.retries ?? 5;
+  for (let attempt = 0; ; attempt++) {
+    const { state, revision } = await loadState(store, decider, streamId, options.cache);
+    const context = {
+      ...extraContext,
+      now: cmd.now,
+      newId: commandIds(cmd.commandId),
+      actor: cmd.actor,
+    } as Context;
+    const decided = decider.decide(command, state, context);
+    if (isDomainError(decided)) return decided;
+    if (decided.length === 0) return { events: [], state, position: 0n };
+    const newEvents = envelopeEvents(streamId, decided, cmd);
+    try {
+      const result = await store.append(streamId, newEvents, revision === -1n ? 'no_stream' : revision);
+      let next = state;
+      for (const e of decided) next = decider.evolve(next, e);
+      options.cache?.set(streamId, next, result.nextExpectedRevision);
+      const first = result.nextExpectedRevision - BigInt(newEvents.length) + 1n;
+      const recorded = newEvents.map((e, i) => ({
+        ...e,
+        streamId,
+        revision: first + BigInt(i),
+        // Positions of all but the last event are not reported by every adapter; the last one is exact.
+        position: result.position,
+        // The store chains hashes; it reports the last one. Earlier ones are in the log.
+        prevHash: '',
+        hash: i === newEvents.length - 1 ? result.hash : '',
+      }));
+      return { events: recorded, state: next, position: result.position };
+    } catch (error) {
+      if (error instanceof RevisionConflictError && attempt < retries) {
+        options.cache?.delete(streamId);
+        continue;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The event store port. Every adapter (in-memory, SQLite, EventStoreDB) implements it with EventStoreDB
+ * semantics: streams with 0-based revisions, one global order of all events, expected revisions
+ * `any | no_stream | stream_exists | n`, and catch-up subscriptions from a global position.
+ *
+ * Revisions and positions are bigints, as in `@eventstore/db-client`. Positions are opaque but totally
+ * ordered; `0n` means "before the first event". A position is the position *of* an event; reading or
+ * subscribing "from" a position is exclusive (it starts after it), as in EventStoreDB.
+ */
+import type { EventMetadata } from './envelope.js';
+
+/** What the writer expects of the stream's current state. `n` = the stream's last revision is n. */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+/** An event as the command pipeline hands it to the store: the store adds revision, position and hashes. */
+export interface NewEvent {
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+}
+
+/** An event as it stands in the log. */
+export interface RecordedEvent extends NewEvent {
+  readonly streamId: string;
+  /** 0-based revision within the stream. */
+  readonly revision: bigint;
+  /** Position in the one global order. */
+  readonly position: bigint;
+  /** Hash of the previous event of the same stream; `GENESIS_HASH` for revision 0. */
+  readonly prevHash: string;
+  /** SHA-256 over the canonical encoding (see hashChain.ts). */
+  readonly hash: string;
+}
+
+export interface AppendResult {
+  /** Revision of the last event written (the revision to expect next time). */
+  readonly nextExpectedRevision: bigint;
+  /** Global position of the last event written (0n when nothing was written). */
+  readonly position: bigint;
+  /** Chain hash of the last event written ('' when nothing was written). */
+  readonly hash: string;
+}
+
+export interface ReadStreamOptions {
+  /** First revision to return (inclusive). Default 0n. */
+  readonly fromRevision?: bigint;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Return events strictly after this position. Default: from the start. */
+  readonly after?: bigint;
+  readonly maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Deliver events strictly after this position (a checkpoint). Default: from the start. */
+  readonly after?: bigint;
+  /**
+   * Receives events in global order, in batches; the next batch is not delivered before the returned
+   * promise settles. A rejection stops the subscription and is passed to `onError`.
+   */
+  readonly onEvents: (events: readonly RecordedEvent[]) => Promise<void> | void;
+  /** Called each time the subscription has delivered everything the store had (may be called often). */
+  readonly onCaughtUp?: (position: bigint) => void;
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface Subscription {
+  close(): Promise<void>;
+}
+
+export interface StoreHealth {
+  readonly ok: boolean;
+  readonly adapter: string;
+  readonly detail?: string;
+}
+
+export interface EventStore {
+  /** Adapter name, e.g. `memory`, `sqlite`, `esdb`. */
+  readonly name: string;
+  /**
+   * Appends atomically. Resolves only once the events are durable. Rejects with `RevisionConflictError`
+   * when the expected revision does not hold; nothing is written then. Appending an empty list checks the
+   * expectation and returns the current state (position 0n when nothing was written).
+   */
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Events of a stream in revision order; `[]` when the stream does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Events of all streams in global order. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch-up subscription to all streams: history first, then live events. */
+  subscribe(options: SubscribeOptions): Subscription;
+  /** Position of the newest event in the log (0n when empty). */
+  headPosition(): Promise<bigint>;
+  health(): Promise<StoreHealth>;
+  close(): Promise<void>;
+}
+
+/** The stream was not at the expected revision. Maps EventStoreDB's WrongExpectedVersion. */
+export class RevisionConflictError extends Error {
+  readonly code = 'revision_conflict';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** The stream's last revision, or `'no_stream'`. */
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(`stream ${streamId}: expected ${String(expected)}, actual ${String(actual)}`);
+    this.name = 'RevisionConflictError';
+  }
+}
+
+/** The store cannot be reached or has been closed. */
+export class StoreUnavailableError extends Error {
+  readonly code = 'store_unavailable';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** Checks an expectation against a stream's last revision (`-1n` when it does not exist). */
+export function expectationHolds(expected: ExpectedRevision, lastRevision: bigint): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return lastRevision === -1n;
+    case 'stream_exists':
+      return lastRevision >= 0n;
+    default:
+      return expected === lastRevision;
+  }
+}
