@@ -31,8 +31,8 @@ export function commandIds(commandId: string): () => string {
   let n = 0;
   return () => {
     const h = createHash('sha256').update(`${commandId}/${n++}`).digest('hex');
-    // Format as a UUID (version 8, "custom") so ids look uniform everywhere.
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    // Format as a UUID (version-5 layout) so ids look uniform everywhere.
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   };
 }
 
