@@ -17,6 +17,8 @@ export interface CommandEnvelope {
   readonly causationId: string;
   readonly actor: Actor;
   readonly now: Date;
+  /** See EventMetadata.requestHash. */
+  readonly requestHash?: string;
 }
 
 export interface Handled<State> {
@@ -48,6 +50,7 @@ export function envelopeEvents(
     causationId: cmd.causationId,
     actor: cmd.actor,
     recordedAt: cmd.now.toISOString(),
+    ...(cmd.requestHash ? { requestHash: cmd.requestHash } : {}),
   };
   return events.map((e) => ({ eventId: ids(), type: e.type, schemaVersion: 1, data: e.data, metadata }));
 }

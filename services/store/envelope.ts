@@ -19,6 +19,11 @@ export interface EventMetadata {
   readonly actor: Actor;
   /** ISO-8601 instant from the server's clock when the command was decided. */
   readonly recordedAt: string;
+  /**
+   * Hash of the HTTP request that carried the command (method, path, body, caller), so that a retry with
+   * the same Idempotency-Key can be told from a different request reusing it. Not part of the hash chain.
+   */
+  readonly requestHash?: string;
 }
 
 export const systemActor: Actor = { personId: 'system', role: 'system' };

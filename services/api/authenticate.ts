@@ -1,0 +1,37 @@
+/** Bearer-token authentication: 401 when the token is missing or bad, 403 when the grant does not fit. */
+import type { FastifyRequest } from 'fastify';
+import { actingRole, type Principal, type Role } from '../auth/grants.js';
+import { verifyToken } from '../auth/tokens.js';
+import { HttpProblem } from './problem.js';
+
+export async function principalOf(request: FastifyRequest, key: Uint8Array): Promise<Principal | null> {
+  const header = request.headers.authorization;
+  if (header === undefined) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!m) throw new HttpProblem(401, 'invalid_token', 'Authorization must be "Bearer <token>"');
+  const result = await verifyToken(key, m[1]!);
+  if (result === 'expired') throw new HttpProblem(401, 'token_expired', 'The token has expired');
+  if (result === 'invalid') throw new HttpProblem(401, 'invalid_token', 'The token is not valid');
+  return result;
+}
+
+export async function requirePrincipal(request: FastifyRequest, key: Uint8Array): Promise<Principal> {
+  const p = await principalOf(request, key);
+  if (!p) throw new HttpProblem(401, 'missing_token', 'This endpoint needs a bearer token');
+  return p;
+}
+
+/** The role the caller acts under, or 403 naming the roles that would do. */
+export function requireRole(
+  principal: Principal,
+  compoundId: string | null,
+  allowed: readonly Role[],
+  allowAdmin = true,
+): Role | 'admin' {
+  const role = actingRole(principal, compoundId, allowed, allowAdmin);
+  if (role === null) {
+    const needed = [...(allowAdmin ? ['admin'] : []), ...allowed.map((r) => `${r}@${compoundId ?? '<compound>'}`)];
+    throw new HttpProblem(403, 'insufficient_grant', `This needs one of: ${needed.join(', ')}`, { needed });
+  }
+  return role;
+}

@@ -1,0 +1,102 @@
+/**
+ * Idempotent commands. A command's id is its `Idempotency-Key` (or a fresh UUID). Every event a command
+ * appends carries that id and a hash of the request in its metadata, so the log itself remembers which
+ * commands ran: the read database indexes them, and a retry with the same key replays the first response
+ * from the recorded events, appending nothing. The same key with a different request is 409.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
+import type { Principal } from '../auth/grants.js';
+import type { Clock } from '../clock.js';
+import type { CommandEnvelope } from '../commands/handler.js';
+import type { ProjectionRunner } from '../projections/runner.js';
+import type { ReadStore } from '../projections/readStore.js';
+import { canonicalJson } from '../store/hashChain.js';
+import type { EventStore, RecordedEvent } from '../store/port.js';
+import { domainProblem, HttpProblem } from './problem.js';
+
+export interface CommandOutcome {
+  readonly events: readonly RecordedEvent[];
+  readonly position: bigint;
+}
+
+export interface CommandSpec {
+  readonly principal: Principal;
+  /** The role recorded as the actor's. */
+  readonly role: string;
+  execute(cmd: CommandEnvelope): Promise<CommandOutcome | DomainError>;
+  /** Builds the response from the command's events; used for the first answer and for replays. */
+  respond(outcome: CommandOutcome): Promise<{ status: number; body: unknown }> | { status: number; body: unknown };
+}
+
+export interface CommandLog {
+  run(request: FastifyRequest, reply: FastifyReply, spec: CommandSpec): Promise<FastifyReply>;
+  /** Global position of the newest event this process appended (reads wait for it). */
+  lastAppended(): bigint;
+  noteAppended(position: bigint): void;
+}
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+export function commandLog(store: EventStore, read: ReadStore, runner: ProjectionRunner, clock: Clock): CommandLog {
+  const inflight = new Map<string, Promise<unknown>>();
+  let last = 0n;
+  const noteAppended = (p: bigint) => {
+    if (p > last) last = p;
+  };
+
+  async function replay(key: string, requestHash: string, spec: CommandSpec, reply: FastifyReply) {
+    await runner.waitFor(last);
+    const record = read.command(key);
+    if (!record) return null;
+    if (record.requestHash !== requestHash) {
+      throw new HttpProblem(409, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request');
+    }
+    const events = await store.readStream(record.streamId, { fromRevision: record.firstRevision, maxCount: record.count });
+    const { status, body } = await spec.respond({ events, position: record.position });
+    return reply.code(status).header('idempotent-replayed', 'true').send(body);
+  }
+
+  async function execute(request: FastifyRequest, reply: FastifyReply, spec: CommandSpec, key: string, requestHash: string) {
+    const correlation = request.headers['x-correlation-id'];
+    const cmd: CommandEnvelope = {
+      commandId: key,
+      correlationId: typeof correlation === 'string' && KEY_PATTERN.test(correlation) ? correlation : key,
+      causationId: key,
+      actor: { personId: spec.principal.personId, role: spec.role },
+      now: clock.now(),
+      requestHash,
+    };
+    const outcome = await spec.execute(cmd);
+    if (isDomainError(outcome)) throw domainProblem(outcome);
+    noteAppended(outcome.position);
+    const { status, body } = await spec.respond(outcome);
+    return reply.code(status).send(body);
+  }
+
+  return {
+    lastAppended: () => last,
+    noteAppended,
+    async run(request, reply, spec) {
+      const header = request.headers['idempotency-key'];
+      if (header !== undefined && (typeof header !== 'string' || !KEY_PATTERN.test(header))) {
+        throw new HttpProblem(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1 to 200 visible ASCII characters');
+      }
+      const key = header ?? randomUUID();
+      const requestHash = createHash('sha256')
+        .update(canonicalJson({ m: request.method, u: request.routeOptions.url, p: request.params ?? {}, b: request.body ?? null, by: spec.principal.personId }))
+        .digest('hex');
+      if (header === undefined) return execute(request, reply, spec, key, requestHash);
+      // One request per key at a time; a retry waits for the first, then replays it.
+      while (inflight.has(key)) await inflight.get(key)!.catch(() => undefined);
+      const work = (async () => (await replay(key, requestHash, spec, reply)) ?? execute(request, reply, spec, key, requestHash))();
+      inflight.set(key, work);
+      try {
+        return await work;
+      } finally {
+        inflight.delete(key);
+      }
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/** What the HTTP layer is given by the composition root (services/runtime.ts). */
+import type { Clock } from '../clock.js';
+import type { ProjectionRunner } from '../projections/runner.js';
+import type { ReadStore } from '../projections/readStore.js';
+import type { EventStore } from '../store/port.js';
+import type { CommandLog } from './commandLog.js';
+
+export interface AppDeps {
+  readonly store: EventStore;
+  readonly read: ReadStore;
+  readonly runner: ProjectionRunner;
+  readonly clock: Clock;
+  readonly signingKey: Uint8Array;
+  readonly commands: CommandLog;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}

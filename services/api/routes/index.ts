@@ -1,0 +1,9 @@
+/** Every route plugin, registered in one place. */
+import type { FastifyPluginAsync } from 'fastify';
+import { adminRoutes } from './admin.js';
+import { healthRoutes } from './health.js';
+
+export const routes: FastifyPluginAsync = async (app) => {
+  await app.register(healthRoutes);
+  await app.register(adminRoutes);
+};

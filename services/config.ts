@@ -1,0 +1,47 @@
+/** Configuration from the environment, read once at start. Every variable is listed in the README. */
+import { resolve } from 'node:path';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly eventStore: 'sqlite' | 'esdb';
+  readonly esdbConnectionString: string | undefined;
+  /** HS256 secret for bearer tokens; when unset a key is created in the data directory. */
+  readonly jwtSecret: string | undefined;
+  readonly logLevel: string;
+  readonly clock: 'system' | 'manual';
+  readonly production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? '3000');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be 0..65535, got ${env.PORT}`);
+  const eventStore = env.EVENT_STORE ?? 'sqlite';
+  if (eventStore !== 'sqlite' && eventStore !== 'esdb') {
+    throw new ConfigError(`EVENT_STORE must be sqlite or esdb, got ${eventStore}`);
+  }
+  if (eventStore === 'esdb' && !env.ESDB_CONNECTION_STRING) {
+    throw new ConfigError('EVENT_STORE=esdb needs ESDB_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false)');
+  }
+  const clock = env.CLOCK ?? 'system';
+  if (clock !== 'system' && clock !== 'manual') throw new ConfigError(`CLOCK must be system or manual, got ${clock}`);
+  const production = env.NODE_ENV === 'production';
+  if (clock === 'manual' && production) throw new ConfigError('CLOCK=manual is refused when NODE_ENV=production');
+  if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) {
+    throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  }
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    eventStore,
+    esdbConnectionString: env.ESDB_CONNECTION_STRING,
+    jwtSecret: env.JWT_SECRET,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    clock,
+    production,
+  };
+}

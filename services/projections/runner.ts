@@ -1,0 +1,119 @@
+/**
+ * Feeds the read database from the store's catch-up subscription: each batch of events is turned into
+ * document changes by the pure projections and committed with the new checkpoint in one transaction.
+ * Readers can wait until a given global position has been applied (read-your-writes).
+ */
+import { createHash } from 'node:crypto';
+import type { DocChange, Projection } from '../../projections/projection.js';
+import type { EventStore, RecordedEvent, Subscription } from '../store/port.js';
+import { DELETED, pendingKey, type CommandRecord, type ReadStore } from './readStore.js';
+
+export interface ProjectionRunner {
+  /** Global position of the last event applied to the read database. */
+  position(): bigint;
+  /** Resolves once the read database has applied `position`; false on timeout. */
+  waitFor(position: bigint, timeoutMs?: number): Promise<boolean>;
+  /** Last subscription error, if the runner stopped. */
+  failure(): unknown;
+  close(): Promise<void>;
+}
+
+export function projectionFingerprint(projections: readonly Projection[]): string {
+  const names = projections.map((p) => `${p.name}@${p.version}`).sort();
+  return createHash('sha256').update(names.join(',')).digest('hex').slice(0, 16);
+}
+
+/** Pure step: the changes and command records for one batch, given the stored documents. */
+export function projectBatch(
+  projections: readonly Projection[],
+  read: ReadStore,
+  events: readonly RecordedEvent[],
+): { changes: DocChange[]; commands: CommandRecord[] } {
+  const pending = new Map<string, unknown>();
+  const reader = read.reader(pending);
+  const changes: DocChange[] = [];
+  const commands = new Map<string, { streamId: string; requestHash: string; firstRevision: bigint; count: number; position: bigint }>();
+  for (const event of events) {
+    const { commandId, requestHash } = event.metadata;
+    if (commandId && requestHash) {
+      const c = commands.get(commandId);
+      if (c) {
+        c.count += 1;
+        c.position = event.position;
+      } else {
+        commands.set(commandId, {
+          streamId: event.streamId,
+          requestHash,
+          firstRevision: event.revision,
+          count: 1,
+          position: event.position,
+        });
+      }
+    }
+    for (const projection of projections) {
+      if (!projection.handles.includes(event.type)) continue;
+      for (const change of projection.apply(event, reader)) {
+        changes.push(change);
+        pending.set(pendingKey(change.collection, change.id), change.op === 'put' ? change.doc : DELETED);
+      }
+    }
+  }
+  return {
+    changes,
+    commands: [...commands].map(([commandId, c]) => ({ commandId, ...c })),
+  };
+}
+
+export function startProjectionRunner(
+  store: EventStore,
+  read: ReadStore,
+  projections: readonly Projection[],
+  log?: { error(obj: unknown, msg: string): void },
+): ProjectionRunner {
+  read.resetIfChanged(projectionFingerprint(projections));
+  let applied = read.checkpoint();
+  let failed: unknown;
+  let waiters: Array<{ position: bigint; resolve: (ok: boolean) => void }> = [];
+
+  const wake = () => {
+    const still: typeof waiters = [];
+    for (const w of waiters) (w.position <= applied ? w.resolve(true) : still.push(w));
+    waiters = still;
+  };
+
+  const subscription: Subscription = store.subscribe({
+    after: applied,
+    onEvents(events) {
+      const { changes, commands } = projectBatch(projections, read, events);
+      const last = events[events.length - 1]!.position;
+      read.commit(changes, commands, last);
+      applied = last;
+      wake();
+    },
+    onError(error) {
+      failed = error;
+      log?.error({ err: error }, 'projection runner stopped');
+    },
+  });
+
+  return {
+    position: () => applied,
+    failure: () => failed,
+    waitFor(position, timeoutMs = 5_000) {
+      if (position <= applied) return Promise.resolve(true);
+      return new Promise<boolean>((resolve) => {
+        const entry = { position, resolve };
+        waiters.push(entry);
+        setTimeout(() => {
+          waiters = waiters.filter((w) => w !== entry);
+          resolve(position <= applied);
+        }, timeoutMs).unref();
+      });
+    },
+    async close() {
+      await subscription.close();
+      for (const w of waiters) w.resolve(w.position <= applied);
+      waiters = [];
+    },
+  };
+}
