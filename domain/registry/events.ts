@@ -1,0 +1,62 @@
+/**
+ * Events of the compound registry (小区登记). One stream per compound: `compound-<compoundId>`.
+ * Data is plain JSON; areas are decimal strings exactly as imported (区分所有权解释 Art. 8), never rounded.
+ */
+import type { DomainEvent } from '../shared/decider.js';
+import type { Jurisdiction, Owner, Unit } from './types.js';
+
+/** The stream that holds one compound's registry. */
+export function compoundStreamId(compoundId: string): string {
+  return `compound-${compoundId}`;
+}
+
+/** 小区登记: a compound (物业管理区域) entered the registry under the rule pack of its city. */
+export type CompoundRegistered = DomainEvent<
+  'CompoundRegistered',
+  {
+    readonly compoundId: string;
+    readonly name: string;
+    readonly address: string;
+    readonly jurisdiction: Jurisdiction;
+  }
+>;
+
+/**
+ * 专有部分导入: units (专有部分) entered the registry. One ImportUnits command is all-or-nothing; a large one
+ * is written as several events (`part` of `parts`, 1-based), appended together in one append.
+ */
+export type UnitsImported = DomainEvent<
+  'UnitsImported',
+  {
+    readonly units: readonly Unit[];
+    readonly part: number;
+    readonly parts: number;
+  }
+>;
+
+/**
+ * 专有部分转让 / 交付: a unit changed owners (sale, inheritance, court ruling…), or the developer (建设单位)
+ * delivered a unit it held to its buyers. Rights in the common parts and the vote go with the unit
+ * (Civil Code Art. 273). Enough for an auditor to follow the chain of owners without reading every earlier
+ * event: the previous owners' person ids and whether the unit came from the developer. Names of the previous
+ * owners are already in earlier events and are not repeated.
+ */
+export type UnitTransferred = DomainEvent<
+  'UnitTransferred',
+  {
+    readonly unitId: string;
+    readonly building: string;
+    /** The new owners, as given (names trimmed). */
+    readonly owners: readonly Owner[];
+    /** Person ids of the owners before the transfer; empty when the unit was developer-held. */
+    readonly previousOwnerPersonIds: readonly string[];
+    /** True when the unit was developer-held (unsold or undelivered) before this event. */
+    readonly fromDeveloper: boolean;
+    /** What the transfer rests on, e.g. a property-certificate (不动产权证) or ruling number; optional. */
+    readonly reference?: string;
+  }
+>;
+
+export type RegistryEvent = CompoundRegistered | UnitsImported | UnitTransferred;
+export type RegistryEventType = RegistryEvent['type'];
+export const registryEventTypes: readonly RegistryEventType[] = ['CompoundRegistered', 'UnitsImported', 'UnitTransferred'];
