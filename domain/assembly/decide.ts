@@ -1,0 +1,331 @@
+/**
+ * The motion decider: propose → publish the notice → open (freeze the roll) → [mandates] → close → publish the
+ * result; or cancel before opening. Every time rule reads `context.now` (the one injectable clock).
+ */
+import type { DecideContext, Decider } from '../shared/decider.js';
+import { assertNever } from '../shared/decider.js';
+import type { DomainError } from '../shared/errors.js';
+import { NO_REST_DAYS, WEEKENDS_ONLY, periodEnd, type HolidayCalendar } from '../time/legalPeriod.js';
+import { CONVENOR_GRANTS, STAFF_GRANTS, holdsAny, type ActorFacts } from './actor.js';
+import type {
+  CancelMotion,
+  CloseMotion,
+  MotionCommand,
+  OpenMotion,
+  ProposeMotion,
+  PublishNotice,
+  PublishResult,
+  RegisterMandate,
+} from './commands.js';
+import { refuse } from './errors.js';
+import type { MotionEvent } from './events.js';
+import { isMatter } from './matters.js';
+import { freezeRoll } from './roll.js';
+import type { RulePackVersion } from './rulePacks/index.js';
+import { resolveMotionRules, thresholdsOf } from './rules.js';
+import { scopeProblem } from './scope.js';
+import { evolveMotion, initialMotionState, type Motion, type MotionState } from './state.js';
+import { tally, totalsProblem } from './tally.js';
+import { totalsFromWire } from './wire.js';
+
+export interface MotionContext extends DecideContext {
+  /** Rule packs to choose from; the built-in ones when omitted. */
+  readonly rulePacks?: readonly RulePackVersion[];
+  /** Statutory rest days for legal periods (Civil Code Art. 203); weekends only when omitted. */
+  readonly calendar?: HolidayCalendar;
+}
+
+type Decision = readonly MotionEvent[] | DomainError;
+
+const MAX_TITLE = 200;
+const MAX_DESCRIPTION = 20_000;
+
+function parseInstant(text: unknown): Date | null {
+  if (typeof text !== 'string') return null;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : new Date(ms);
+}
+
+const iso = (d: Date): string => d.toISOString();
+
+function requireConvenor(by: ActorFacts): DomainError | null {
+  return holdsAny(by, CONVENOR_GRANTS)
+    ? null
+    : refuse('not_entitled', 'only the owners\u2019 committee, the residents\u2019 committee or the street office runs a vote');
+}
+
+function existing(state: MotionState, motionId: string): Motion | DomainError {
+  if (state.status === 'none' || state.motionId !== motionId) {
+    return refuse('motion_not_found', `no motion ${motionId}`, { motionId });
+  }
+  return state;
+}
+
+function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): Decision {
+  if (state.status !== 'none') return refuse('motion_already_exists', `motion ${cmd.motionId} exists`);
+  const denied = requireConvenor(cmd.by);
+  if (denied) return denied;
+  const bad = (field: string, message: string) => refuse('invalid_motion', message, { field });
+  if (typeof cmd.motionId !== 'string' || cmd.motionId === '') return bad('motionId', 'a motion needs an id');
+  if (typeof cmd.compoundId !== 'string' || cmd.compoundId === '') return bad('compoundId', 'a motion belongs to a compound');
+  const title = typeof cmd.title === 'string' ? cmd.title.trim() : '';
+  if (title === '' || title.length > MAX_TITLE) return bad('title', `a title of 1 to ${MAX_TITLE} characters`);
+  if (typeof cmd.description !== 'string' || cmd.description.length > MAX_DESCRIPTION) {
+    return bad('description', `a description of at most ${MAX_DESCRIPTION} characters`);
+  }
+  if (!isMatter(cmd.matter)) return bad('matter', 'the matter is one of the nine of Civil Code Art. 278');
+  const scopeIssue = typeof cmd.scope === 'object' && cmd.scope !== null ? scopeProblem(cmd.scope) : 'a scope is required';
+  if (scopeIssue) return bad('scope', scopeIssue);
+  const opensAt = parseInstant(cmd.opensAt);
+  const closesAt = parseInstant(cmd.closesAt);
+  if (!opensAt) return bad('opensAt', 'opensAt is an ISO-8601 instant');
+  if (!closesAt) return bad('closesAt', 'closesAt is an ISO-8601 instant');
+  if (closesAt.getTime() <= opensAt.getTime()) return bad('closesAt', 'voting closes after it opens');
+
+  const rules = resolveMotionRules(
+    { jurisdiction: cmd.jurisdiction, matter: cmd.matter, opensAt, deemedVotes: cmd.deemedVotes ?? null },
+    ctx.rulePacks,
+  );
+  if ('code' in rules) return rules;
+
+  // The window's length in days, the opening day not counted (Civil Code Art. 201); e.g. 杭条例 Art. 20: 5–60.
+  const { min, max } = rules.votingWindowDays;
+  const tooShort = min !== null && closesAt.getTime() < periodEnd(opensAt, min, NO_REST_DAYS).getTime();
+  const tooLong = max !== null && closesAt.getTime() > periodEnd(opensAt, max, NO_REST_DAYS).getTime();
+  if (tooShort || tooLong) {
+    return refuse('window_out_of_bounds', `the voting window must last ${min ?? 0} to ${max ?? '∞'} days under ${rules.rulePack}`, {
+      min,
+      max,
+      rulePack: rules.rulePack,
+    });
+  }
+  // Notice must be possible: opening no earlier than a full notice period from now (物业管理条例 Art. 14).
+  const earliest = periodEnd(ctx.now, rules.noticeDays, ctx.calendar ?? WEEKENDS_ONLY);
+  if (opensAt.getTime() < earliest.getTime()) {
+    return refuse('opens_too_soon', `voting can open no earlier than ${iso(earliest)} (${rules.noticeDays} days' notice)`, {
+      earliestOpening: iso(earliest),
+      noticeDays: rules.noticeDays,
+    });
+  }
+  return [
+    {
+      type: 'MotionProposed',
+      data: {
+        motionId: cmd.motionId,
+        compoundId: cmd.compoundId,
+        jurisdiction: cmd.jurisdiction,
+        title,
+        description: cmd.description,
+        matter: cmd.matter,
+        scope: cmd.scope.kind === 'compound' ? { kind: 'compound' } : { kind: 'buildings', buildings: [...cmd.scope.buildings] },
+        opensAt: iso(opensAt),
+        closesAt: iso(closesAt),
+        proposedAt: iso(ctx.now),
+        rules,
+      },
+    },
+  ];
+}
+
+function publishNotice(cmd: PublishNotice, state: MotionState, ctx: MotionContext): Decision {
+  const motion = existing(state, cmd.motionId);
+  if ('code' in motion) return motion;
+  const denied = requireConvenor(cmd.by);
+  if (denied) return denied;
+  if (motion.status === 'cancelled') return refuse('motion_cancelled', 'the motion was cancelled');
+  if (motion.status !== 'proposed') return refuse('notice_already_published', 'notice was already given');
+  // 物业管理条例 Art. 14 (京条例 Art. 35, 杭条例 Art. 19): notice N days before; a legal period (Arts. 201–203).
+  const runsUntil = periodEnd(ctx.now, motion.rules.noticeDays, ctx.calendar ?? WEEKENDS_ONLY);
+  if (motion.opensAt.getTime() < runsUntil.getTime()) {
+    return refuse('notice_too_late', `${motion.rules.noticeDays} days' notice from now runs until ${iso(runsUntil)}, after the scheduled opening`, {
+      noticeRunsUntil: iso(runsUntil),
+      opensAt: iso(motion.opensAt),
+    });
+  }
+  return [
+    {
+      type: 'MotionNoticePublished',
+      data: { motionId: motion.motionId, publishedAt: iso(ctx.now), noticeRunsUntil: iso(runsUntil) },
+    },
+  ];
+}
+
+function open(cmd: OpenMotion, state: MotionState, ctx: MotionContext): Decision {
+  const motion = existing(state, cmd.motionId);
+  if ('code' in motion) return motion;
+  const denied = requireConvenor(cmd.by);
+  if (denied) return denied;
+  switch (motion.status) {
+    case 'proposed':
+      return refuse('notice_not_published', 'notice must be given before voting opens');
+    case 'cancelled':
+      return refuse('motion_cancelled', 'the motion was cancelled');
+    case 'open':
+    case 'closed':
+    case 'result_published':
+      return refuse('motion_already_open', 'voting has already opened');
+    case 'noticed':
+      break;
+    default:
+      return assertNever(motion.status);
+  }
+  const now = ctx.now.getTime();
+  if (motion.noticeRunsUntil === null || now < motion.noticeRunsUntil.getTime()) {
+    return refuse('notice_period_not_run', `the notice period runs until ${motion.noticeRunsUntil ? iso(motion.noticeRunsUntil) : '?'}`, {
+      noticeRunsUntil: motion.noticeRunsUntil ? iso(motion.noticeRunsUntil) : null,
+    });
+  }
+  if (now < motion.opensAt.getTime()) {
+    return refuse('too_early_to_open', `voting is scheduled to open at ${iso(motion.opensAt)}`, { opensAt: iso(motion.opensAt) });
+  }
+  const min = motion.rules.votingWindowDays.min;
+  if (now >= motion.closesAt.getTime() || (min !== null && motion.closesAt.getTime() < periodEnd(ctx.now, min, NO_REST_DAYS).getTime())) {
+    return refuse('opening_too_late', 'too little of the voting window is left to open it', {
+      closesAt: iso(motion.closesAt),
+      minDays: min,
+    });
+  }
+  const roll = freezeRoll(cmd.roll, motion.scope);
+  if ('code' in roll) return roll;
+  return [{ type: 'MotionOpened', data: { motionId: motion.motionId, openedAt: iso(ctx.now), roll } }];
+}
+
+function registerMandate(cmd: RegisterMandate, state: MotionState, ctx: MotionContext): Decision {
+  const motion = existing(state, cmd.motionId);
+  if ('code' in motion) return motion;
+  if (motion.status !== 'open' || motion.roll === null) {
+    return refuse('motion_not_open', 'proxy mandates are registered while voting is open', { status: motion.status });
+  }
+  const voterId = motion.roll.voterByUnit.get(cmd.unitId);
+  const voter = voterId === undefined ? undefined : motion.roll.voters.get(voterId);
+  if (!voter) return refuse('unit_not_in_roll', `unit ${cmd.unitId} is not on this motion's roll`, { unitId: cmd.unitId });
+  const byPrincipal = cmd.by.personId === cmd.principalPersonId;
+  const byStaff = holdsAny(cmd.by, STAFF_GRANTS);
+  if (!byPrincipal && !byStaff) {
+    return refuse('not_entitled', 'a mandate is registered by the owner giving it, or by OC/RC staff recording a written one');
+  }
+  if (voter.developerHeld) return refuse('mandate_not_applicable', 'the developer votes through its own grant holders');
+  if (!voter.ownerPersonIds.includes(cmd.principalPersonId)) {
+    return refuse('principal_not_owner', 'the principal is not an owner of that unit', { unitId: cmd.unitId });
+  }
+  const evidenceRef = typeof cmd.evidenceRef === 'string' ? cmd.evidenceRef.trim() : '';
+  // A written mandate (授权委托书, 沪规定 Art. 18 para. 3) recorded by staff must point at its evidence.
+  if (!byPrincipal && evidenceRef === '') return refuse('evidence_required', 'a written mandate needs its evidence reference');
+  if (typeof cmd.proxyPersonId !== 'string' || cmd.proxyPersonId === '' || cmd.proxyPersonId === cmd.principalPersonId) {
+    return refuse('invalid_mandate', 'the proxy is another person than the principal');
+  }
+  const mandates = motion.mandates;
+  if (mandates.some((m) => m.voterId === voter.voterId && m.principalPersonId === cmd.principalPersonId && m.proxyPersonId === cmd.proxyPersonId)) {
+    return refuse('mandate_already_registered', 'this mandate is already registered');
+  }
+  // e.g. 潍坊 Art. 32: one person accepts at most 3 owners' mandates. Counted in voter identities (heads).
+  const limit = motion.rules.proxyLimit;
+  if (limit !== null) {
+    const represented = new Set(mandates.filter((m) => m.proxyPersonId === cmd.proxyPersonId).map((m) => m.voterId));
+    if (!represented.has(voter.voterId) && represented.size >= limit) {
+      return refuse('proxy_limit_reached', `one proxy may represent at most ${limit} owners in a vote`, { limit });
+    }
+  }
+  return [
+    {
+      type: 'MandateRegistered',
+      data: {
+        motionId: motion.motionId,
+        voterId: voter.voterId,
+        principalPersonId: cmd.principalPersonId,
+        proxyPersonId: cmd.proxyPersonId,
+        registeredBy: byPrincipal ? 'principal' : 'staff',
+        ...(evidenceRef ? { evidenceRef } : {}),
+        registeredAt: iso(ctx.now),
+      },
+    },
+  ];
+}
+
+function close(cmd: CloseMotion, state: MotionState, ctx: MotionContext): Decision {
+  const motion = existing(state, cmd.motionId);
+  if ('code' in motion) return motion;
+  const denied = requireConvenor(cmd.by);
+  if (denied) return denied;
+  if (motion.status !== 'open') return refuse('motion_not_open', 'voting is not open', { status: motion.status });
+  if (ctx.now.getTime() < motion.closesAt.getTime()) {
+    return refuse('too_early_to_close', `voting runs until ${iso(motion.closesAt)}`, { closesAt: iso(motion.closesAt) });
+  }
+  // e.g. 京条例 Art. 37 para. 2: post the decision within three days of making it (a legal period).
+  const days = motion.rules.resultPublicationDays;
+  const resultDueBy = days === null ? null : iso(periodEnd(ctx.now, days, ctx.calendar ?? WEEKENDS_ONLY));
+  return [{ type: 'MotionClosed', data: { motionId: motion.motionId, closedAt: iso(ctx.now), resultDueBy } }];
+}
+
+function publishResult(cmd: PublishResult, state: MotionState, ctx: MotionContext): Decision {
+  const motion = existing(state, cmd.motionId);
+  if ('code' in motion) return motion;
+  const denied = requireConvenor(cmd.by);
+  if (denied) return denied;
+  if (motion.status === 'result_published') return refuse('result_already_published', 'the result is already posted');
+  if (motion.status !== 'closed' || motion.roll === null) return refuse('motion_not_closed', 'voting has not closed', { status: motion.status });
+  const totals = totalsFromWire(cmd.totals);
+  if (!totals) return refuse('invalid_totals', 'totals are exact decimal areas and integer headcounts');
+  const { eligible } = motion.roll;
+  if (totals.eligible.area !== eligible.area || totals.eligible.heads !== eligible.heads) {
+    return refuse('invalid_totals', 'the eligible totals differ from the frozen roll');
+  }
+  const problem = totalsProblem(totals);
+  if (problem) return refuse('invalid_totals', problem);
+  const result = tally(totals, thresholdsOf(motion.rules), { deemedVotes: motion.rules.deemedVotes !== null });
+  const late = motion.resultDueBy !== null && ctx.now.getTime() >= motion.resultDueBy.getTime();
+  return [
+    {
+      type: 'ResultPublished',
+      data: {
+        motionId: motion.motionId,
+        publishedAt: iso(ctx.now),
+        totals: cmd.totals,
+        outcome: { basis: result.outcome.basis, quorumMet: result.outcome.quorumMet, passed: result.outcome.passes },
+        late,
+      },
+    },
+  ];
+}
+
+function cancel(cmd: CancelMotion, state: MotionState, ctx: MotionContext): Decision {
+  const motion = existing(state, cmd.motionId);
+  if ('code' in motion) return motion;
+  const denied = requireConvenor(cmd.by);
+  if (denied) return denied;
+  if (motion.status === 'cancelled') return refuse('motion_cancelled', 'the motion was already cancelled');
+  if (motion.status !== 'proposed' && motion.status !== 'noticed') {
+    return refuse('motion_already_open', 'a motion cannot be cancelled once voting has opened');
+  }
+  const reason = typeof cmd.reason === 'string' ? cmd.reason.trim() : '';
+  if (reason === '') return refuse('invalid_motion', 'a cancellation states its reason', { field: 'reason' });
+  return [{ type: 'MotionCancelled', data: { motionId: motion.motionId, cancelledAt: iso(ctx.now), reason } }];
+}
+
+export function decideMotion(command: MotionCommand, state: MotionState, context: MotionContext): Decision {
+  switch (command.type) {
+    case 'ProposeMotion':
+      return propose(command, state, context);
+    case 'PublishNotice':
+      return publishNotice(command, state, context);
+    case 'OpenMotion':
+      return open(command, state, context);
+    case 'RegisterMandate':
+      return registerMandate(command, state, context);
+    case 'CloseMotion':
+      return close(command, state, context);
+    case 'PublishResult':
+      return publishResult(command, state, context);
+    case 'CancelMotion':
+      return cancel(command, state, context);
+    default:
+      return assertNever(command);
+  }
+}
+
+/** The motion aggregate, for services/commands/handler.ts on stream `motion-<motionId>`. */
+export const motionDecider: Decider<MotionState, MotionCommand, MotionEvent, MotionContext> = {
+  initialState: initialMotionState,
+  evolve: evolveMotion,
+  decide: decideMotion,
+};
