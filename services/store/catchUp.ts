@@ -38,6 +38,8 @@ export function catchUpSubscription(
   batchSize = 500,
 ): Subscription {
   let closed = false;
+  let wakeOnClose: () => void = () => {};
+  const closing = new Promise<void>((resolve) => (wakeOnClose = resolve));
   let checkpoint = options.after ?? 0n;
   const loop = (async () => {
     while (!closed) {
@@ -49,7 +51,7 @@ export function catchUpSubscription(
       }
       if (events.length < batchSize) {
         options.onCaughtUp?.(checkpoint);
-        await signal.next(1000);
+        await Promise.race([signal.next(1000), closing]);
       }
     }
   })().catch((error: unknown) => {
@@ -59,6 +61,7 @@ export function catchUpSubscription(
   return {
     async close() {
       closed = true;
+      wakeOnClose();
       await loop;
     },
   };

@@ -1,9 +1,11 @@
 /** Every route plugin, registered in one place. */
 import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from './admin.js';
+import { compoundRoutes } from './compounds.js';
 import { healthRoutes } from './health.js';
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
   await app.register(adminRoutes);
+  await app.register(compoundRoutes);
 };

@@ -1,0 +1,61 @@
+/** `npm run cli -- <command>`: operator tools. Each command's usage is printed when called without arguments. */
+import { ConfigError, loadConfig } from '../config.js';
+import { openEventStore } from '../runtime.js';
+import { copyCommand } from './copy.js';
+import { importUnitsCommand } from './importUnits.js';
+import { tokenCommand } from './token.js';
+import { verifyLog } from './verify.js';
+
+const usage = `usage: npm run cli -- <command>
+  token --sub <personId> --grant <grant> [--grant ...]   print a bearer token (last line)
+  verify                                                 check every stream's hash chain
+  import-units <compoundId> <file.csv> [--url URL]       import units through the running API
+  copy --from <store> --to <store>                       copy the whole log (sqlite:<dir> | memory | esdb://...)
+  rebuild                                                drop the read database; the server replays it at start`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'token':
+      return tokenCommand(rest, config);
+    case 'verify': {
+      const store = await openEventStore(config);
+      try {
+        const result = await verifyLog(store, (n) => process.stderr.write(`\rchecked ${n} events`));
+        process.stderr.write('\n');
+        if (result.broken) {
+          const b = result.broken;
+          console.log(`BROKEN: stream ${b.streamId} revision ${b.revision} (position ${b.position}): ${b.reason}`);
+          return 1;
+        }
+        console.log(`ok: ${result.events} events in ${result.streams} streams, every hash chain intact`);
+        return 0;
+      } finally {
+        await store.close();
+      }
+    }
+    case 'import-units':
+      return importUnitsCommand(rest, config);
+    case 'copy':
+      return copyCommand(rest);
+    case 'rebuild': {
+      const { rmSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      for (const f of ['read.db', 'read.db-wal', 'read.db-shm']) rmSync(join(config.dataDir, f), { force: true });
+      console.log('read database dropped; it is rebuilt from the log when the server starts');
+      return 0;
+    }
+    default:
+      console.error(usage);
+      return command === undefined || command === 'help' ? 0 : 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,30 @@
+/** `cli token --sub p1 --grant admin --grant rc_staff@<compoundId> [--ttl 3600]`: prints a bearer token. */
+import { parseGrant, type Grant } from '../auth/grants.js';
+import { loadSigningKey } from '../auth/keys.js';
+import { issueToken } from '../auth/tokens.js';
+import type { Config } from '../config.js';
+import { option, parseArgs } from './args.js';
+
+export async function tokenCommand(argv: string[], config: Config): Promise<number> {
+  const args = parseArgs(argv);
+  const sub = option(args, 'sub');
+  const grantTexts = args.options.get('grant') ?? [];
+  if (!sub || grantTexts.length === 0) {
+    console.error('usage: token --sub <personId> --grant admin|<role>@<compoundId> [--grant ...] [--ttl seconds]');
+    return 2;
+  }
+  const grants: Grant[] = [];
+  for (const text of grantTexts) {
+    const g = parseGrant(text);
+    if (!g) {
+      console.error(`unknown grant "${text}" (admin, or owner|oc_member|rc_staff|party_committee|street_office|property_firm|supervisor|developer@<compoundId>)`);
+      return 2;
+    }
+    grants.push(g);
+  }
+  const ttl = Number(option(args, 'ttl') ?? 12 * 3600);
+  const key = loadSigningKey(config.dataDir, config.jwtSecret);
+  console.error(`token for ${sub} with ${grantTexts.join(', ')}, valid ${ttl} s:`);
+  console.log(await issueToken(key, sub, grants, ttl));
+  return 0;
+}
