@@ -1,0 +1,95 @@
+/**
+ * Prepared statements and row decoding. Statements are prepared once per connection: preparing is
+ * the dominant cost of a small query in better-sqlite3. Integer columns come back as bigint
+ * (`safeIntegers`) because positions and revisions are bigints in the port.
+ */
+import type Database from 'better-sqlite3';
+import type { RecordedEvent } from '../port.js';
+
+export interface EventRow {
+  global_position: bigint;
+  stream_id: string;
+  revision: bigint;
+  event_id: string;
+  type: string;
+  schema_version: bigint;
+  data: string;
+  metadata: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface StreamHeadRow {
+  revision: bigint;
+  hash: string;
+}
+
+/** Columns of an event row, in the order the insert binds them. */
+const INSERT_COLUMNS = [
+  'global_position',
+  'stream_id',
+  'revision',
+  'event_id',
+  'type',
+  'schema_version',
+  'data',
+  'metadata',
+  'prev_hash',
+  'hash',
+] as const;
+
+const SELECT_EVENT = `SELECT ${INSERT_COLUMNS.join(', ')} FROM events`;
+
+export function prepareStatements(db: Database.Database) {
+  return {
+    streamHead: db
+      .prepare<[string], StreamHeadRow>('SELECT revision, hash FROM streams WHERE stream_id = ?')
+      .safeIntegers(true),
+    insertEvent: db.prepare<[bigint, string, bigint, string, string, number, string, string, string, string]>(
+      `INSERT INTO events(${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`,
+    ),
+    upsertStream: db.prepare<[string, bigint, string]>(
+      `INSERT INTO streams(stream_id, revision, hash) VALUES (?, ?, ?)
+       ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash`,
+    ),
+    // sqlite_sequence holds the highest position ever handed out, even if the tail was deleted.
+    lastPosition: db
+      .prepare<[], bigint>("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)")
+      .pluck()
+      .safeIntegers(true),
+    headPosition: db
+      .prepare<[], bigint>('SELECT coalesce(max(global_position), 0) FROM events')
+      .pluck()
+      .safeIntegers(true),
+    readStream: db
+      .prepare<[string, bigint, number], EventRow>(
+        `${SELECT_EVENT} WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      )
+      .safeIntegers(true),
+    readAll: db
+      .prepare<[bigint, number], EventRow>(`${SELECT_EVENT} WHERE global_position > ? ORDER BY global_position LIMIT ?`)
+      .safeIntegers(true),
+  };
+}
+
+export type Statements = ReturnType<typeof prepareStatements>;
+
+export function rowToEvent(row: EventRow): RecordedEvent {
+  return {
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.global_position,
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: Number(row.schema_version),
+    data: JSON.parse(row.data) as unknown,
+    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** SQLite's LIMIT takes -1 for "no limit". */
+export function limit(maxCount: number | undefined): number {
+  return maxCount === undefined ? -1 : Math.max(0, Math.floor(maxCount));
+}

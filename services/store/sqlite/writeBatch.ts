@@ -1,0 +1,108 @@
+/**
+ * The body of one group-commit transaction: check each queued append against the stream heads as they
+ * stand inside the transaction (including appends earlier in the same batch), chain and insert the ones
+ * that hold, and move the stream heads. Synchronous, as better-sqlite3 transactions must be.
+ *
+ * Fast path: the whole batch in one transaction. If SQLite raises a constraint error (a duplicate event
+ * id, say), that transaction is rolled back and the batch is written again with one SAVEPOINT per append,
+ * so only the offending append fails. Any other error (disk full, I/O, busy) aborts the transaction and
+ * fails the whole batch: the caller rejects them all.
+ */
+import type Database from 'better-sqlite3';
+import { chain, GENESIS_HASH } from '../hashChain.js';
+import { expectationHolds, RevisionConflictError, type AppendResult, type ExpectedRevision } from '../port.js';
+import type { EncodedEvent } from './encode.js';
+import type { Statements } from './statements.js';
+
+export interface QueuedAppend {
+  readonly streamId: string;
+  readonly events: readonly EncodedEvent[];
+  readonly expected: ExpectedRevision;
+}
+
+export type Outcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
+
+interface Head {
+  revision: bigint;
+  hash: string;
+}
+
+export function batchWriter(db: Database.Database, stmts: Statements): (batch: readonly QueuedAppend[]) => Outcome[] {
+  const write = (batch: readonly QueuedAppend[], isolate: boolean): Outcome[] => {
+    const heads = new Map<string, Head>();
+    const moved = new Set<string>();
+    const headOf = (streamId: string): Head => {
+      let head = heads.get(streamId);
+      if (!head) {
+        const row = stmts.streamHead.get(streamId);
+        head = row ? { revision: row.revision, hash: row.hash } : { revision: -1n, hash: GENESIS_HASH };
+        heads.set(streamId, head);
+      }
+      return head;
+    };
+    // Positions are assigned here rather than by SQLite so each append knows its own without a query;
+    // the explicit values still advance AUTOINCREMENT's high-water mark.
+    let position = stmts.lastPosition.get() ?? 0n;
+
+    const outcomes = batch.map((item): Outcome => {
+      const head = headOf(item.streamId);
+      if (!expectationHolds(item.expected, head.revision)) {
+        const actual = head.revision < 0n ? 'no_stream' : head.revision;
+        return { ok: false, error: new RevisionConflictError(item.streamId, item.expected, actual) };
+      }
+      if (item.events.length === 0) {
+        return { ok: true, result: { nextExpectedRevision: head.revision, position: 0n, hash: '' } };
+      }
+      const chained = chain(item.streamId, head.revision, head.hash, item.events);
+      const from = position;
+      const insert = () => {
+        chained.forEach((e, i) => {
+          const { dataJson, metadataJson } = item.events[i]!;
+          position += 1n;
+          stmts.insertEvent.run(position, item.streamId, e.revision, e.eventId, e.type, e.schemaVersion, dataJson, metadataJson, e.prevHash, e.hash);
+        });
+      };
+      if (!isolate) insert();
+      else {
+        try {
+          savepoint(insert);
+        } catch (error) {
+          if (!isConstraintError(error)) throw error;
+          position = from;
+          return { ok: false, error };
+        }
+      }
+      const last = chained[chained.length - 1]!;
+      head.revision = last.revision;
+      head.hash = last.hash;
+      moved.add(item.streamId);
+      return { ok: true, result: { nextExpectedRevision: last.revision, position, hash: last.hash } };
+    });
+
+    // Once per stream, not per append: a stream appended to twice in a batch moves its head once.
+    for (const streamId of moved) {
+      const head = heads.get(streamId)!;
+      stmts.upsertStream.run(streamId, head.revision, head.hash);
+    }
+    return outcomes;
+  };
+
+  // Nested better-sqlite3 transactions are SAVEPOINTs; the outer ones take the write lock up front.
+  const savepoint = db.transaction((fn: () => void) => fn());
+  const fast = db.transaction((batch: readonly QueuedAppend[]) => write(batch, false));
+  const isolated = db.transaction((batch: readonly QueuedAppend[]) => write(batch, true));
+
+  return (batch) => {
+    try {
+      return fast.immediate(batch);
+    } catch (error) {
+      if (!isConstraintError(error)) throw error;
+      return isolated.immediate(batch);
+    }
+  };
+}
+
+function isConstraintError(error: unknown): boolean {
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
+}
