@@ -1,0 +1,7 @@
+/** Read models of the owners' assembly (业主大会). */
+export * from './ballots.js';
+export * from './docs.js';
+export * from './motions.js';
+export * from './projection.js';
+export * from './tally.js';
+export * from './view.js';
