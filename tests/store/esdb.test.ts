@@ -127,6 +127,10 @@ t.test('without a server', async (t) => {
       t.ok(ms < 3_000, `${name}: bounded (${ms} ms)`);
     }
 
+    t.same(await store.readStream('any', { maxCount: 0 }), [], 'maxCount 0 asks nothing of the server');
+    t.same(await store.readAll({ maxCount: 0 }), [], 'likewise for readAll');
+    await t.rejects(store.append('s', [{ ...newEvent('A'), eventId: 'nope' }], 'any'), TypeError, 'bad ids fail before any I/O');
+
     let reported: unknown;
     retries.length = 0;
     const sub = store.subscribe({ onEvents: () => undefined, onError: (e) => (reported = e) });
