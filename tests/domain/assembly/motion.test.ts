@@ -310,3 +310,40 @@ t.test('rule packs: each number has a source; versions are unique', async (t) =>
   t.equal(selectRulePack('hangzhou', '2024-01-01')!.id, 'hangzhou@2022-03-01');
   t.equal(selectRulePack('hangzhou', 'not-a-date'), null);
 });
+
+t.test('the posted outcome at every boundary (decider level)', async (t) => {
+  const flats = (n: number, area: string): VoterIdentity[] =>
+    Array.from({ length: n }, (_, i) => ({
+      voterId: `owners:${i}`,
+      developerHeld: false,
+      ownerPersonIds: [`p-${i}`],
+      units: [{ unitId: `1-${i}`, building: '1', area }],
+      area,
+    }));
+  const outcome = (matter: ProposeMotion['matter'], identities: VoterIdentity[], f: [string, number], a: [string, number], ab: [string, number] = ['0', 0]) => {
+    const m = stream();
+    m.run(proposal({ jurisdiction: 'national', matter }), NOW);
+    m.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, NOW);
+    m.run({ type: 'OpenMotion', motionId: 'm1', roll: identities, by: convenor }, '2024-03-20T09:00:00+08:00');
+    m.run({ type: 'CloseMotion', motionId: 'm1', by: convenor }, '2024-03-30T18:00:00+08:00');
+    const opened = m.events[2]!;
+    const eligible = opened.type === 'MotionOpened' ? opened.data.roll.eligible : { area: '0', headcount: 0 };
+    const axes = ([area, headcount]: [string, number]) => ({ area, headcount });
+    const r = m.run({ type: 'PublishResult', motionId: 'm1', totals: { eligible, for: axes(f), against: axes(a), abstain: axes(ab) }, by: convenor }, '2024-03-31T09:00:00+08:00');
+    if (isDomainError(r)) return r.code;
+    const e = r[0]!;
+    return e.type === 'ResultPublished' ? `quorum ${e.data.outcome.quorumMet} passed ${e.data.outcome.passed}` : '?';
+  };
+  const nine = flats(9, '100.00'); // 900.00 m², 9 heads
+  t.equal(outcome('other_major', nine, ['400.00', 4], ['200.00', 2]), 'quorum true passed true', 'participation exactly 2/3 (600.00 m², 6 heads)');
+  t.equal(outcome('other_major', nine, ['399.99', 4], ['200.00', 2]), 'quorum false passed false', '0.01 m² below 2/3');
+  t.equal(outcome('other_major', nine, ['300.00', 3], ['300.00', 3]), 'quorum true passed false', 'for exactly 1/2 of participation fails');
+  t.equal(outcome('other_major', nine, ['300.0001', 4], ['299.9999', 2]), 'quorum true passed true', 'one ten-thousandth of a m² and one head more passes');
+  t.equal(outcome('other_major', nine, ['300.0001', 3], ['299.9999', 3]), 'quorum true passed false', 'area over half, heads exactly half: fails');
+  const twelve = flats(12, '100.00'); // 1200.00 m², 12 heads
+  t.equal(outcome('rebuild', twelve, ['600.00', 6], ['200.00', 2]), 'quorum true passed true', 'special: exactly 3/4 of participation passes');
+  t.equal(outcome('rebuild', twelve, ['599.99', 6], ['200.01', 2]), 'quorum true passed false', 'special: 0.01 m² under 3/4 fails');
+  t.equal(outcome('change_common_use', twelve, ['600.00', 5], ['200.00', 3]), 'quorum true passed false', 'special: heads 5 of 8 fail though area is 3/4');
+  t.equal(outcome('other_major', twelve, ['300.00', 6], ['500.00', 2]), 'quorum true passed false', 'axes disagree: heads pass, area fails');
+  t.equal(outcome('other_major', twelve, ['300.00', 13], ['500.00', 2]), 'invalid_totals', 'more heads than the roll has');
+});
