@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import { openReadStore } from './projections/readStore.js';
 import { startProjectionRunner } from './projections/runner.js';
 import { registryService } from './registry/service.js';
+import { assemblyService } from './assembly/service.js';
 import { openEsdbStore } from './store/esdb/index.js';
 import type { EventStore } from './store/port.js';
 import { openSqliteStore } from './store/sqlite/index.js';
@@ -50,6 +51,7 @@ export async function startRuntime(
     signingKey: loadSigningKey(config.dataDir, config.jwtSecret),
     commands: commandLog(store, read, runner, clock),
     registry: registryService(store),
+    assembly: assemblyService(store),
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {

@@ -2,6 +2,7 @@
 import type { Clock } from '../clock.js';
 import type { ProjectionRunner } from '../projections/runner.js';
 import type { ReadStore } from '../projections/readStore.js';
+import type { AssemblyService } from '../assembly/service.js';
 import type { RegistryService } from '../registry/service.js';
 import type { EventStore } from '../store/port.js';
 import type { CommandLog } from './commandLog.js';
@@ -14,6 +15,7 @@ export interface AppDeps {
   readonly signingKey: Uint8Array;
   readonly commands: CommandLog;
   readonly registry: RegistryService;
+  readonly assembly: AssemblyService;
 }
 
 declare module 'fastify' {

@@ -3,9 +3,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from './admin.js';
 import { compoundRoutes } from './compounds.js';
 import { healthRoutes } from './health.js';
+import { motionRoutes } from './motions.js';
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
   await app.register(adminRoutes);
   await app.register(compoundRoutes);
+  await app.register(motionRoutes);
 };

@@ -1,0 +1,372 @@
+/**
+ * Owners' assembly decisions (业主共同决定) over HTTP: motions and their lifecycle, proxy mandates, ballots,
+ * and the notice-board reads (list, motion, tally, public ballots, a ballot by its receipt).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { matters, type MotionCommand, type MotionState } from '../../../domain/assembly/index.js';
+import { voterIdentities } from '../../../domain/registry/index.js';
+import {
+  MOTION_BALLOTS,
+  MOTION_TALLIES,
+  MOTIONS,
+  renderBallot,
+  renderTally,
+  totalsOfTally,
+  type BallotDoc,
+  type MotionDoc,
+  type TallyDoc,
+} from '../../../projections/assembly/index.js';
+import { rolesOn, type Principal, type Role } from '../../auth/grants.js';
+import { commandIds, type CommandEnvelope } from '../../commands/handler.js';
+import { requirePrincipal, requireRole } from '../authenticate.js';
+import type { CommandOutcome } from '../commandLog.js';
+import { domainProblem, HttpProblem } from '../problem.js';
+import { afterQuery, problemSchema } from '../schemas.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const motionParams = z.object({ motionId: z.string().min(1).max(100) });
+const positionBody = z.object({ motionId: z.string(), status: z.string(), position: z.string() });
+
+/** Who convenes and runs a vote: the OC, the residents' committee acting for it, the street office (domain/assembly/actor.ts). */
+const convenors: readonly Role[] = ['oc_member', 'rc_staff', 'street_office'];
+const anyRole: readonly Role[] = ['owner', 'oc_member', 'rc_staff', 'party_committee', 'street_office', 'property_firm', 'supervisor', 'developer'];
+
+const actorFacts = (principal: Principal, compoundId: string) => ({ personId: principal.personId, grants: rolesOn(principal, compoundId) });
+
+export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { assembly, registry, commands, signingKey, read, runner } = app.deps;
+
+  /** Reads see every command this process acknowledged, and `?after=` positions from other instances. */
+  const consistentRead = async (after?: string) => {
+    const target = after === undefined ? commands.lastAppended() : BigInt(after);
+    const wanted = target > commands.lastAppended() ? target : commands.lastAppended();
+    if (!(await runner.waitFor(wanted, 5_000))) {
+      throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
+    }
+  };
+
+  const existingMotion = async (motionId: string): Promise<Extract<MotionState, { compoundId: string }>> => {
+    const state = await assembly.motion(motionId);
+    if (state.status === 'none') throw new HttpProblem(404, 'motion_not_found', `No motion ${motionId}`);
+    return state;
+  };
+
+  const motionReply = (motionId: string) => ({ events, position }: CommandOutcome) => ({
+    status: 201,
+    body: { motionId, status: events.at(-1)?.type ?? 'unchanged', position: position.toString() },
+  });
+
+  /** A lifecycle step on an existing motion, run by a convenor. */
+  const lifecycle = (path: string, summary: string, build: (motionId: string, body: Record<string, unknown>, by: ReturnType<typeof actorFacts>, cmd: CommandEnvelope) => Promise<MotionCommand>, body = z.object({}).passthrough()) =>
+    app.post(
+      `/v1/motions/:motionId/${path}`,
+      { schema: { tags: ['assembly'], summary, params: motionParams, body: body.nullish(), response: { 201: positionBody, ...errors } } },
+      async (request, reply) => {
+        const { motionId } = request.params;
+        const principal = await requirePrincipal(request, signingKey);
+        const motion = await existingMotion(motionId);
+        const role = requireRole(principal, motion.compoundId, convenors, false);
+        return commands.run(request, reply, {
+          principal,
+          role,
+          execute: async (cmd) => assembly.handleMotion(motionId, await build(motionId, (request.body ?? {}) as Record<string, unknown>, actorFacts(principal, motion.compoundId), cmd), cmd),
+          respond: motionReply(motionId),
+        });
+      },
+    );
+
+  app.post(
+    '/v1/compounds/:compoundId/motions',
+    {
+      schema: {
+        tags: ['assembly'],
+        summary: 'Propose a motion on one of the nine matters of Civil Code Art. 278',
+        params: z.object({ compoundId: z.string().min(1).max(100) }),
+        body: z.object({
+          title: z.string(),
+          description: z.string(),
+          matter: z.enum(matters as [string, ...string[]]),
+          buildings: z.array(z.string()).optional().describe('scope: these buildings only (沪规定 Art. 69); omitted = the whole compound'),
+          opensAt: z.iso.datetime({ offset: true }),
+          closesAt: z.iso.datetime({ offset: true }),
+          deemedVotes: z.object({ basis: z.string() }).nullable().optional().describe('从众: count notified non-voters with the majority, citing the covenant clause; off by default'),
+        }),
+        response: { 201: z.object({ motionId: z.string(), position: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      const principal = await requirePrincipal(request, signingKey);
+      const role = requireRole(principal, compoundId, convenors, false);
+      const compound = await registry.state(compoundId);
+      if (compound.status !== 'registered') throw new HttpProblem(404, 'compound_not_found', `No compound ${compoundId}`);
+      const body = request.body;
+      return commands.run(request, reply, {
+        principal,
+        role,
+        execute: (cmd) => {
+          const motionId = commandIds(cmd.commandId)();
+          return assembly.handleMotion(
+            motionId,
+            {
+              type: 'ProposeMotion',
+              motionId,
+              compoundId,
+              jurisdiction: compound.compound.jurisdiction,
+              title: body.title,
+              description: body.description,
+              matter: body.matter as MotionDoc['matter'],
+              scope: body.buildings ? { kind: 'buildings', buildings: body.buildings } : { kind: 'compound' },
+              opensAt: body.opensAt,
+              closesAt: body.closesAt,
+              ...(body.deemedVotes ? { deemedVotes: body.deemedVotes } : {}),
+              by: actorFacts(principal, compoundId),
+            },
+            cmd,
+          );
+        },
+        respond: ({ events, position }) => ({
+          status: 201,
+          body: { motionId: (events[0]!.data as { motionId: string }).motionId, position: position.toString() },
+        }),
+      });
+    },
+  );
+
+  lifecycle('notice', 'Publish the notice (会议通知); the notice period starts the next day', async (motionId, _b, by) => ({ type: 'PublishNotice', motionId, by }));
+  lifecycle('open', 'Open voting once the notice period has run and opensAt is reached; freezes the roll', async (motionId, _b, by) => {
+    const motion = await existingMotion(motionId);
+    const compound = await registry.state(motion.compoundId);
+    const roll = voterIdentities(compound, motion.scope.kind === 'buildings' ? motion.scope.buildings : undefined);
+    return { type: 'OpenMotion', motionId, roll, by };
+  });
+  lifecycle('close', 'Close voting (not before closesAt); ballots after the close in the log do not count', async (motionId, _b, by) => ({ type: 'CloseMotion', motionId, by }));
+  lifecycle(
+    'cancel',
+    'Cancel (撤回) a motion before voting opens',
+    async (motionId, body, by) => ({ type: 'CancelMotion', motionId, reason: typeof body.reason === 'string' ? body.reason : '', by }),
+    z.object({ reason: z.string() }),
+  );
+  lifecycle('result', 'Publish the result (公布表决结果) from the tally frozen at the close', async (motionId, _b, by) => {
+    const close = await assembly.closePosition(motionId);
+    if (close !== null && !(await runner.waitFor(close, 5_000))) throw new HttpProblem(504, 'read_model_behind', 'The tally has not caught up with the close yet; retry');
+    const doc = read.get<TallyDoc>(MOTION_TALLIES, motionId);
+    if (!doc || doc.eligible === null) throw new HttpProblem(409, 'motion_not_closed', 'Voting has not been held on this motion');
+    return { type: 'PublishResult', motionId, totals: totalsOfTally(doc), by };
+  });
+
+  app.post(
+    '/v1/motions/:motionId/mandates',
+    {
+      schema: {
+        tags: ['assembly'],
+        summary: 'Register a proxy mandate (授权委托书) before the proxy votes',
+        params: motionParams,
+        body: z.object({
+          unitId: z.string(),
+          proxy: z.string().describe('person id of the proxy'),
+          mandateRef: z.string().min(1).max(200).describe('reference of the mandate document'),
+          principal: z.string().optional().describe('person id of the owner giving the mandate; defaults to the caller'),
+          evidenceRef: z.string().optional().describe('where the written mandate is kept; required when staff record it'),
+        }),
+        response: { 201: z.object({ motionId: z.string(), unitId: z.string(), position: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { motionId } = request.params;
+      const { unitId, proxy, mandateRef, principal: principalId, evidenceRef } = request.body;
+      const principal = await requirePrincipal(request, signingKey);
+      const motion = await existingMotion(motionId);
+      const role = requireRole(principal, motion.compoundId, ['owner', 'oc_member', 'rc_staff'], false);
+      return commands.run(request, reply, {
+        principal,
+        role,
+        execute: (cmd) =>
+          assembly.handleMotion(
+            motionId,
+            {
+              type: 'RegisterMandate',
+              motionId,
+              unitId,
+              principalPersonId: principalId ?? principal.personId,
+              proxyPersonId: proxy,
+              // TODO(mandateRef): carried once the decider records it
+              ...(evidenceRef !== undefined ? { evidenceRef } : {}),
+              by: actorFacts(principal, motion.compoundId),
+            },
+            cmd,
+          ),
+        respond: ({ position }) => ({ status: 201, body: { motionId, unitId, position: position.toString() } }),
+      });
+    },
+  );
+
+  app.post(
+    '/v1/motions/:motionId/ballots',
+    {
+      schema: {
+        tags: ['assembly'],
+        summary: 'Cast the ballot (表决票) of the voter identity that holds unitId',
+        params: motionParams,
+        body: z.object({
+          unitId: z.string().describe('any unit of the voter identity'),
+          choice: z.enum(['for', 'against', 'abstain']),
+          channel: z.enum(['electronic', 'paper']).default('electronic'),
+          evidenceRef: z.string().optional().describe('paper ballots: where the signed ballot is kept'),
+          onBehalfOf: z.string().optional().describe('paper ballots and proxies: person id of the owner who signed / gave the mandate'),
+        }),
+        response: { 201: z.object({ receipt: z.string(), position: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { motionId } = request.params;
+      const body = request.body;
+      const principal = await requirePrincipal(request, signingKey);
+      const motion = await existingMotion(motionId);
+      const held = rolesOn(principal, motion.compoundId);
+      if (held.length === 0) {
+        throw new HttpProblem(403, 'insufficient_grant', `Voting needs a grant on compound ${motion.compoundId}`);
+      }
+      return commands.run(request, reply, {
+        principal,
+        role: held.includes('owner') ? 'owner' : held[0]!,
+        execute: (cmd) =>
+          assembly.castBallot(
+            {
+              type: 'CastBallot',
+              motionId,
+              unitId: body.unitId,
+              choice: body.choice,
+              channel: body.channel,
+              ...(body.evidenceRef !== undefined ? { evidenceRef: body.evidenceRef } : {}),
+              ...(body.onBehalfOf !== undefined ? { onBehalfOf: body.onBehalfOf } : {}),
+              by: { personId: principal.personId, grants: held },
+            },
+            cmd,
+          ),
+        respond: async ({ events, position }) => {
+          // A replayed command answers as the first did: a ballot behind the close never got a receipt.
+          const close = await assembly.closePosition(motionId);
+          if (close !== null && close < position) {
+            throw domainProblem({ error: 'conflict', code: 'ballot_after_close', message: 'voting closed before this ballot reached the log; it is recorded but not counted' });
+          }
+          return { status: 201, body: { receipt: (events.at(-1)!.data as { receipt: string }).receipt, position: position.toString() } };
+        },
+      });
+    },
+  );
+
+  // --- reads: the notice board (公示栏). No names, no person ids.
+
+  const readMotionCompound = async (request: Parameters<typeof requirePrincipal>[0], motionId: string) => {
+    const principal = await requirePrincipal(request, signingKey);
+    const motion = await existingMotion(motionId);
+    requireRole(principal, motion.compoundId, anyRole);
+    return motion;
+  };
+
+  app.get(
+    '/v1/compounds/:compoundId/motions',
+    {
+      schema: {
+        tags: ['assembly'],
+        summary: "The compound's notice board: its motions",
+        params: z.object({ compoundId: z.string().min(1).max(100) }),
+        querystring: afterQuery,
+        response: { 200: z.object({ motions: z.array(z.any()) }), ...errors },
+      },
+    },
+    async (request) => {
+      const { compoundId } = request.params;
+      const principal = await requirePrincipal(request, signingKey);
+      requireRole(principal, compoundId, anyRole);
+      await consistentRead(request.query.after);
+      return { motions: read.list<MotionDoc>(MOTIONS, compoundId) };
+    },
+  );
+
+  app.get(
+    '/v1/motions/:motionId',
+    { schema: { tags: ['assembly'], summary: 'A motion as the notice board shows it', params: motionParams, querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    async (request) => {
+      const { motionId } = request.params;
+      await readMotionCompound(request, motionId);
+      await consistentRead(request.query.after);
+      const doc = read.get<MotionDoc>(MOTIONS, motionId);
+      if (!doc) throw new HttpProblem(404, 'motion_not_found', `No motion ${motionId}`);
+      return doc;
+    },
+  );
+
+  app.get(
+    '/v1/motions/:motionId/tally',
+    {
+      schema: {
+        tags: ['assembly'],
+        summary: 'The exact two-axis tally (Civil Code Art. 278): quorum, passage, what is still needed',
+        params: motionParams,
+        querystring: afterQuery,
+        response: { 200: z.any(), ...errors },
+      },
+    },
+    async (request) => {
+      const { motionId } = request.params;
+      await readMotionCompound(request, motionId);
+      await consistentRead(request.query.after);
+      const doc = read.get<TallyDoc>(MOTION_TALLIES, motionId);
+      if (!doc) throw new HttpProblem(404, 'motion_not_found', `No motion ${motionId}`);
+      return renderTally(doc);
+    },
+  );
+
+  app.get(
+    '/v1/motions/:motionId/ballots',
+    {
+      schema: {
+        tags: ['assembly'],
+        summary: 'The public ballot list: unit ids, area, choice, channel, receipt — never a name or person id',
+        params: motionParams,
+        querystring: afterQuery.extend({
+          cursor: z.string().regex(/^\d{20}$/).optional(),
+          limit: z.coerce.number().int().min(1).max(5000).default(1000),
+        }),
+        response: { 200: z.object({ ballots: z.array(z.any()), next: z.string().nullable() }), ...errors },
+      },
+    },
+    async (request) => {
+      const { motionId } = request.params;
+      const { cursor, limit } = request.query;
+      await readMotionCompound(request, motionId);
+      await consistentRead(request.query.after);
+      const docs = read.list<BallotDoc>(MOTION_BALLOTS, motionId, { limit: limit + 1, ...(cursor ? { afterSortKey: cursor } : {}) });
+      const page = docs.slice(0, limit);
+      return {
+        ballots: page.map(renderBallot),
+        next: docs.length > limit ? page.at(-1)!.position.padStart(20, '0') : null,
+      };
+    },
+  );
+
+  app.get(
+    '/v1/motions/:motionId/ballots/:receipt',
+    {
+      schema: {
+        tags: ['assembly'],
+        summary: 'Check one ballot by its receipt',
+        params: motionParams.extend({ receipt: z.string().regex(/^[0-9a-f]{64}$/) }),
+        querystring: afterQuery,
+        response: { 200: z.any(), ...errors },
+      },
+    },
+    async (request) => {
+      const { motionId, receipt } = request.params;
+      await readMotionCompound(request, motionId);
+      await consistentRead(request.query.after);
+      const doc = read.get<BallotDoc>(MOTION_BALLOTS, receipt);
+      if (!doc || doc.motionId !== motionId) throw new HttpProblem(404, 'ballot_not_found', 'No ballot with that receipt on this motion');
+      return renderBallot(doc);
+    },
+  );
+
+};

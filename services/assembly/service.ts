@@ -1,0 +1,70 @@
+/**
+ * The assembly's application service: runs motion commands on `motion-<id>` and ballots on
+ * `ballot-<motionId>-<voterId>`, with the motion's state cached at its revision.
+ *
+ * Close by log order: a ballot counts iff it stands before the motion's close in the global order. A ballot
+ * decided while voting was open can still reach the log after a racing close; it is then recorded but not
+ * counted, and its caller gets `409 ballot_after_close` instead of a receipt.
+ */
+import {
+  ballotDecider,
+  ballotStreamFor,
+  motionDecider,
+  motionStreamId,
+  type BallotStreamState,
+  type CastBallot,
+  type MotionCommand,
+  type MotionState,
+} from '../../domain/assembly/index.js';
+import { conflict, isDomainError, type DomainError } from '../../domain/shared/errors.js';
+import { handleCommand, loadState, type CommandEnvelope, type Handled } from '../commands/handler.js';
+import { lruStateCache } from '../commands/stateCache.js';
+import type { EventStore } from '../store/port.js';
+
+/** Events on the motion stream after which no ballot counts. */
+const CLOSING_EVENTS = new Set(['MotionClosed', 'MotionCancelled']);
+
+export interface AssemblyService {
+  motion(motionId: string): Promise<MotionState>;
+  handleMotion(motionId: string, command: MotionCommand, cmd: CommandEnvelope): Promise<Handled<MotionState> | DomainError>;
+  castBallot(command: CastBallot, cmd: CommandEnvelope): Promise<Handled<BallotStreamState> | DomainError>;
+  /** Position of the motion's close in the log, or null while it is not closed. */
+  closePosition(motionId: string): Promise<bigint | null>;
+}
+
+export function assemblyService(store: EventStore): AssemblyService {
+  const motions = lruStateCache<MotionState>(2_000);
+
+  const motion = async (motionId: string) =>
+    (await loadState(store, motionDecider, motionStreamId(motionId), motions)).state;
+
+  async function closePosition(motionId: string): Promise<bigint | null> {
+    const events = await store.readStream(motionStreamId(motionId));
+    const closing = events.find((e) => CLOSING_EVENTS.has(e.type));
+    return closing ? closing.position : null;
+  }
+
+  return {
+    motion,
+    closePosition,
+    handleMotion(motionId, command, cmd) {
+      return handleCommand(store, motionDecider, motionStreamId(motionId), command, cmd, {}, { cache: motions });
+    },
+    async castBallot(command, cmd) {
+      const { state: current, revision } = await loadState(store, motionDecider, motionStreamId(command.motionId), motions);
+      const stream = ballotStreamFor(current, command.unitId);
+      if (isDomainError(stream)) return stream;
+      const handled = await handleCommand(store, ballotDecider, stream, command, cmd, { motion: current });
+      if (isDomainError(handled) || handled.events.length === 0) return handled;
+      // Did the motion close before this ballot reached the log? Only events after the revision we decided on matter.
+      const later = await store.readStream(motionStreamId(command.motionId), { fromRevision: revision + 1n });
+      const close = later.find((e) => CLOSING_EVENTS.has(e.type));
+      if (close && close.position < handled.position) {
+        return conflict('ballot_after_close', 'voting closed before this ballot reached the log; it is recorded but not counted', {
+          closedAt: close.position.toString(),
+        });
+      }
+      return handled;
+    },
+  };
+}
