@@ -52,6 +52,8 @@ export interface RegisterMandate {
   readonly unitId: string;
   readonly principalPersonId: string;
   readonly proxyPersonId: string;
+  /** The mandate document's reference (授权委托书编号). */
+  readonly mandateRef: string;
   readonly evidenceRef?: string;
   readonly by: ActorFacts;
 }

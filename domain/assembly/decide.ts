@@ -208,6 +208,8 @@ function registerMandate(cmd: RegisterMandate, state: MotionState, ctx: MotionCo
   if (!voter.ownerPersonIds.includes(cmd.principalPersonId)) {
     return refuse('principal_not_owner', 'the principal is not an owner of that unit', { unitId: cmd.unitId });
   }
+  const mandateRef = typeof cmd.mandateRef === 'string' ? cmd.mandateRef.trim() : '';
+  if (mandateRef === '' || mandateRef.length > 200) return refuse('invalid_mandate', 'a mandate names its reference (1 to 200 characters)');
   const evidenceRef = typeof cmd.evidenceRef === 'string' ? cmd.evidenceRef.trim() : '';
   // A written mandate (授权委托书, 沪规定 Art. 18 para. 3) recorded by staff must point at its evidence.
   if (!byPrincipal && evidenceRef === '') return refuse('evidence_required', 'a written mandate needs its evidence reference');
@@ -235,6 +237,7 @@ function registerMandate(cmd: RegisterMandate, state: MotionState, ctx: MotionCo
         principalPersonId: cmd.principalPersonId,
         proxyPersonId: cmd.proxyPersonId,
         registeredBy: byPrincipal ? 'principal' : 'staff',
+        mandateRef,
         ...(evidenceRef ? { evidenceRef } : {}),
         registeredAt: iso(ctx.now),
       },

@@ -63,6 +63,8 @@ export interface MandateRegisteredData {
   readonly proxyPersonId: string;
   /** By the principal online, or by OC/RC staff recording a written mandate. */
   readonly registeredBy: 'principal' | 'staff';
+  /** The mandate document's reference (授权委托书编号). */
+  readonly mandateRef: string;
   readonly evidenceRef?: string;
   readonly registeredAt: string;
 }

@@ -191,7 +191,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
               unitId,
               principalPersonId: principalId ?? principal.personId,
               proxyPersonId: proxy,
-              // TODO(mandateRef): carried once the decider records it
+              mandateRef,
               ...(evidenceRef !== undefined ? { evidenceRef } : {}),
               by: actorFacts(principal, motion.compoundId),
             },

@@ -174,7 +174,7 @@ t.test('a proxy votes with a mandate registered before the vote', async (t) => {
   const v = vote();
   v.open();
   const mandate = (principal: string, proxy: string, unitId: string, by: { personId: string; grants: string[] }, evidenceRef?: string) =>
-    code(v.runMotion({ type: 'RegisterMandate', motionId: 'm1', unitId, principalPersonId: principal, proxyPersonId: proxy, by, ...(evidenceRef ? { evidenceRef } : {}) }, '2024-03-21T09:00:00+08:00'));
+    code(v.runMotion({ type: 'RegisterMandate', mandateRef: 'WT-1', motionId: 'm1', unitId, principalPersonId: principal, proxyPersonId: proxy, by, ...(evidenceRef ? { evidenceRef } : {}) }, '2024-03-21T09:00:00+08:00'));
   t.equal(code(v.cast(online('p-x', '1-101'))), 'forbidden:not_entitled', 'no mandate yet');
   t.equal(mandate('p-a', 'p-x', '1-101', { personId: 'p-zz', grants: [] }), 'forbidden:not_entitled', 'only the principal or staff registers');
   t.equal(mandate('p-a', 'p-x', '1-101', { personId: 'p-oc', grants: ['oc_member'] }), 'invalid:evidence_required', 'staff need the written mandate');
@@ -201,14 +201,14 @@ t.test('the pack may limit how many owners one proxy represents (e.g. 潍坊 Art
   v.open();
   const staff = { personId: 'p-rc', grants: ['rc_staff'] };
   const give = (principal: string, unitId: string) =>
-    code(v.runMotion({ type: 'RegisterMandate', motionId: 'm1', unitId, principalPersonId: principal, proxyPersonId: 'p-x', evidenceRef: 'ev', by: staff }, '2024-03-21T09:00:00+08:00'));
+    code(v.runMotion({ type: 'RegisterMandate', mandateRef: 'WT-1', motionId: 'm1', unitId, principalPersonId: principal, proxyPersonId: 'p-x', evidenceRef: 'ev', by: staff }, '2024-03-21T09:00:00+08:00'));
   t.equal(give('p-a', '1-101'), 'ok');
   t.equal(give('p-b1', '1-102'), 'ok');
   t.equal(give('p-c', '1-201'), 'ok');
   t.equal(give('p-d', '1-301'), 'conflict:proxy_limit_reached', 'a fourth owner');
   t.equal(give('p-b2', '1-102'), 'ok', 'the other co-owner of a unit already represented is the same head');
   t.equal(
-    code(v.runMotion({ type: 'RegisterMandate', motionId: 'm1', unitId: '1-301', principalPersonId: 'p-d', proxyPersonId: 'p-y', evidenceRef: 'ev', by: staff }, '2024-03-21T09:00:00+08:00')),
+    code(v.runMotion({ type: 'RegisterMandate', mandateRef: 'WT-1', motionId: 'm1', unitId: '1-301', principalPersonId: 'p-d', proxyPersonId: 'p-y', evidenceRef: 'ev', by: staff }, '2024-03-21T09:00:00+08:00')),
     'ok',
     'another proxy is free',
   );
@@ -261,7 +261,7 @@ t.test('re-voting: off by default; a pack switch; only the same voice replaces',
   t.equal(code(on.cast(online('p-b2', '1-102', 'against'))), 'conflict:ballot_already_cast', 'a co-owner cannot overturn the first ballot');
   t.equal(code(on.cast(online('p-b1', '1-102', 'abstain'))), 'ok', 'its caster can');
   // A proxy speaks with its principal's voice: the owner may override their proxy.
-  on.runMotion({ type: 'RegisterMandate', motionId: 'm1', unitId: '1-301', principalPersonId: 'p-d', proxyPersonId: 'p-x', by: { personId: 'p-d', grants: [] } }, '2024-03-21T09:00:00+08:00');
+  on.runMotion({ type: 'RegisterMandate', mandateRef: 'WT-1', motionId: 'm1', unitId: '1-301', principalPersonId: 'p-d', proxyPersonId: 'p-x', by: { personId: 'p-d', grants: [] } }, '2024-03-21T09:00:00+08:00');
   t.equal(code(on.cast(online('p-x', '1-301', 'for', []))), 'ok');
   t.equal(code(on.cast(online('p-d', '1-301', 'against'))), 'ok');
 });

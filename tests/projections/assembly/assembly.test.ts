@@ -153,7 +153,7 @@ t.test('a ballot after the close in log order is recorded as late and not counte
     ),
   );
   t.notOk(isDomainError(await h.cast({ ...owner('p-dev', '2-102', 'abstain'), by: { personId: 'p-dev', grants: ['developer'] } }, DURING)));
-  await h.motion({ type: 'RegisterMandate', motionId: 'm1', unitId: '1-302', principalPersonId: 'p-e', proxyPersonId: 'p-x', by: { personId: 'p-e', grants: ['owner'] } }, DURING);
+  await h.motion({ type: 'RegisterMandate', mandateRef: 'WT-1', motionId: 'm1', unitId: '1-302', principalPersonId: 'p-e', proxyPersonId: 'p-x', by: { personId: 'p-e', grants: ['owner'] } }, DURING);
   t.notOk(isDomainError(await h.cast({ unitId: '1-302', choice: 'for', channel: 'electronic', by: { personId: 'p-x', grants: [] } }, DURING)));
 
   // d's ballot is decided while voting is open (a second before the scheduled close) ...
@@ -356,7 +356,7 @@ t.test('privacy: no person id, voter id or evidence reference in any public docu
   const store = memoryStore();
   const h = harness(store);
   await h.openWith(roll);
-  await h.motion({ type: 'RegisterMandate', motionId: 'm1', unitId: '1-101', principalPersonId: 'p-a', proxyPersonId: 'p-x', evidenceRef: '委托书-p-a-张三', by: { personId: 'p-rc', grants: ['rc_staff'] } }, DURING);
+  await h.motion({ type: 'RegisterMandate', mandateRef: 'WT-1', motionId: 'm1', unitId: '1-101', principalPersonId: 'p-a', proxyPersonId: 'p-x', evidenceRef: '委托书-p-a-张三', by: { personId: 'p-rc', grants: ['rc_staff'] } }, DURING);
   await h.cast({ unitId: '1-101', choice: 'for', channel: 'electronic', by: { personId: 'p-x', grants: [] } }, DURING);
   await h.cast({ unitId: '1-102', choice: 'against', channel: 'paper', onBehalfOf: 'p-b2', evidenceRef: '纸质票-李四', by: { personId: 'p-oc', grants: ['oc_member'] } }, DURING);
   await h.cast({ ...owner('p-dev', '2-201', 'abstain'), by: { personId: 'p-dev', grants: ['developer'] } }, DURING);
