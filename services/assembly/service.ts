@@ -35,13 +35,26 @@ export interface AssemblyService {
 export function assemblyService(store: EventStore): AssemblyService {
   const motions = lruStateCache<MotionState>(2_000);
 
+  /** Close positions never change once written: found once, remembered. */
+  const closes = new Map<string, bigint>();
+
   const motion = async (motionId: string) =>
     (await loadState(store, motionDecider, motionStreamId(motionId), motions)).state;
 
   async function closePosition(motionId: string): Promise<bigint | null> {
-    const events = await store.readStream(motionStreamId(motionId));
-    const closing = events.find((e) => CLOSING_EVENTS.has(e.type));
-    return closing ? closing.position : null;
+    const known = closes.get(motionId);
+    if (known !== undefined) return known;
+    const { state, revision } = await loadState(store, motionDecider, motionStreamId(motionId), motions);
+    if (state.status !== 'closed' && state.status !== 'result_published' && state.status !== 'cancelled') return null;
+    // The close is at or near the head: walk back from it rather than re-reading the frozen roll.
+    for (let r = revision; r >= 0n; r--) {
+      const [event] = await store.readStream(motionStreamId(motionId), { fromRevision: r, maxCount: 1 });
+      if (event && CLOSING_EVENTS.has(event.type)) {
+        closes.set(motionId, event.position);
+        return event.position;
+      }
+    }
+    return null;
   }
 
   return {

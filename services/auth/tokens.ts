@@ -1,8 +1,23 @@
 /** Bearer JWTs (HS256, jose): `sub` is the person id, `grants` the list of grant strings. */
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { formatGrant, parseGrant, type Grant, type Principal } from './grants.js';
 
 const ISSUER = 'compound-governance';
+
+/**
+ * jose imports a raw Uint8Array secret through WebCrypto on every call; a KeyObject made once is used by
+ * node:crypto directly (several times faster per verification, which every request pays).
+ */
+const keyObjects = new WeakMap<Uint8Array, KeyObject>();
+function keyObject(key: Uint8Array): KeyObject {
+  let k = keyObjects.get(key);
+  if (!k) {
+    k = createSecretKey(key);
+    keyObjects.set(key, k);
+  }
+  return k;
+}
 const AUDIENCE = 'compound-governance-api';
 
 export async function issueToken(
@@ -18,19 +33,39 @@ export async function issueToken(
     .setAudience(AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(`${ttlSeconds}s`)
-    .sign(key);
+    .sign(keyObject(key));
 }
 
 export type TokenFailure = 'expired' | 'invalid';
 
+/**
+ * Tokens already verified, until they expire: a client sends the same token with every request, and a
+ * signature check costs more than the rest of a small request. Bounded; keyed by the exact token text.
+ */
+const verified = new Map<string, { principal: Principal; expiresAt: number; key: Uint8Array }>();
+const VERIFIED_MAX = 50_000;
+
 export async function verifyToken(key: Uint8Array, token: string): Promise<Principal | TokenFailure> {
+  const hit = verified.get(token);
+  if (hit && hit.key === key) {
+    if (Date.now() < hit.expiresAt) return hit.principal;
+    verified.delete(token);
+    return 'expired';
+  }
+  return verifyTokenUncached(key, token);
+}
+
+async function verifyTokenUncached(key: Uint8Array, token: string): Promise<Principal | TokenFailure> {
   try {
-    const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, keyObject(key), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
     if (typeof payload.sub !== 'string' || payload.sub.length === 0) return 'invalid';
     const raw = Array.isArray(payload.grants) ? payload.grants : [];
     const grants = raw.map((g) => (typeof g === 'string' ? parseGrant(g) : null));
     if (grants.some((g) => g === null)) return 'invalid';
-    return { personId: payload.sub, grants: grants as Grant[] };
+    const principal: Principal = { personId: payload.sub, grants: grants as Grant[] };
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { principal, expiresAt: (payload.exp ?? 0) * 1000, key });
+    return principal;
   } catch (error) {
     return error instanceof errors.JWTExpired ? 'expired' : 'invalid';
   }

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:vote`: durable ballots per second through the HTTP API on the embedded store, with many
+ * concurrent clients, p50 and p99 latency; in the same run, the baselines: a no-op Fastify route driven the
+ * same way, and the store's own append rate with 64 producers. Then the time to read the tally of a
+ * 20,000-unit motion (in-process and over HTTP).
+ *
+ * The server runs in this process; the load generator (autocannon) in a child process, so the two do not
+ * share an event loop. Each ballot is a different voter with their own token. Rounds are repeated and the
+ * medians printed (the machine is shared and noisy).
+ */
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import Fastify from 'fastify';
+import { MOTION_TALLIES, renderTally, type TallyDoc } from '../../projections/assembly/index.js';
+import { parseGrant, type Grant } from '../auth/grants.js';
+import { issueToken } from '../auth/tokens.js';
+import { manualClock } from '../clock.js';
+import { loadConfig } from '../config.js';
+import { startRuntime } from '../runtime.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
+
+const run = promisify(execFile);
+const UNITS = Number(process.env.BENCH_UNITS ?? 20_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const DAY = 24 * 3600 * 1000;
+
+interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  statuses: Record<string, number>;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+async function load(dir: string, job: Record<string, unknown>): Promise<LoadResult> {
+  const file = join(dir, `job-${randomUUID()}.json`);
+  writeFileSync(file, JSON.stringify(job));
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'services/bench/loadClient.ts', file], { maxBuffer: 1 << 26 });
+  rmSync(file);
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult;
+}
+
+async function storeAppendRate(dir: string): Promise<number> {
+  const file = join(dir, `raw-${randomUUID()}.db`);
+  const store = openSqliteStore(file);
+  const metadata = { commandId: 'c', correlationId: 'c', causationId: 'c', actor: { personId: 'p', role: 'owner' }, recordedAt: new Date().toISOString() };
+  let appended = 0;
+  const started = performance.now();
+  const until = started + 2000;
+  await Promise.all(
+    Array.from({ length: 64 }, async (_, p) => {
+      const stream = `ballot-bench-${p}-${randomUUID()}`;
+      for (let r = 0n; performance.now() < until; r++) {
+        await store.append(stream, [{ eventId: randomUUID(), type: 'BallotCast', schemaVersion: 1, data: { choice: 'for', area: '88.50' }, metadata }], r === 0n ? 'no_stream' : r - 1n);
+        appended++;
+      }
+    }),
+  );
+  const rate = appended / ((performance.now() - started) / 1000);
+  await store.close();
+  for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
+  return rate;
+}
+
+async function main() {
+  const dir = resolve(process.env.DATA_DIR ?? './data', `bench-vote-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  console.log(`bench:vote — ${UNITS} units, ${CONNECTIONS} connections, ${ROUNDS} rounds, data in ${dir}`);
+  const clock = manualClock(new Date('2026-03-02T01:00:00.000Z'));
+  const runtime = await startRuntime(loadConfig({ DATA_DIR: dir, CLOCK: 'manual' }), { clock });
+  const base = await runtime.app.listen({ port: 0, host: '127.0.0.1' });
+  const key = runtime.deps.signingKey;
+  const token = (sub: string, ...grants: string[]) => issueToken(key, sub, grants.map(parseGrant).filter((g): g is Grant => g !== null), 24 * 3600);
+  const inject = async (method: 'GET' | 'POST', url: string, bearer: string, payload?: unknown) => {
+    const res = await runtime.app.inject({ method, url, headers: { authorization: `Bearer ${bearer}` }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    if (res.statusCode >= 400) throw new Error(`${method} ${url}: ${res.body}`);
+    return res.json() as Record<string, unknown>;
+  };
+
+  // The no-op baseline: the same HTTP stack without auth, store or projections.
+  const noop = Fastify();
+  noop.post('/noop', async (_request, reply) => reply.code(201).send({ ok: true }));
+  const noopUrl = await noop.listen({ port: 0, host: '127.0.0.1' });
+
+  const admin = await token('bench-admin', 'admin');
+  const { compoundId } = (await inject('POST', '/v1/compounds', admin, { name: 'bench', address: 'bench', jurisdiction: 'national' })) as { compoundId: string };
+  const units = Array.from({ length: UNITS }, (_, i) => ({
+    unitId: `${1 + (i % 20)}-${1 + ((i >> 5) % 4)}-${10000 + i}`,
+    building: String(1 + (i % 20)),
+    area: `${60 + (i % 97)}.${String(i % 10000).padStart(4, '0')}`,
+    areaSource: 'registry',
+    owners: [{ personId: `v${i}`, name: `owner ${i}` }],
+  }));
+  await inject('POST', `/v1/compounds/${compoundId}/units`, await token('street', `street_office@${compoundId}`), { units });
+  const oc = await token('oc', `oc_member@${compoundId}`);
+  process.stdout.write('minting tokens…');
+  const voterTokens: string[] = [];
+  for (let i = 0; i < UNITS; i++) voterTokens.push(await token(`v${i}`, `owner@${compoundId}`));
+  console.log(' done');
+
+  const ballotRounds: LoadResult[] = [];
+  const noopRounds: LoadResult[] = [];
+  const storeRounds: number[] = [];
+  const tallyInProcess: number[] = [];
+  const tallyHttp: LoadResult[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const opensAt = new Date(clock.now().getTime() + 20 * DAY).toISOString();
+    const closesAt = new Date(clock.now().getTime() + 30 * DAY).toISOString();
+    const { motionId } = (await inject('POST', `/v1/compounds/${compoundId}/motions`, oc, { title: `bench ${round}`, description: 'bench', matter: 'other_major', opensAt, closesAt })) as { motionId: string };
+    await inject('POST', `/v1/motions/${motionId}/notice`, oc);
+    clock.set(new Date(opensAt));
+    await inject('POST', `/v1/motions/${motionId}/open`, oc);
+    const bodies = units.map((u, i) => JSON.stringify({ unitId: u.unitId, choice: ['for', 'against', 'abstain'][i % 3] }));
+
+    const ballots = await load(dir, { url: base, connections: CONNECTIONS, amount: UNITS, method: 'POST', path: `/v1/motions/${motionId}/ballots`, bodies, tokens: voterTokens });
+    if ((ballots.statuses['201'] ?? 0) !== UNITS) throw new Error(`not every ballot was accepted: ${JSON.stringify(ballots.statuses)}`);
+    ballotRounds.push(ballots);
+    const noopRun = await load(dir, { url: noopUrl, connections: CONNECTIONS, amount: UNITS, method: 'POST', path: '/noop', bodies, tokens: voterTokens });
+    noopRounds.push(noopRun);
+    storeRounds.push(await storeAppendRate(dir));
+
+    // The tally of a motion with UNITS voters and UNITS ballots.
+    const tally = (await inject('GET', `/v1/motions/${motionId}/tally`, oc)) as { ballots: { counted: number } };
+    if (tally.ballots.counted !== UNITS) throw new Error(`tally counted ${tally.ballots.counted}`);
+    const samples: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const t0 = performance.now();
+      renderTally(runtime.deps.read.get<TallyDoc>(MOTION_TALLIES, motionId)!);
+      samples.push(performance.now() - t0);
+    }
+    tallyInProcess.push(median(samples));
+    tallyHttp.push(await load(dir, { url: base, connections: 1, durationSeconds: 2, method: 'GET', path: `/v1/motions/${motionId}/tally`, token: oc }));
+    console.log(
+      `round ${round}: ballots ${fmt(ballots.perSecond)}/s (p50 ${ballots.p50} ms, p99 ${ballots.p99} ms) · no-op ${fmt(noopRun.perSecond)}/s · store ${fmt(storeRounds.at(-1)!)} appends/s · tally GET p50 ${tallyHttp.at(-1)!.p50} ms`,
+    );
+  }
+
+  const b = median(ballotRounds.map((r) => r.perSecond));
+  const n = median(noopRounds.map((r) => r.perSecond));
+  const s = median(storeRounds);
+  console.log('\nmedians over rounds');
+  console.log(`  durable ballots over HTTP     ${fmt(b)}/s   p50 ${median(ballotRounds.map((r) => r.p50))} ms   p99 ${median(ballotRounds.map((r) => r.p99))} ms   (target ≥ 5,000/s)`);
+  console.log(`  baseline: no-op Fastify route ${fmt(n)}/s   p50 ${median(noopRounds.map((r) => r.p50))} ms   p99 ${median(noopRounds.map((r) => r.p99))} ms`);
+  console.log(`  baseline: store append, 64 producers ${fmt(s)}/s`);
+  console.log(`  ratios: ballots / no-op = ${fmt(b / n, 2)}   ballots / store appends = ${fmt(b / s, 2)}`);
+  console.log(`  tally of a ${fmt(UNITS)}-unit motion: ${fmt(median(tallyInProcess) * 1000, 1)} µs in-process (read + render), HTTP GET p50 ${median(tallyHttp.map((r) => r.p50))} ms, p99 ${median(tallyHttp.map((r) => r.p99))} ms (target < 5 ms)`);
+
+  await noop.close();
+  await runtime.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
