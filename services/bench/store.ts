@@ -22,7 +22,7 @@ import { openSqliteStore } from '../store/sqlite/index.js';
 import { openDatabase } from '../store/sqlite/schema.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 1500);
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 2000);
 const PRODUCERS = 64;
 const RAW_BATCH = 64;
 const TMPFS_MAGIC = 0x01021994;
@@ -73,7 +73,8 @@ async function adapter(producers: number): Promise<Measured> {
   return { perSecond: (appended * 1000) / elapsed, note: `${(appends / commits).toFixed(1)} appends/commit` };
 }
 
-function raw(perTransaction: number): Measured {
+/** `streams` as in the adapter case it is compared with: one stream per producer. */
+function raw(perTransaction: number, streams: number): Measured {
   const file = freshFile();
   const db: Database.Database = openDatabase(file);
   const dataJson = JSON.stringify(data);
@@ -87,9 +88,9 @@ function raw(perTransaction: number): Measured {
     `INSERT INTO streams(stream_id, revision, hash) VALUES (?, ?, ?)
      ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash`,
   );
-  const revisions = new Array<number>(PRODUCERS).fill(-1);
+  const revisions = new Array<number>(streams).fill(-1);
   const appendOne = (n: number) => {
-    const p = n % PRODUCERS;
+    const p = n % streams;
     const revision = ++revisions[p]!;
     insert.run(`bench-${p}`, revision, randomUUID(), dataJson, metadataJson, hash, hash);
     upsert.run(`bench-${p}`, revision, hash);
@@ -118,9 +119,9 @@ const median = (xs: readonly number[]) => {
 
 const cases = {
   adapter1: () => adapter(1),
-  rawEach: async () => raw(1),
+  rawEach: async () => raw(1, 1),
   adapter64: () => adapter(PRODUCERS),
-  rawBatched: async () => raw(RAW_BATCH),
+  rawBatched: async () => raw(RAW_BATCH, PRODUCERS),
 } as const;
 type Case = keyof typeof cases;
 /** Each adapter case next to its baseline; the order flips every round so drift hits both alike. */

@@ -57,7 +57,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       try {
         outcomes = writeBatch(batch);
       } catch (cause) {
-        // The transaction was rolled back: nothing of this batch is in the log.
+        // Rolled back, so none of the batch is in the log; only if COMMIT itself failed (an fsync error)
+        // is the outcome unknown. Either way no append may be acknowledged; a caller's retry with the same
+        // event ids cannot double-write, as event ids are unique in the log.
         lastFailure = cause instanceof Error ? cause.message : String(cause);
         const error = new StoreUnavailableError(`append failed: ${lastFailure}`, { cause });
         for (const item of batch) item.reject(error);
