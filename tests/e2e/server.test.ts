@@ -42,7 +42,7 @@ function startServer(dataDir: string): Promise<Server> {
 
 const stop = (s: Server, signal: NodeJS.Signals = 'SIGTERM') =>
   new Promise<void>((resolve) => {
-    if (s.child.exitCode !== null) return resolve();
+    if (s.child.exitCode !== null || s.child.signalCode !== null) return resolve();
     s.child.once('exit', () => resolve());
     s.child.kill(signal);
   });
