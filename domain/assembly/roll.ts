@@ -9,15 +9,11 @@ import type { DomainError } from '../shared/errors.js';
 import { refuse } from './errors.js';
 import { inScope, type MotionScope } from './scope.js';
 
-/** One voter identity as frozen on the roll (表决权人). Person ids are for authorisation only, never public. */
-export interface FrozenVoter {
-  readonly voterId: string;
-  readonly developerHeld: boolean;
-  readonly ownerPersonIds: readonly string[];
-  readonly units: ReadonlyArray<{ readonly unitId: string; readonly building: string; readonly area: string }>;
-  /** Sum of the units' areas, exact decimal string. */
-  readonly area: string;
-}
+/**
+ * One voter identity as frozen on the roll (表决权人): the registry's VoterIdentity as it stood when voting
+ * opened. Person ids are for authorisation only, never public.
+ */
+export type FrozenVoter = VoterIdentity;
 
 /** The eligible totals (总面积、总人数) as written in events. */
 export interface EligibleWire {
