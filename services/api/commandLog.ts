@@ -19,6 +19,8 @@ import { domainProblem, HttpProblem } from './problem.js';
 export interface CommandOutcome {
   readonly events: readonly RecordedEvent[];
   readonly position: bigint;
+  /** True when the events were recorded by an earlier request with the same Idempotency-Key. */
+  readonly replayed?: boolean;
 }
 
 export interface CommandSpec {
@@ -54,7 +56,7 @@ export function commandLog(store: EventStore, read: ReadStore, runner: Projectio
       throw new HttpProblem(409, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request');
     }
     const events = await store.readStream(record.streamId, { fromRevision: record.firstRevision, maxCount: record.count });
-    const { status, body } = await spec.respond({ events, position: record.position });
+    const { status, body } = await spec.respond({ events, position: record.position, replayed: true });
     return reply.code(status).header('idempotent-replayed', 'true').send(body);
   }
 

@@ -24,10 +24,18 @@ import type { EventStore } from '../store/port.js';
 /** Events on the motion stream after which no ballot counts. */
 const CLOSING_EVENTS = new Set(['MotionClosed', 'MotionCancelled']);
 
+/** A motion's state and the stream revision it stands at. */
+export interface MotionAt {
+  readonly state: MotionState;
+  readonly revision: bigint;
+}
+
 export interface AssemblyService {
   motion(motionId: string): Promise<MotionState>;
+  motionAt(motionId: string): Promise<MotionAt>;
   handleMotion(motionId: string, command: MotionCommand, cmd: CommandEnvelope): Promise<Handled<MotionState> | DomainError>;
-  castBallot(command: CastBallot, cmd: CommandEnvelope): Promise<Handled<BallotStreamState> | DomainError>;
+  /** `decidedOn`: the motion as the caller already loaded it (saves a read); loaded here when omitted. */
+  castBallot(command: CastBallot, cmd: CommandEnvelope, decidedOn?: MotionAt): Promise<Handled<BallotStreamState> | DomainError>;
   /** Position of the motion's close in the log, or null while it is not closed. */
   closePosition(motionId: string): Promise<bigint | null>;
 }
@@ -38,8 +46,8 @@ export function assemblyService(store: EventStore): AssemblyService {
   /** Close positions never change once written: found once, remembered. */
   const closes = new Map<string, bigint>();
 
-  const motion = async (motionId: string) =>
-    (await loadState(store, motionDecider, motionStreamId(motionId), motions)).state;
+  const motionAt = (motionId: string): Promise<MotionAt> => loadState(store, motionDecider, motionStreamId(motionId), motions);
+  const motion = async (motionId: string) => (await motionAt(motionId)).state;
 
   async function closePosition(motionId: string): Promise<bigint | null> {
     const known = closes.get(motionId);
@@ -59,15 +67,17 @@ export function assemblyService(store: EventStore): AssemblyService {
 
   return {
     motion,
+    motionAt,
     closePosition,
     handleMotion(motionId, command, cmd) {
       return handleCommand(store, motionDecider, motionStreamId(motionId), command, cmd, {}, { cache: motions });
     },
-    async castBallot(command, cmd) {
-      const { state: current, revision } = await loadState(store, motionDecider, motionStreamId(command.motionId), motions);
+    async castBallot(command, cmd, decidedOn) {
+      const { state: current, revision } = decidedOn ?? (await motionAt(command.motionId));
       const stream = ballotStreamFor(current, command.unitId);
       if (isDomainError(stream)) return stream;
-      const handled = await handleCommand(store, ballotDecider, stream, command, cmd, { motion: current });
+      // Most identities vote once: try the append as the stream's first; a re-vote or a second ballot reads it.
+      const handled = await handleCommand(store, ballotDecider, stream, command, cmd, { motion: current }, { expectNew: true });
       if (isDomainError(handled) || handled.events.length === 0) return handled;
       // Did the motion close before this ballot reached the log? Only events after the revision we decided on matter.
       const later = await store.readStream(motionStreamId(command.motionId), { fromRevision: revision + 1n });

@@ -20,7 +20,7 @@ import { issueToken } from '../auth/tokens.js';
 import { manualClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { startRuntime } from '../runtime.js';
-import { openSqliteStore } from '../store/sqlite/index.js';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/index.js';
 
 const run = promisify(execFile);
 const UNITS = Number(process.env.BENCH_UNITS ?? 20_000);
@@ -74,12 +74,27 @@ async function storeAppendRate(dir: string): Promise<number> {
   return rate;
 }
 
+/** BENCH_PROFILE=<prefix>: a CPU profile of the server process while the ballots load, one file per round. */
+async function startProfile(): Promise<(file: string) => Promise<void>> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async (file) => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 async function main() {
   const dir = resolve(process.env.DATA_DIR ?? './data', `bench-vote-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   console.log(`bench:vote — ${UNITS} units, ${CONNECTIONS} connections, ${ROUNDS} rounds, data in ${dir}`);
   const clock = manualClock(new Date('2026-03-02T01:00:00.000Z'));
   const runtime = await startRuntime(loadConfig({ DATA_DIR: dir, CLOCK: 'manual' }), { clock });
+  const storeStats = () => ('stats' in runtime.deps.store ? (runtime.deps.store as SqliteStore).stats() : null);
   const base = await runtime.app.listen({ port: 0, host: '127.0.0.1' });
   const key = runtime.deps.signingKey;
   const token = (sub: string, ...grants: string[]) => issueToken(key, sub, grants.map(parseGrant).filter((g): g is Grant => g !== null), 24 * 3600);
@@ -124,9 +139,17 @@ async function main() {
     await inject('POST', `/v1/motions/${motionId}/open`, oc);
     const bodies = units.map((u, i) => JSON.stringify({ unitId: u.unitId, choice: ['for', 'against', 'abstain'][i % 3] }));
 
+    const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
+    const statsBefore = storeStats();
     const ballots = await load(dir, { url: base, connections: CONNECTIONS, amount: UNITS, method: 'POST', path: `/v1/motions/${motionId}/ballots`, bodies, tokens: voterTokens });
     if ((ballots.statuses['201'] ?? 0) !== UNITS) throw new Error(`not every ballot was accepted: ${JSON.stringify(ballots.statuses)}`);
     ballotRounds.push(ballots);
+    const statsAfter = storeStats();
+    if (statsBefore && statsAfter) {
+      const commits = statsAfter.commits - statsBefore.commits;
+      console.log(`  store: ${fmt(statsAfter.appends - statsBefore.appends)} appends in ${fmt(commits)} commits (${fmt((statsAfter.appends - statsBefore.appends) / commits, 1)} per fsync)`);
+    }
+    if (profiler) await profiler(`${process.env.BENCH_PROFILE}-${round}.cpuprofile`);
     const noopRun = await load(dir, { url: noopUrl, connections: CONNECTIONS, amount: UNITS, method: 'POST', path: '/noop', bodies, tokens: voterTokens });
     noopRounds.push(noopRun);
     storeRounds.push(await storeAppendRate(dir));

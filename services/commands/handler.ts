@@ -59,6 +59,13 @@ export interface HandleOptions<State> {
   readonly cache?: StateCache<State>;
   /** How many times to re-decide after a revision conflict. */
   readonly retries?: number;
+  /**
+   * The stream is expected not to exist yet (a ballot stream, say): the first attempt decides on the initial
+   * state and appends with `no_stream` without reading. If the stream does exist, the append is refused as a
+   * revision conflict and the next attempt reads it and decides again, so the outcome is the same, one
+   * read cheaper in the common case.
+   */
+  readonly expectNew?: boolean;
 }
 
 export async function loadState<State, Event extends DomainEvent>(
@@ -90,7 +97,8 @@ export async function handleCommand<State, Command, Event extends DomainEvent, C
 ): Promise<Handled<State> | DomainError> {
   const retries = options.retries ?? 5;
   for (let attempt = 0; ; attempt++) {
-    const { state, revision } = await loadState(store, decider, streamId, options.cache);
+    const { state, revision } =
+      attempt === 0 && options.expectNew ? { state: decider.initialState(), revision: -1n } : await loadState(store, decider, streamId, options.cache);
     const context = {
       ...extraContext,
       now: cmd.now,

@@ -223,7 +223,9 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { motionId } = request.params;
       const body = request.body;
       const principal = await requirePrincipal(request, signingKey);
-      const motion = await existingMotion(motionId);
+      const decidedOn = await assembly.motionAt(motionId);
+      const motion = decidedOn.state;
+      if (motion.status === 'none') throw new HttpProblem(404, 'motion_not_found', `No motion ${motionId}`);
       const held = rolesOn(principal, motion.compoundId);
       if (held.length === 0) {
         throw new HttpProblem(403, 'insufficient_grant', `Voting needs a grant on compound ${motion.compoundId}`);
@@ -244,12 +246,16 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
               by: { personId: principal.personId, grants: held },
             },
             cmd,
+            decidedOn,
           ),
-        respond: async ({ events, position }) => {
+        respond: async ({ events, position, replayed }) => {
           // A replayed command answers as the first did: a ballot behind the close never got a receipt.
-          const close = await assembly.closePosition(motionId);
-          if (close !== null && close < position) {
-            throw domainProblem({ error: 'conflict', code: 'ballot_after_close', message: 'voting closed before this ballot reached the log; it is recorded but not counted' });
+          // (A first answer was already checked by castBallot.)
+          if (replayed) {
+            const close = await assembly.closePosition(motionId);
+            if (close !== null && close < position) {
+              throw domainProblem({ error: 'conflict', code: 'ballot_after_close', message: 'voting closed before this ballot reached the log; it is recorded but not counted' });
+            }
           }
           return { status: 201, body: { receipt: (events.at(-1)!.data as { receipt: string }).receipt, position: position.toString() } };
         },
