@@ -1,8 +1,9 @@
 /**
- * Idempotent commands. A command's id is its `Idempotency-Key` (or a fresh UUID). Every event a command
- * appends carries that id and a hash of the request in its metadata, so the log itself remembers which
- * commands ran: the read database indexes them, and a retry with the same key replays the first response
- * from the recorded events, appending nothing. The same key with a different request is 409.
+ * Idempotent commands. A command's id is its `Idempotency-Key` (or a fresh UUID). Every event a keyed
+ * command appends carries that id and a hash of the request in its metadata, so the log itself remembers
+ * which commands ran: the read database indexes them, and a retry with the same key replays the first
+ * response from the recorded events, appending nothing. The same key with a different request is 409.
+ * A command sent without a key cannot be retried by id, so it carries no request hash and is not indexed.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -60,7 +61,7 @@ export function commandLog(store: EventStore, read: ReadStore, runner: Projectio
     return reply.code(status).header('idempotent-replayed', 'true').send(body);
   }
 
-  async function execute(request: FastifyRequest, reply: FastifyReply, spec: CommandSpec, key: string, requestHash: string) {
+  async function execute(request: FastifyRequest, reply: FastifyReply, spec: CommandSpec, key: string, requestHash: string | undefined) {
     const correlation = request.headers['x-correlation-id'];
     const cmd: CommandEnvelope = {
       commandId: key,
@@ -68,7 +69,7 @@ export function commandLog(store: EventStore, read: ReadStore, runner: Projectio
       causationId: key,
       actor: { personId: spec.principal.personId, role: spec.role },
       now: clock.now(),
-      requestHash,
+      ...(requestHash !== undefined ? { requestHash } : {}),
     };
     const outcome = await spec.execute(cmd);
     if (isDomainError(outcome)) throw domainProblem(outcome);
@@ -85,11 +86,12 @@ export function commandLog(store: EventStore, read: ReadStore, runner: Projectio
       if (header !== undefined && (typeof header !== 'string' || !KEY_PATTERN.test(header))) {
         throw new HttpProblem(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1 to 200 visible ASCII characters');
       }
-      const key = header ?? randomUUID();
+      // Without a key nobody can retry this command by id: no request hash, nothing to index for replays.
+      if (header === undefined) return execute(request, reply, spec, randomUUID(), undefined);
+      const key = header;
       const requestHash = createHash('sha256')
         .update(canonicalJson({ m: request.method, u: request.routeOptions.url, p: request.params ?? {}, b: request.body ?? null, by: spec.principal.personId }))
         .digest('hex');
-      if (header === undefined) return execute(request, reply, spec, key, requestHash);
       // One request per key at a time; a retry waits for the first, then replays it.
       while (inflight.has(key)) await inflight.get(key)!.catch(() => undefined);
       const work = (async () => (await replay(key, requestHash, spec, reply)) ?? execute(request, reply, spec, key, requestHash))();

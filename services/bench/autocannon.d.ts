@@ -9,6 +9,9 @@ declare module 'autocannon' {
       statusCodeStats?: Record<string, { count: number }>;
     }
   }
-  function autocannon(options: Record<string, unknown>, callback: (error: Error | null, result: autocannon.Result) => void): unknown;
+  function autocannon(
+    options: Record<string, unknown>,
+    callback: (error: Error | null, result: autocannon.Result) => void,
+  ): { on(event: 'response', listener: () => void): void };
   export default autocannon;
 }

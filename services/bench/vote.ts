@@ -14,6 +14,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Fastify from 'fastify';
+import { threadCpu } from './threadCpu.js';
 import { MOTION_TALLIES, renderTally, type TallyDoc } from '../../projections/assembly/index.js';
 import { parseGrant, type Grant } from '../auth/grants.js';
 import { issueToken } from '../auth/tokens.js';
@@ -35,6 +36,7 @@ interface LoadResult {
   p99: number;
   errors: number;
   statuses: Record<string, number>;
+  cpuMicros: number;
 }
 
 const median = (xs: number[]) => {
@@ -141,10 +143,15 @@ async function main() {
 
     const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
     const statsBefore = storeStats();
+    const cpuBefore = process.cpuUsage();
+    const thBefore = threadCpu();
     const ballots = await load(dir, { url: base, connections: CONNECTIONS, amount: UNITS, method: 'POST', path: `/v1/motions/${motionId}/ballots`, bodies, tokens: voterTokens });
     if ((ballots.statuses['201'] ?? 0) !== UNITS) throw new Error(`not every ballot was accepted: ${JSON.stringify(ballots.statuses)}`);
     ballotRounds.push(ballots);
     const statsAfter = storeStats();
+    const cpu = process.cpuUsage(cpuBefore);
+    for (const [k, v] of threadCpu()) { const d = v - (thBefore.get(k) ?? 0); if (d > 0) console.log(`    thread ${k}: ${fmt(d / UNITS)} µs/ballot`); }
+    console.log(`  CPU per ballot: server ${fmt((cpu.user + cpu.system) / UNITS)} µs (all its threads), load generator ${fmt(ballots.cpuMicros / UNITS)} µs`);
     if (statsBefore && statsAfter) {
       const commits = statsAfter.commits - statsBefore.commits;
       console.log(`  store: ${fmt(statsAfter.appends - statsBefore.appends)} appends in ${fmt(commits)} commits (${fmt((statsAfter.appends - statsBefore.appends) / commits, 1)} per fsync)`);

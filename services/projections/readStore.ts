@@ -40,6 +40,7 @@ export function openReadStore(file: string): ReadStore {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  db.pragma('wal_autocheckpoint = 0'); // EXPERIMENT
   db.exec(`
     CREATE TABLE IF NOT EXISTS docs(
       collection TEXT NOT NULL, id TEXT NOT NULL, parent TEXT, sort_key TEXT, doc TEXT NOT NULL,

@@ -59,9 +59,23 @@ export function projectBatch(
     }
   }
   return {
-    changes,
+    changes: lastPerDocument(changes),
     commands: [...commands].map(([commandId, c]) => ({ commandId, ...c })),
   };
+}
+
+/**
+ * Only the last change to each document matters within one transaction: a batch of 60 ballots on one motion
+ * writes its tally once, not 60 times. Documents keep the order of their first change.
+ */
+export function lastPerDocument(changes: readonly DocChange[]): DocChange[] {
+  const last = new Map<string, DocChange>();
+  for (const change of changes) {
+    const key = pendingKey(change.collection, change.id);
+    // A Map keeps the slot of a key's first insertion, so a later set only replaces the change.
+    last.set(key, change);
+  }
+  return [...last.values()];
 }
 
 export function startProjectionRunner(

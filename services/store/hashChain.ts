@@ -42,23 +42,38 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
+/** `"key":value` of an object member in canonical form, or '' for an undefined value (omitted, as JSON does). */
+function member(first: boolean, key: string, value: unknown): string {
+  if (value === undefined) return '';
+  return `${first ? '' : ','}"${key}":${canonicalJson(value)}`;
+}
+
+/**
+ * SHA-256 of the canonical encoding of {prevHash, streamId, revision, eventId, type, schemaVersion, data,
+ * metadata: {commandId, correlationId, causationId, actor: {personId, role}, recordedAt}}. Every append and
+ * every verification runs this, so the fixed outer members are written in their sorted order directly and
+ * only `data` goes through the generic encoder; the result is byte for byte that of `canonicalJson` on the
+ * whole object (tests/store/hashChain.test.ts holds it to that).
+ */
 export function eventHash(streamId: string, revision: bigint, prevHash: string, event: NewEvent): string {
-  const body = canonicalJson({
-    prevHash,
-    streamId,
-    revision: revision.toString(),
-    eventId: event.eventId,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data,
-    metadata: {
-      commandId: event.metadata.commandId,
-      correlationId: event.metadata.correlationId,
-      causationId: event.metadata.causationId,
-      actor: { personId: event.metadata.actor.personId, role: event.metadata.actor.role },
-      recordedAt: event.metadata.recordedAt,
-    },
-  });
+  const { metadata } = event;
+  const actor = `{${member(true, 'personId', metadata.actor.personId)}${member(metadata.actor.personId === undefined, 'role', metadata.actor.role)}}`;
+  let meta = '{"actor":' + actor;
+  meta += member(false, 'causationId', metadata.causationId);
+  meta += member(false, 'commandId', metadata.commandId);
+  meta += member(false, 'correlationId', metadata.correlationId);
+  meta += member(false, 'recordedAt', metadata.recordedAt);
+  meta += '}';
+  let body = '{';
+  body += member(true, 'data', event.data);
+  body += member(body.length === 1, 'eventId', event.eventId);
+  body += `${body.length === 1 ? '' : ','}"metadata":${meta}`;
+  body += member(false, 'prevHash', prevHash);
+  body += member(false, 'revision', revision.toString());
+  body += member(false, 'schemaVersion', event.schemaVersion);
+  body += member(false, 'streamId', streamId);
+  body += member(false, 'type', event.type);
+  body += '}';
   return createHash('sha256').update(body).digest('hex');
 }
 

@@ -1,84 +1,133 @@
 /**
  * The embedded SQLite adapter of the event store port (better-sqlite3, WAL, synchronous=FULL).
  *
- * Appends go through group commit (groupCommit.ts): concurrent appends share one transaction and one
- * fsync, and each resolves only after its COMMIT returned. Reads run on the same connection between
- * flushes, so they always see committed data and never a half-written batch.
+ * Two connections to one file. Appends go to a writer thread (writerThread.ts) that runs group commit:
+ * concurrent appends share one transaction and one fsync, and each resolves only after its COMMIT returned,
+ * without the fsync ever blocking this thread. Reads run here, on a query-only connection; in WAL mode each
+ * read sees every transaction committed before it began, so a read issued after an append resolved sees it.
  */
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { catchUpSubscription, commitSignal } from '../catchUp.js';
 import { StoreUnavailableError, type AppendResult, type EventStore } from '../port.js';
 import { encodeEvents } from './encode.js';
-import { groupCommit } from './groupCommit.js';
 import { openDatabase } from './schema.js';
 import { limit, prepareStatements, rowToEvent } from './statements.js';
-import { batchWriter, type QueuedAppend } from './writeBatch.js';
+import { failureToError, type FromWriter, type ToWriter, type WireAppend } from './writerProtocol.js';
 
-/**
- * Most events one transaction takes. Large enough that 64+ concurrent producers fit in one batch, small
- * enough that a flood does not hold the event loop (and the write lock) for long.
- */
-export const MAX_BATCH_EVENTS = 2048;
+export { MAX_BATCH_EVENTS } from './writerProtocol.js';
 
 export interface SqliteStore extends EventStore {
   readonly file: string;
-  /** Effective connection settings, for health checks and tests. */
+  /** Effective connection settings (both connections are opened by openDatabase), for health checks and tests. */
   settings(): { journalMode: string; synchronous: number; busyTimeout: number; foreignKeys: number };
   /** Counters since open: committed transactions and the appends they carried. */
   stats(): { commits: number; appends: number };
 }
 
-interface Pending extends QueuedAppend {
-  resolve(result: AppendResult): void;
-  reject(error: unknown): void;
-}
-
 export interface SqliteStoreOptions {
   /**
    * How long an append batch waits for another connection's write lock before failing (default 5000 ms).
-   * The wait blocks this process's event loop (better-sqlite3 is synchronous), so keep it short.
+   * The wait blocks the writer thread only.
    */
   readonly busyTimeoutMs?: number;
 }
 
+/** The writer thread's module, next to this one (.ts under tsx and tap, .js once built). */
+const writerModule = new URL(`./writerThread${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href;
+
+/**
+ * A worker does not inherit the TypeScript loader the main thread runs under, so when running from source
+ * the writer registers tsx itself before importing its module.
+ */
+const writerBoot = `
+const { workerData } = require('node:worker_threads');
+(async () => {
+  if (workerData.tsLoader) (await import(workerData.tsLoader)).register();
+  await import(workerData.module);
+})();
+`;
+const tsLoader = writerModule.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : undefined;
+
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
+  // Creates the file and schema (or refuses a newer one) before the writer starts; then this connection only reads.
   const db = openDatabase(file, options.busyTimeoutMs);
+  db.pragma('query_only = ON');
   const stmts = prepareStatements(db);
-  const writeBatch = batchWriter(db, stmts);
   const signal = commitSignal();
   let closed = false;
   let closing: Promise<void> | undefined;
   let lastFailure: string | undefined;
+  let fatal: string | undefined;
   let commits = 0;
   let appends = 0;
 
-  const queue = groupCommit<Pending>(
-    (batch) => {
-      let outcomes;
-      try {
-        outcomes = writeBatch(batch);
-      } catch (cause) {
-        // Rolled back, so none of the batch is in the log; only if COMMIT itself failed (an fsync error)
-        // is the outcome unknown. Either way no append may be acknowledged; a caller's retry with the same
-        // event ids cannot double-write, as event ids are unique in the log.
-        lastFailure = cause instanceof Error ? cause.message : String(cause);
-        const error = new StoreUnavailableError(`append failed: ${lastFailure}`, { cause });
-        for (const item of batch) item.reject(error);
+  const pending = new Map<number, { resolve(result: AppendResult): void; reject(error: unknown): void }>();
+  let nextId = 0;
+  let outbox: WireAppend[] = [];
+  let closedByWriter: (() => void) | undefined;
+
+  const writer = new Worker(writerBoot, { eval: true, workerData: { module: writerModule, tsLoader, file, busyTimeoutMs: options.busyTimeoutMs } });
+  // The writer keeps the process alive only while appends are in flight.
+  writer.unref();
+  const failAll = (message: string) => {
+    fatal ??= message;
+    const error = new StoreUnavailableError(`store writer stopped: ${message}`);
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  writer.on('message', (message: FromWriter) => {
+    switch (message.kind) {
+      case 'settled':
+        if (message.committed) {
+          lastFailure = undefined;
+          commits += 1;
+          appends += message.outcomes.length;
+        }
+        for (const outcome of message.outcomes) {
+          const p = pending.get(outcome.id);
+          pending.delete(outcome.id);
+          if (!p) continue;
+          if (outcome.ok) p.resolve(outcome.result);
+          else {
+            if (outcome.failure.kind === 'unavailable') lastFailure = outcome.failure.message;
+            p.reject(failureToError(outcome.failure));
+          }
+        }
+        // Nothing in flight and no close under way: the writer does not keep the process alive.
+        if (pending.size === 0 && !closedByWriter) writer.unref();
+        signal.fire();
         return;
+      case 'closed':
+        closedByWriter?.();
+        return;
+      case 'fatal':
+        failAll(message.message);
+        return;
+      default: {
+        const never: never = message;
+        throw new Error(`unknown message ${JSON.stringify(never)}`);
       }
-      lastFailure = undefined;
-      commits += 1;
-      appends += batch.length;
-      outcomes.forEach((outcome, i) => {
-        if (outcome.ok) batch[i]!.resolve(outcome.result);
-        else batch[i]!.reject(outcome.error);
-      });
-      signal.fire();
-    },
-    { weigh: (item) => item.events.length, maxWeight: MAX_BATCH_EVENTS },
-  );
+    }
+  });
+  writer.on('error', (error) => failAll(error instanceof Error ? error.message : String(error)));
+  writer.on('exit', (code) => {
+    if (!closing) failAll(`exited with code ${code}`);
+    closedByWriter?.();
+  });
+
+  /** Appends issued in one tick go to the writer in one message (and so usually share one transaction). */
+  const post = (message: ToWriter) => writer.postMessage(message);
+  const flushOutbox = () => {
+    const appendsNow = outbox;
+    outbox = [];
+    post({ kind: 'append', appends: appendsNow });
+  };
 
   const guard = () => {
     if (closed) throw new StoreUnavailableError('store is closed');
+    if (fatal !== undefined) throw new StoreUnavailableError(`store writer stopped: ${fatal}`);
   };
 
   return {
@@ -89,12 +138,18 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       if (typeof streamId !== 'string' || streamId === '') throw new TypeError('streamId must be a non-empty string');
       const encoded = encodeEvents(events);
       return new Promise<AppendResult>((resolve, reject) => {
-        queue.enqueue({ streamId, events: encoded, expected, resolve, reject });
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        if (pending.size === 1) writer.ref();
+        if (outbox.length === 0) setImmediate(flushOutbox);
+        outbox.push({ id, streamId, events: encoded, expected });
       });
     },
     async readStream(streamId, options = {}) {
       guard();
-      return stmts.readStream.all(streamId, options.fromRevision ?? 0n, limit(options.maxCount)).map(rowToEvent);
+      const from = options.fromRevision ?? 0n;
+      const rows = options.maxCount === undefined ? stmts.readStream.all(streamId, from) : stmts.readStreamLimited.all(streamId, from, limit(options.maxCount));
+      return rows.map(rowToEvent);
     },
     async readAll(options = {}) {
       guard();
@@ -117,6 +172,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     },
     async health() {
       if (closed) return { ok: false, adapter: 'sqlite', detail: 'closed' };
+      if (fatal !== undefined) return { ok: false, adapter: 'sqlite', detail: `writer stopped: ${fatal}` };
       if (lastFailure !== undefined) return { ok: false, adapter: 'sqlite', detail: `last append failed: ${lastFailure}` };
       try {
         stmts.headPosition.get();
@@ -139,15 +195,20 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     close() {
       closing ??= (async () => {
         closed = true;
-        // Appends accepted before close still get their commit (and their answer).
-        await queue.drain();
-        try {
-          // Fold the WAL into the main file so the file is self-contained (copyable, exportable) at rest.
-          db.pragma('wal_checkpoint(TRUNCATE)');
-        } finally {
-          db.close();
-          signal.fire();
+        // Appends accepted before close still get their commit (and their answer): the writer drains first,
+        // then folds the WAL into the file.
+        if (outbox.length > 0) flushOutbox();
+        if (fatal === undefined) {
+          const done = new Promise<void>((resolve) => {
+            closedByWriter = resolve;
+          });
+          writer.ref();
+          post({ kind: 'close' });
+          await done;
         }
+        await writer.terminate();
+        db.close();
+        signal.fire();
       })();
       return closing;
     },

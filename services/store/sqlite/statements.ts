@@ -61,7 +61,12 @@ export function prepareStatements(db: Database.Database) {
       .prepare<[], bigint>('SELECT coalesce(max(global_position), 0) FROM events')
       .pluck()
       .safeIntegers(true),
+    // A bound LIMIT costs several µs per execution even on an empty result, so the common unlimited read
+    // (loading a stream's new events, once or more per command) has a statement of its own.
     readStream: db
+      .prepare<[string, bigint], EventRow>(`${SELECT_EVENT} WHERE stream_id = ? AND revision >= ? ORDER BY revision`)
+      .safeIntegers(true),
+    readStreamLimited: db
       .prepare<[string, bigint, number], EventRow>(
         `${SELECT_EVENT} WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
       )

@@ -1,0 +1,87 @@
+/**
+ * The SQLite store's writer, on a worker thread of its own. better-sqlite3 is synchronous: a COMMIT with
+ * synchronous=FULL waits for fsync, and on the main thread that wait would stall every HTTP request. Here
+ * it stalls only this thread, and whatever arrives meanwhile goes out as the next batch (group commit).
+ *
+ * Owns the only writing connection of this process to the file. Each batch is checked, chained and
+ * committed by batchWriter (writeBatch.ts); the outcomes go back in one message, after COMMIT returned.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { NewEvent } from '../port.js';
+import type { EncodedEvent } from './encode.js';
+import { groupCommit } from './groupCommit.js';
+import { openDatabase } from './schema.js';
+import { prepareStatements } from './statements.js';
+import { batchWriter } from './writeBatch.js';
+import { errorToFailure, MAX_BATCH_EVENTS, type FromWriter, type ToWriter, type WireAppend, type WireEvent, type WireOutcome } from './writerProtocol.js';
+
+const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs?: number };
+const port = parentPort!;
+const send = (message: FromWriter) => port.postMessage(message);
+
+/** The hash is computed over the JSON round-trip, i.e. exactly what a later read returns. */
+function decode(events: readonly WireEvent[]): EncodedEvent[] {
+  let lastJson: string | undefined;
+  let metadata: NewEvent['metadata'] | undefined;
+  return events.map((e) => {
+    if (e.metadataJson !== lastJson) {
+      lastJson = e.metadataJson;
+      metadata = JSON.parse(e.metadataJson) as NewEvent['metadata'];
+    }
+    return { ...e, data: JSON.parse(e.dataJson) as unknown, metadata: metadata! };
+  });
+}
+
+let db;
+try {
+  db = openDatabase(file, busyTimeoutMs);
+} catch (error) {
+  send({ kind: 'fatal', message: error instanceof Error ? error.message : String(error) });
+  throw error;
+}
+const database = db;
+const writeBatch = batchWriter(database, prepareStatements(database));
+
+const queue = groupCommit<WireAppend>(
+  (batch) => {
+    let outcomes: WireOutcome[];
+    let committed = true;
+    try {
+      outcomes = writeBatch(batch.map((a) => ({ streamId: a.streamId, expected: a.expected, events: decode(a.events) }))).map((o, i) =>
+        o.ok ? { id: batch[i]!.id, ok: true, result: o.result } : { id: batch[i]!.id, ok: false, failure: errorToFailure(o.error) },
+      );
+    } catch (cause) {
+      // Rolled back, so none of the batch is in the log; only if COMMIT itself failed (an fsync error) is the
+      // outcome unknown. Either way no append of it may be acknowledged.
+      committed = false;
+      const failure = { kind: 'unavailable', message: cause instanceof Error ? cause.message : String(cause) } as const;
+      outcomes = batch.map((a) => ({ id: a.id, ok: false, failure }));
+    }
+    send({ kind: 'settled', outcomes, committed });
+  },
+  { weigh: (item) => item.events.length, maxWeight: MAX_BATCH_EVENTS },
+);
+
+port.on('message', (message: ToWriter) => {
+  switch (message.kind) {
+    case 'append':
+      for (const append of message.appends) queue.enqueue(append);
+      return;
+    case 'close':
+      void queue.drain().then(() => {
+        try {
+          // Fold the WAL into the main file so the file is self-contained (copyable, exportable) at rest.
+          database.pragma('wal_checkpoint(TRUNCATE)');
+        } finally {
+          database.close();
+          send({ kind: 'closed' });
+          port.close();
+        }
+      });
+      return;
+    default: {
+      const never: never = message;
+      throw new Error(`unknown message ${JSON.stringify(never)}`);
+    }
+  }
+});
