@@ -60,7 +60,7 @@ export async function startRuntime(
     async close() {
       await app.close();
       await runner.close();
-      read.close();
+      await read.close();
       await store.close();
     },
   };

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DocChange, DocReader } from '../../projections/projection.js';
+import { startWalCheckpointer } from './walCheckpointer.js';
 
 export interface CommandRecord {
   readonly commandId: string;
@@ -29,7 +30,7 @@ export interface ReadStore {
   reader(pending: Map<string, unknown>): DocReader;
   /** Drops every document and the checkpoint if the projection set changed (or when forced). */
   resetIfChanged(fingerprint: string, force?: boolean): boolean;
-  close(): void;
+  close(): Promise<void>;
 }
 
 const key = (collection: string, id: string) => `${collection}\u0000${id}`;
@@ -40,7 +41,9 @@ export function openReadStore(file: string): ReadStore {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('wal_autocheckpoint = 0'); // EXPERIMENT
+  // Checkpoints run on a thread of their own (walCheckpointer.ts), not inside the runner's commits.
+  const checkpointer = file === ':memory:' ? null : startWalCheckpointer(file);
+  if (checkpointer) db.pragma('wal_autocheckpoint = 0');
   db.exec(`
     CREATE TABLE IF NOT EXISTS docs(
       collection TEXT NOT NULL, id TEXT NOT NULL, parent TEXT, sort_key TEXT, doc TEXT NOT NULL,
@@ -148,7 +151,8 @@ export function openReadStore(file: string): ReadStore {
       })();
       return true;
     },
-    close() {
+    async close() {
+      await checkpointer?.close();
       db.close();
     },
   };

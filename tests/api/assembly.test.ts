@@ -206,7 +206,7 @@ async function race(t: Test, store: EventStore | undefined) {
   t.same(fresh.get(MOTION_TALLIES, motionId), w.api.runtime.deps.read.get(MOTION_TALLIES, motionId), 'replayed tally equals the live one');
   t.same(fresh.list(MOTION_BALLOTS, motionId), w.api.runtime.deps.read.list(MOTION_BALLOTS, motionId), 'replayed ballots equal the live ones');
   await runner.close();
-  fresh.close();
+  await fresh.close();
   return live;
 }
 

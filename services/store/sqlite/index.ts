@@ -117,7 +117,11 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     closedByWriter?.();
   });
 
-  /** Appends issued in one tick go to the writer in one message (and so usually share one transaction). */
+  /**
+   * The outbox goes to the writer in one message. With nothing else in flight it leaves at the end of the
+   * current tick (a lone append waits for nothing); under load, at the end of the event-loop turn, so the
+   * appends of every request handled in that turn travel, and usually commit, together.
+   */
   const post = (message: ToWriter) => writer.postMessage(message);
   const flushOutbox = () => {
     const appendsNow = outbox;
@@ -139,9 +143,13 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       const encoded = encodeEvents(events);
       return new Promise<AppendResult>((resolve, reject) => {
         const id = nextId++;
+        const idle = pending.size === 0;
         pending.set(id, { resolve, reject });
-        if (pending.size === 1) writer.ref();
-        if (outbox.length === 0) setImmediate(flushOutbox);
+        if (idle) writer.ref();
+        if (outbox.length === 0) {
+          if (idle) queueMicrotask(flushOutbox);
+          else setImmediate(flushOutbox);
+        }
         outbox.push({ id, streamId, events: encoded, expected });
       });
     },
