@@ -11,13 +11,14 @@ import type { AppDeps } from './api/deps.js';
 import { loadSigningKey } from './auth/keys.js';
 import { manualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { openReadStore } from './projections/readStore.js';
-import { startProjectionRunner } from './projections/runner.js';
+import { openReadStore, openReadView, type ReadView } from './projections/readStore.js';
+import { startProjectionRunner, type ProjectionRunner } from './projections/runner.js';
+import { startThreadedProjectionRunner } from './projections/threadedRunner.js';
 import { registryService } from './registry/service.js';
 import { assemblyService } from './assembly/service.js';
 import { openEsdbStore } from './store/esdb/index.js';
 import type { EventStore } from './store/port.js';
-import { openSqliteStore } from './store/sqlite/index.js';
+import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
 
 export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDir' | 'esdbConnectionString'>): Promise<EventStore> {
   switch (config.eventStore) {
@@ -26,6 +27,19 @@ export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDi
     case 'esdb':
       return openEsdbStore(config.esdbConnectionString!);
   }
+}
+
+/**
+ * The read model: on the SQLite store, the projection runner has a thread of its own (threadedRunner.ts)
+ * and this thread only queries; on other stores it runs here, fed by the store's subscription.
+ */
+async function startReadModel(store: EventStore, readFile: string, log?: FastifyBaseLogger): Promise<{ read: ReadView; runner: ProjectionRunner }> {
+  if (isSqliteStore(store)) {
+    const runner = await startThreadedProjectionRunner({ eventsFile: store.file, readFile, commits: (listener) => store.onCommitted(listener), ...(log ? { log } : {}) });
+    return { read: openReadView(readFile), runner };
+  }
+  const read = openReadStore(readFile);
+  return { read, runner: startProjectionRunner(store, read, allProjections, log ? { log } : {}) };
 }
 
 export interface Runtime {
@@ -40,8 +54,8 @@ export async function startRuntime(
 ): Promise<Runtime> {
   const store = options.store ?? (await openEventStore(config));
   // With EventStoreDB each instance keeps its own read database, named per instance when several share a disk.
-  const read = openReadStore(join(config.dataDir, process.env.READ_DB_NAME ?? 'read.db'));
-  const runner = startProjectionRunner(store, read, allProjections, options.logger || undefined);
+  const readFile = join(config.dataDir, process.env.READ_DB_NAME ?? 'read.db');
+  const { read, runner } = await startReadModel(store, readFile, options.logger || undefined);
   const clock = options.clock ?? (config.clock === 'manual' ? manualClock() : systemClock);
   const deps: AppDeps = {
     store,

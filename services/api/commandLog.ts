@@ -12,7 +12,7 @@ import type { Principal } from '../auth/grants.js';
 import type { Clock } from '../clock.js';
 import type { CommandEnvelope } from '../commands/handler.js';
 import type { ProjectionRunner } from '../projections/runner.js';
-import type { ReadStore } from '../projections/readStore.js';
+import type { ReadView } from '../projections/readStore.js';
 import { canonicalJson } from '../store/hashChain.js';
 import type { EventStore, RecordedEvent } from '../store/port.js';
 import { domainProblem, HttpProblem } from './problem.js';
@@ -42,7 +42,7 @@ export interface CommandLog {
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
-export function commandLog(store: EventStore, read: ReadStore, runner: ProjectionRunner, clock: Clock): CommandLog {
+export function commandLog(store: EventStore, read: ReadView, runner: ProjectionRunner, clock: Clock): CommandLog {
   const inflight = new Map<string, Promise<unknown>>();
   let last = 0n;
   const noteAppended = (p: bigint) => {

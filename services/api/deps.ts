@@ -1,7 +1,7 @@
 /** What the HTTP layer is given by the composition root (services/runtime.ts). */
 import type { Clock } from '../clock.js';
 import type { ProjectionRunner } from '../projections/runner.js';
-import type { ReadStore } from '../projections/readStore.js';
+import type { ReadView } from '../projections/readStore.js';
 import type { AssemblyService } from '../assembly/service.js';
 import type { RegistryService } from '../registry/service.js';
 import type { EventStore } from '../store/port.js';
@@ -9,7 +9,7 @@ import type { CommandLog } from './commandLog.js';
 
 export interface AppDeps {
   readonly store: EventStore;
-  readonly read: ReadStore;
+  readonly read: ReadView;
   readonly runner: ProjectionRunner;
   readonly clock: Clock;
   readonly signingKey: Uint8Array;

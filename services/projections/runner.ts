@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { DocChange, Projection } from '../../projections/projection.js';
 import type { EventStore, RecordedEvent, Subscription } from '../store/port.js';
+import { positionWaiters } from './positionWaiters.js';
 import { DELETED, pendingKey, type CommandRecord, type ReadStore } from './readStore.js';
 
 export interface ProjectionRunner {
@@ -78,56 +79,46 @@ export function lastPerDocument(changes: readonly DocChange[]): DocChange[] {
   return [...last.values()];
 }
 
+export interface RunnerHooks {
+  readonly log?: { error(obj: unknown, msg: string): void };
+  /** After each batch is committed to the read database, with its last position. */
+  readonly onApplied?: (position: bigint) => void;
+  readonly onError?: (error: unknown) => void;
+}
+
 export function startProjectionRunner(
-  store: EventStore,
+  store: Pick<EventStore, 'subscribe'>,
   read: ReadStore,
   projections: readonly Projection[],
-  log?: { error(obj: unknown, msg: string): void },
+  hooks: RunnerHooks = {},
 ): ProjectionRunner {
   read.resetIfChanged(projectionFingerprint(projections));
-  let applied = read.checkpoint();
+  const applied = positionWaiters(read.checkpoint());
   let failed: unknown;
-  let waiters: Array<{ position: bigint; resolve: (ok: boolean) => void }> = [];
-
-  const wake = () => {
-    const still: typeof waiters = [];
-    for (const w of waiters) (w.position <= applied ? w.resolve(true) : still.push(w));
-    waiters = still;
-  };
 
   const subscription: Subscription = store.subscribe({
-    after: applied,
+    after: applied.position(),
     onEvents(events) {
       const { changes, commands } = projectBatch(projections, read, events);
       const last = events[events.length - 1]!.position;
       read.commit(changes, commands, last);
-      applied = last;
-      wake();
+      applied.advance(last);
+      hooks.onApplied?.(last);
     },
     onError(error) {
       failed = error;
-      log?.error({ err: error }, 'projection runner stopped');
+      hooks.log?.error({ err: error }, 'projection runner stopped');
+      hooks.onError?.(error);
     },
   });
 
   return {
-    position: () => applied,
+    position: applied.position,
     failure: () => failed,
-    waitFor(position, timeoutMs = 5_000) {
-      if (position <= applied) return Promise.resolve(true);
-      return new Promise<boolean>((resolve) => {
-        const entry = { position, resolve };
-        waiters.push(entry);
-        setTimeout(() => {
-          waiters = waiters.filter((w) => w !== entry);
-          resolve(position <= applied);
-        }, timeoutMs).unref();
-      });
-    },
+    waitFor: applied.waitFor,
     async close() {
       await subscription.close();
-      for (const w of waiters) w.resolve(w.position <= applied);
-      waiters = [];
+      applied.releaseAll();
     },
   };
 }

@@ -6,14 +6,10 @@
  * without the fsync ever blocking this thread. Reads run here, on a query-only connection; in WAL mode each
  * read sees every transaction committed before it began, so a read issued after an append resolved sees it.
  */
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { catchUpSubscription, commitSignal } from '../catchUp.js';
+import { moduleWorkerUrl, startModuleWorker } from '../../threads/moduleWorker.js';
 import { StoreUnavailableError, type AppendResult, type EventStore } from '../port.js';
 import { encodeEvents } from './encode.js';
-import { openDatabase } from './schema.js';
-import { limit, prepareStatements, rowToEvent } from './statements.js';
+import { openSqliteEventReader } from './eventReader.js';
 import { failureToError, type FromWriter, type ToWriter, type WireAppend } from './writerProtocol.js';
 
 export { MAX_BATCH_EVENTS } from './writerProtocol.js';
@@ -24,6 +20,15 @@ export interface SqliteStore extends EventStore {
   settings(): { journalMode: string; synchronous: number; busyTimeout: number; foreignKeys: number };
   /** Counters since open: committed transactions and the appends they carried. */
   stats(): { commits: number; appends: number };
+  /**
+   * Calls `listener` after each transaction the writer committed (for readers on other connections, such
+   * as the projection thread, to wake at once). Returns a function that removes it.
+   */
+  onCommitted(listener: () => void): () => void;
+}
+
+export function isSqliteStore(store: EventStore): store is SqliteStore {
+  return store.name === 'sqlite' && 'onCommitted' in store;
 }
 
 export interface SqliteStoreOptions {
@@ -35,27 +40,13 @@ export interface SqliteStoreOptions {
 }
 
 /** The writer thread's module, next to this one (.ts under tsx and tap, .js once built). */
-const writerModule = new URL(`./writerThread${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href;
-
-/**
- * A worker does not inherit the TypeScript loader the main thread runs under, so when running from source
- * the writer registers tsx itself before importing its module.
- */
-const writerBoot = `
-const { workerData } = require('node:worker_threads');
-(async () => {
-  if (workerData.tsLoader) (await import(workerData.tsLoader)).register();
-  await import(workerData.module);
-})();
-`;
-const tsLoader = writerModule.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : undefined;
+const writerModule = moduleWorkerUrl(import.meta.url, './writerThread');
 
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
   // Creates the file and schema (or refuses a newer one) before the writer starts; then this connection only reads.
-  const db = openDatabase(file, options.busyTimeoutMs);
-  db.pragma('query_only = ON');
-  const stmts = prepareStatements(db);
-  const signal = commitSignal();
+  const reads = openSqliteEventReader(file, options.busyTimeoutMs);
+  const { db } = reads;
+  const committedListeners = new Set<() => void>();
   let closed = false;
   let closing: Promise<void> | undefined;
   let lastFailure: string | undefined;
@@ -68,7 +59,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   let outbox: WireAppend[] = [];
   let closedByWriter: (() => void) | undefined;
 
-  const writer = new Worker(writerBoot, { eval: true, workerData: { module: writerModule, tsLoader, file, busyTimeoutMs: options.busyTimeoutMs } });
+  const writer = startModuleWorker(writerModule, { file, busyTimeoutMs: options.busyTimeoutMs });
   // The writer keeps the process alive only while appends are in flight.
   writer.unref();
   const failAll = (message: string) => {
@@ -97,7 +88,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         }
         // Nothing in flight and no close under way: the writer does not keep the process alive.
         if (pending.size === 0 && !closedByWriter) writer.unref();
-        signal.fire();
+        reads.notify();
+        if (message.committed) for (const listener of committedListeners) listener();
         return;
       case 'closed':
         closedByWriter?.();
@@ -153,37 +145,32 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         outbox.push({ id, streamId, events: encoded, expected });
       });
     },
-    async readStream(streamId, options = {}) {
+    async readStream(streamId, options) {
       guard();
-      const from = options.fromRevision ?? 0n;
-      const rows = options.maxCount === undefined ? stmts.readStream.all(streamId, from) : stmts.readStreamLimited.all(streamId, from, limit(options.maxCount));
-      return rows.map(rowToEvent);
+      return reads.readStream(streamId, options);
     },
-    async readAll(options = {}) {
+    async readAll(options) {
       guard();
-      return stmts.readAll.all(options.after ?? 0n, limit(options.maxCount)).map(rowToEvent);
+      return reads.readAll(options);
     },
     subscribe(options) {
       // After close the reader throws, so a still-open subscription ends through onError, not silently.
-      return catchUpSubscription(
-        async (after, maxCount) => {
-          guard();
-          return stmts.readAll.all(after, maxCount).map(rowToEvent);
-        },
-        signal,
-        options,
-      );
+      return reads.subscribe(options, guard);
     },
     async headPosition() {
       guard();
-      return stmts.headPosition.get() ?? 0n;
+      return reads.headPosition();
+    },
+    onCommitted(listener) {
+      committedListeners.add(listener);
+      return () => committedListeners.delete(listener);
     },
     async health() {
       if (closed) return { ok: false, adapter: 'sqlite', detail: 'closed' };
       if (fatal !== undefined) return { ok: false, adapter: 'sqlite', detail: `writer stopped: ${fatal}` };
       if (lastFailure !== undefined) return { ok: false, adapter: 'sqlite', detail: `last append failed: ${lastFailure}` };
       try {
-        stmts.headPosition.get();
+        await reads.headPosition();
         return { ok: true, adapter: 'sqlite', detail: file };
       } catch (error) {
         return { ok: false, adapter: 'sqlite', detail: error instanceof Error ? error.message : String(error) };
@@ -215,8 +202,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
           await done;
         }
         await writer.terminate();
-        db.close();
-        signal.fire();
+        reads.close();
       })();
       return closing;
     },

@@ -1,0 +1,53 @@
+/**
+ * The projection thread: reads the store file on a connection of its own, runs the projection runner and
+ * owns the read database's only writing connection. Turning events into documents, and committing them,
+ * then never takes the HTTP event loop's time; the main thread answers reads on a query-only connection
+ * and learns how far the read model has got from `applied` messages.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { allProjections } from '../../projections/index.js';
+import type { Projection } from '../../projections/projection.js';
+import { openSqliteEventReader } from '../store/sqlite/eventReader.js';
+import type { FromProjector, ProjectorData, ToProjector } from './projectorProtocol.js';
+import { openReadStore } from './readStore.js';
+import { startProjectionRunner } from './runner.js';
+
+const port = parentPort!;
+const data = workerData as ProjectorData;
+const send = (message: FromProjector) => port.postMessage(message);
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+const projections: readonly Projection[] = data.projections
+  ? ((await import(data.projections.module)) as Record<string, readonly Projection[]>)[data.projections.exportName]!
+  : allProjections;
+const events = openSqliteEventReader(data.eventsFile);
+const read = openReadStore(data.readFile);
+const runner = startProjectionRunner(events, read, projections, {
+  onApplied: (position) => send({ kind: 'applied', position }),
+  onError: (error) => send({ kind: 'failed', message: messageOf(error) }),
+});
+send({ kind: 'ready', position: runner.position() });
+
+port.on('message', (message: ToProjector) => {
+  switch (message.kind) {
+    case 'committed':
+      events.notify();
+      return;
+    case 'close':
+      void (async () => {
+        try {
+          await runner.close();
+          await read.close();
+          events.close();
+        } finally {
+          send({ kind: 'closed' });
+          port.close();
+        }
+      })();
+      return;
+    default: {
+      const never: never = message;
+      throw new Error(`unknown message ${JSON.stringify(never)}`);
+    }
+  }
+});

@@ -1,0 +1,96 @@
+/**
+ * The projection runner on a thread of its own (projectorThread.ts), for the SQLite store: the same runner
+ * and projections, fed by the thread's own connection to the store file. Here on the main thread it is
+ * only a position: how far the read database has got, and who waits for that.
+ */
+import { moduleWorkerUrl, startModuleWorker } from '../threads/moduleWorker.js';
+import { positionWaiters } from './positionWaiters.js';
+import type { FromProjector, ProjectionsRef, ProjectorData, ToProjector } from './projectorProtocol.js';
+import type { ProjectionRunner } from './runner.js';
+
+export interface ThreadedRunnerOptions {
+  readonly eventsFile: string;
+  readonly readFile: string;
+  /** Subscribes to the store's commits (SqliteStore.onCommitted); returns the unsubscribe. */
+  readonly commits: (listener: () => void) => () => void;
+  readonly log?: { error(obj: unknown, msg: string): void };
+  /** Default: every projection of the app (projections/index.ts). */
+  readonly projections?: ProjectionsRef;
+}
+
+const projectorModule = moduleWorkerUrl(import.meta.url, './projectorThread');
+
+/** Resolves once the thread has opened the read database (and rebuilt it if the projections changed). */
+export async function startThreadedProjectionRunner(options: ThreadedRunnerOptions): Promise<ProjectionRunner> {
+  const data: ProjectorData = { eventsFile: options.eventsFile, readFile: options.readFile, ...(options.projections ? { projections: options.projections } : {}) };
+  const worker = startModuleWorker(projectorModule, { ...data });
+  const post = (message: ToProjector) => worker.postMessage(message);
+  let failed: unknown;
+  let closing: Promise<void> | undefined;
+  let closed: (() => void) | undefined;
+  let applied: ReturnType<typeof positionWaiters> | undefined;
+  let exited = false;
+
+  const fail = (error: unknown) => {
+    failed ??= error;
+    options.log?.error({ err: error }, 'projection runner stopped');
+  };
+
+  const ready = new Promise<bigint>((resolve, reject) => {
+    worker.on('message', (message: FromProjector) => {
+      switch (message.kind) {
+        case 'ready':
+          resolve(message.position);
+          return;
+        case 'applied':
+          applied?.advance(message.position);
+          return;
+        case 'failed':
+          fail(new Error(message.message));
+          return;
+        case 'closed':
+          closed?.();
+          return;
+        default: {
+          const never: never = message;
+          throw new Error(`unknown message ${JSON.stringify(never)}`);
+        }
+      }
+    });
+    worker.on('error', (error) => {
+      reject(error);
+      fail(error);
+    });
+    worker.on('exit', (code) => {
+      exited = true;
+      const error = new Error(`projection thread exited with code ${code}`);
+      reject(error);
+      if (!closing) fail(error);
+      closed?.();
+    });
+  });
+
+  const start = await ready;
+  applied = positionWaiters(start);
+  // Like the in-process runner's subscription, the thread keeps the process alive until closed.
+  const unsubscribe = options.commits(() => post({ kind: 'committed' }));
+
+  return {
+    position: applied.position,
+    waitFor: applied.waitFor,
+    failure: () => failed,
+    close() {
+      closing ??= (async () => {
+        unsubscribe();
+        if (!exited) {
+          const done = new Promise<void>((resolve) => (closed = resolve));
+          post({ kind: 'close' });
+          await done;
+          await worker.terminate();
+        }
+        applied.releaseAll();
+      })();
+      return closing;
+    },
+  };
+}

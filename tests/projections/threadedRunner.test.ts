@@ -1,0 +1,76 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { openReadView } from '../../services/projections/readStore.js';
+import { startThreadedProjectionRunner } from '../../services/projections/threadedRunner.js';
+import { openSqliteStore, type SqliteStore } from '../../services/store/sqlite/index.js';
+import { COUNTS } from '../support/countingProjections.js';
+
+const projections = { module: new URL('../support/countingProjections.ts', import.meta.url).href, exportName: 'countingProjections' };
+const metadata = { commandId: 'c', correlationId: 'c', causationId: 'c', actor: { personId: 'p', role: 'admin' }, recordedAt: '2026-03-02T00:00:00.000Z' };
+const event = (type = 'Counted') => ({ eventId: crypto.randomUUID(), type, schemaVersion: 1, data: {}, metadata });
+
+function setup(t: Tap.Test) {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-projector-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const store = openSqliteStore(join(dir, 'events.db'));
+  t.teardown(() => store.close());
+  const readFile = join(dir, 'read.db');
+  const start = (s: SqliteStore = store) => startThreadedProjectionRunner({ eventsFile: s.file, readFile, commits: (l) => s.onCommitted(l), projections });
+  return { dir, store, readFile, start };
+}
+
+t.test('the thread projects what the store commits; the main thread reads it on its own connection', async (t) => {
+  const { store, readFile, start } = setup(t);
+  await store.append('s-1', [event(), event()], 'no_stream');
+  const runner = await start();
+  const view = openReadView(readFile);
+  t.ok(await runner.waitFor(2n, 5_000), 'catches up with history');
+  t.same(view.get(COUNTS, 's-1'), { n: 2, position: '2' });
+  // Woken by the store's commit, not by the catch-up poll (1 s): a wait of 300 ms is enough.
+  const { position } = await store.append('s-1', [event()], 1n);
+  t.ok(await runner.waitFor(position, 300), 'a new commit is projected at once');
+  t.equal(runner.position(), position);
+  t.same(view.get(COUNTS, 's-1'), { n: 3, position: String(position) });
+  t.equal(view.checkpoint(), position, 'the checkpoint moved with the documents');
+  await runner.close();
+  await runner.close();
+  t.pass('close twice');
+  await view.close();
+});
+
+t.test('a restart resumes from the checkpoint, without applying anything twice', async (t) => {
+  const { store, readFile, start } = setup(t);
+  await store.append('s-1', [event()], 'no_stream');
+  const first = await start();
+  t.ok(await first.waitFor(1n));
+  await first.close();
+  const { position } = await store.append('s-1', [event(), event()], 0n);
+  const second = await start();
+  t.ok(await second.waitFor(position));
+  const view = openReadView(readFile);
+  t.same(view.get(COUNTS, 's-1'), { n: 3, position: String(position) });
+  await second.close();
+  await view.close();
+});
+
+t.test('a broken projection stops the runner and says why; the read model stays where it was', async (t) => {
+  const { store, readFile, start } = setup(t);
+  const runner = await start();
+  await store.append('s-1', [event()], 'no_stream');
+  const { position } = await store.append('s-2', [event('Boom')], 'no_stream');
+  t.notOk(await runner.waitFor(position, 1_500), 'never reaches the broken event');
+  t.match(String(runner.failure()), /projection broke at/);
+  const view = openReadView(readFile);
+  t.equal(view.get(COUNTS, 's-2'), undefined);
+  await runner.close();
+  await view.close();
+});
+
+t.test('a read database that cannot be opened fails the start, not later', async (t) => {
+  const { dir, store } = setup(t);
+  const readFile = join(dir, 'a-directory');
+  mkdirSync(readFile);
+  await t.rejects(startThreadedProjectionRunner({ eventsFile: store.file, readFile, commits: (l) => store.onCommitted(l), projections }));
+});
