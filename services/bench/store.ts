@@ -84,16 +84,11 @@ function raw(perTransaction: number, streams: number): Measured {
     `INSERT INTO events(stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash)
      VALUES (?, ?, ?, 'UnitRegistered', 1, ?, ?, ?, ?)`,
   );
-  const upsert = db.prepare(
-    `INSERT INTO streams(stream_id, revision, hash) VALUES (?, ?, ?)
-     ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash`,
-  );
   const revisions = new Array<number>(streams).fill(-1);
   const appendOne = (n: number) => {
     const p = n % streams;
     const revision = ++revisions[p]!;
     insert.run(`bench-${p}`, revision, randomUUID(), dataJson, metadataJson, hash, hash);
-    upsert.run(`bench-${p}`, revision, hash);
   };
   const transaction = db.transaction((from: number) => {
     for (let i = 0; i < perTransaction; i += 1) appendOne(from + i);

@@ -45,6 +45,41 @@ t.test('data survives close and reopen; the chain verifies and continues', async
   t.equal(s1[2]!.prevHash, s1[1]!.hash);
 });
 
+t.test('a schema-1 file (stream heads in a table of their own) is upgraded in place and continues its chains', async (t) => {
+  const file = freshFile();
+  const first = openSqliteStore(file);
+  await first.append('s-1', [newEvent('A'), newEvent('B')], 'no_stream');
+  const written = await first.readAll();
+  await first.close();
+  // Turn it back into what release 1 wrote: the streams table, filled, and user_version 1.
+  const v1 = new Database(file);
+  v1.exec(`CREATE TABLE streams(stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, hash TEXT NOT NULL) STRICT, WITHOUT ROWID;
+    INSERT INTO streams SELECT stream_id, max(revision), (SELECT hash FROM events e2 WHERE e2.stream_id = e.stream_id ORDER BY revision DESC LIMIT 1) FROM events e GROUP BY stream_id;
+    PRAGMA user_version = 1;`);
+  v1.close();
+
+  const again = openSqliteStore(file);
+  t.teardown(() => again.close());
+  t.same(await again.readAll(), written, 'every event reads back identically');
+  await t.rejects(again.append('s-1', [newEvent('X')], 0n), RevisionConflictError, 'the head is still revision 1');
+  await again.append('s-1', [newEvent('C')], 1n);
+  const s1 = await again.readStream('s-1');
+  t.equal(verifyStream(s1), null, 'the chain continues from the stored head');
+  const check = new Database(file, { readonly: true });
+  t.teardown(() => check.close());
+  t.equal(check.pragma('user_version', { simple: true }), 2);
+  t.same(check.prepare("SELECT name FROM sqlite_master WHERE name = 'streams'").all(), [], 'the streams table is gone');
+});
+
+t.test('a file from a newer release is refused, not touched', async (t) => {
+  const file = freshFile();
+  await openSqliteStore(file).close();
+  const db = new Database(file);
+  db.pragma('user_version = 99');
+  db.close();
+  t.throws(() => openSqliteStore(file), /schema version 99/);
+});
+
 t.test('one batch: a conflicting append fails alone, the others chain in order', async (t) => {
   const store = openSqliteStore(freshFile());
   t.teardown(() => store.close());

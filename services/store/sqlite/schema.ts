@@ -7,22 +7,17 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 /** Bumped with each schema change; kept in `PRAGMA user_version` so an old binary refuses a newer file. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Default milliseconds a writer waits for another connection's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
 
 /**
- * `streams` holds each stream's head (last 0-based revision and its chain hash) so an append checks its
- * expectation and chains its events with one primary-key lookup. `events.global_position` is the rowid;
- * AUTOINCREMENT keeps a deleted tail position from ever being handed out again.
+ * `events.global_position` is the rowid; AUTOINCREMENT keeps a deleted tail position from ever being handed
+ * out again. A stream's head (its last revision and chain hash) is the last entry of the
+ * UNIQUE(stream_id, revision) index: one index lookup, and nothing more to write per append.
  */
 const DDL = `
-CREATE TABLE IF NOT EXISTS streams(
-  stream_id TEXT PRIMARY KEY,
-  revision  INTEGER NOT NULL,
-  hash      TEXT NOT NULL
-) STRICT, WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS events(
   global_position INTEGER PRIMARY KEY AUTOINCREMENT,
   stream_id       TEXT NOT NULL,
@@ -65,7 +60,10 @@ function migrate(db: Database.Database): void {
   }
   if (version === SCHEMA_VERSION) return;
   db.transaction(() => {
-    db.exec(DDL);
+    if (version === 0) db.exec(DDL);
+    // Version 1 kept each stream's head in a table of its own, one more B-tree write per append; the
+    // events' own (stream_id, revision) index holds the same facts.
+    if (version === 1) db.exec('DROP TABLE streams');
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

@@ -42,15 +42,12 @@ const SELECT_EVENT = `SELECT ${INSERT_COLUMNS.join(', ')} FROM events`;
 
 export function prepareStatements(db: Database.Database) {
   return {
+    // The last entry of the UNIQUE(stream_id, revision) index.
     streamHead: db
-      .prepare<[string], StreamHeadRow>('SELECT revision, hash FROM streams WHERE stream_id = ?')
+      .prepare<[string], StreamHeadRow>('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
       .safeIntegers(true),
     insertEvent: db.prepare<[bigint, string, bigint, string, string, number, string, string, string, string]>(
       `INSERT INTO events(${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`,
-    ),
-    upsertStream: db.prepare<[string, bigint, string]>(
-      `INSERT INTO streams(stream_id, revision, hash) VALUES (?, ?, ?)
-       ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash`,
     ),
     // sqlite_sequence holds the highest position ever handed out, even if the tail was deleted.
     lastPosition: db

@@ -1,7 +1,7 @@
 /**
  * The body of one group-commit transaction: check each queued append against the stream heads as they
- * stand inside the transaction (including appends earlier in the same batch), chain and insert the ones
- * that hold, and move the stream heads. Synchronous, as better-sqlite3 transactions must be.
+ * stand inside the transaction (including appends earlier in the same batch), then chain and insert the
+ * ones that hold. Synchronous, as better-sqlite3 transactions must be.
  *
  * Fast path: the whole batch in one transaction. If SQLite raises a constraint error (a duplicate event
  * id, say), that transaction is rolled back and the batch is written again with one SAVEPOINT per append,
@@ -30,7 +30,6 @@ interface Head {
 export function batchWriter(db: Database.Database, stmts: Statements): (batch: readonly QueuedAppend[]) => Outcome[] {
   const write = (batch: readonly QueuedAppend[], isolate: boolean): Outcome[] => {
     const heads = new Map<string, Head>();
-    const moved = new Set<string>();
     const headOf = (streamId: string): Head => {
       let head = heads.get(streamId);
       if (!head) {
@@ -75,15 +74,8 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
       const last = chained[chained.length - 1]!;
       head.revision = last.revision;
       head.hash = last.hash;
-      moved.add(item.streamId);
       return { ok: true, result: { nextExpectedRevision: last.revision, position, hash: last.hash } };
     });
-
-    // Once per stream, not per append: a stream appended to twice in a batch moves its head once.
-    for (const streamId of moved) {
-      const head = heads.get(streamId)!;
-      stmts.upsertStream.run(streamId, head.revision, head.hash);
-    }
     return outcomes;
   };
 
