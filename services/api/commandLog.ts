@@ -69,6 +69,7 @@ export function commandLog(store: EventStore, read: ReadView, runner: Projection
       causationId: key,
       actor: { personId: spec.principal.personId, role: spec.role },
       now: clock.now(),
+      receivedAtMs: Date.now(),
       ...(requestHash !== undefined ? { requestHash } : {}),
     };
     const outcome = await spec.execute(cmd);

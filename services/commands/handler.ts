@@ -17,6 +17,11 @@ export interface CommandEnvelope {
   readonly causationId: string;
   readonly actor: Actor;
   readonly now: Date;
+  /**
+   * Wall-clock milliseconds when the command arrived: the time part of its event ids (eventIds), nothing
+   * else. Not a time rule, so not the injectable clock. Default: `now`.
+   */
+  readonly receivedAtMs?: number;
   /** See EventMetadata.requestHash. */
   readonly requestHash?: string;
 }
@@ -38,12 +43,27 @@ export function commandIds(commandId: string): () => string {
   };
 }
 
+/**
+ * Event ids in the UUIDv7 layout (RFC 9562 §5.7): 48 bits of milliseconds, then bits derived from the
+ * command, so re-deciding the same command yields the same ids. Time-ordered ids land at the right edge of
+ * the store's unique index on event ids instead of on a random page each, which keeps the pages a commit
+ * writes (and fsyncs) few.
+ */
+export function eventIds(seed: string, atMs: number): () => string {
+  const time = Math.min(Math.max(0, Math.floor(atMs)), 2 ** 48 - 1).toString(16).padStart(12, '0');
+  let n = 0;
+  return () => {
+    const h = createHash('sha256').update(`${seed}/${n++}`).digest('hex');
+    return `${time.slice(0, 8)}-${time.slice(8)}-7${h.slice(0, 3)}-${((parseInt(h[3]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(4, 7)}-${h.slice(7, 19)}`;
+  };
+}
+
 export function envelopeEvents(
   streamId: string,
   events: readonly DomainEvent[],
   cmd: CommandEnvelope,
 ): NewEvent[] {
-  const ids = commandIds(`${cmd.commandId}#event#${streamId}`);
+  const ids = eventIds(`${cmd.commandId}#event#${streamId}`, cmd.receivedAtMs ?? cmd.now.getTime());
   const metadata: EventMetadata = {
     commandId: cmd.commandId,
     correlationId: cmd.correlationId,

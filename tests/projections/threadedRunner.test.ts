@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { openReadView } from '../../services/projections/readStore.js';
 import { startThreadedProjectionRunner } from '../../services/projections/threadedRunner.js';
 import { openSqliteStore, type SqliteStore } from '../../services/store/sqlite/index.js';
@@ -11,7 +11,7 @@ const projections = { module: new URL('../support/countingProjections.ts', impor
 const metadata = { commandId: 'c', correlationId: 'c', causationId: 'c', actor: { personId: 'p', role: 'admin' }, recordedAt: '2026-03-02T00:00:00.000Z' };
 const event = (type = 'Counted') => ({ eventId: crypto.randomUUID(), type, schemaVersion: 1, data: {}, metadata });
 
-function setup(t: Tap.Test) {
+function setup(t: Test) {
   const dir = mkdtempSync(join(tmpdir(), 'cg-projector-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const store = openSqliteStore(join(dir, 'events.db'));
