@@ -5,7 +5,7 @@
  *   adapter, 1 producer      one event per append, awaiting each          vs raw: one transaction per append
  *   adapter, 64 producers    each on its own stream, awaiting each call   vs raw: 64 appends per transaction
  *
- * A raw "append" is what SQLite must do for one event: insert the event row and move the stream head.
+ * A raw "append" is what SQLite must do for one event: insert the event row (its index holds the stream head).
  * It skips everything the adapter adds (promises, queueing, expectation checks, JSON, hashing), so the
  * ratio is the price of the adapter. Measurements are interleaved over several rounds and the medians
  * are printed, because the machine is shared and noisy.
