@@ -11,6 +11,7 @@ import { openSqliteEventReader } from '../store/sqlite/eventReader.js';
 import type { FromProjector, ProjectorData, ToProjector } from './projectorProtocol.js';
 import { openReadStore } from './readStore.js';
 import { startProjectionRunner } from './runner.js';
+import { assertNever } from '../../domain/shared/decider.js';
 
 const port = parentPort!;
 const data = workerData as ProjectorData;
@@ -45,9 +46,7 @@ port.on('message', (message: ToProjector) => {
         }
       })();
       return;
-    default: {
-      const never: never = message;
-      throw new Error(`unknown message ${JSON.stringify(never)}`);
-    }
+    default:
+      return assertNever(message);
   }
 });

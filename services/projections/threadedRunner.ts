@@ -7,6 +7,7 @@ import { moduleWorkerUrl, startModuleWorker } from '../threads/moduleWorker.js';
 import { positionWaiters } from './positionWaiters.js';
 import type { FromProjector, ProjectionsRef, ProjectorData, ToProjector } from './projectorProtocol.js';
 import type { ProjectionRunner } from './runner.js';
+import { assertNever } from '../../domain/shared/decider.js';
 
 export interface ThreadedRunnerOptions {
   readonly eventsFile: string;
@@ -51,10 +52,8 @@ export async function startThreadedProjectionRunner(options: ThreadedRunnerOptio
         case 'closed':
           closed?.();
           return;
-        default: {
-          const never: never = message;
-          throw new Error(`unknown message ${JSON.stringify(never)}`);
-        }
+        default:
+          return assertNever(message);
       }
     });
     worker.on('error', (error) => {

@@ -11,6 +11,7 @@ import { StoreUnavailableError, type AppendResult, type EventStore } from '../po
 import { encodeEvents } from './encode.js';
 import { openSqliteEventReader } from './eventReader.js';
 import { failureToError, type FromWriter, type ToWriter, type WireAppend } from './writerProtocol.js';
+import { assertNever } from '../../../domain/shared/decider.js';
 
 export { MAX_BATCH_EVENTS } from './writerProtocol.js';
 
@@ -97,10 +98,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       case 'fatal':
         failAll(message.message);
         return;
-      default: {
-        const never: never = message;
-        throw new Error(`unknown message ${JSON.stringify(never)}`);
-      }
+      default:
+        return assertNever(message);
     }
   });
   writer.on('error', (error) => failAll(error instanceof Error ? error.message : String(error)));

@@ -4,6 +4,7 @@
  * text that will be stored.
  */
 import { RevisionConflictError, StoreUnavailableError, type AppendResult, type ExpectedRevision } from '../port.js';
+import { assertNever } from '../../../domain/shared/decider.js';
 
 /**
  * Most events one transaction takes. Large enough that 64+ concurrent producers fit in one batch, small
@@ -56,10 +57,8 @@ export function failureToError(failure: WireFailure): Error {
       return Object.assign(new Error(failure.message), { code: failure.code });
     case 'unavailable':
       return new StoreUnavailableError(`append failed: ${failure.message}`);
-    default: {
-      const never: never = failure;
-      throw new Error(`unknown failure ${JSON.stringify(never)}`);
-    }
+    default:
+      return assertNever(failure);
   }
 }
 

@@ -14,6 +14,7 @@ import { openDatabase } from './schema.js';
 import { prepareStatements } from './statements.js';
 import { batchWriter } from './writeBatch.js';
 import { errorToFailure, MAX_BATCH_EVENTS, type FromWriter, type ToWriter, type WireAppend, type WireEvent, type WireOutcome } from './writerProtocol.js';
+import { assertNever } from '../../../domain/shared/decider.js';
 
 const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs?: number };
 const port = parentPort!;
@@ -79,9 +80,7 @@ port.on('message', (message: ToWriter) => {
         }
       });
       return;
-    default: {
-      const never: never = message;
-      throw new Error(`unknown message ${JSON.stringify(never)}`);
-    }
+    default:
+      return assertNever(message);
   }
 });
