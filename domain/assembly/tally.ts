@@ -85,18 +85,18 @@ export function totalsProblem(totals: BallotTotals): string | null {
   return null;
 }
 
-function axisTest(area: boolean, heads: boolean): AxisTest {
+export function axisTest(area: boolean, heads: boolean): AxisTest {
   return { area, heads, met: area && heads };
 }
 
-function quorumTest(participating: Axes, eligible: Axes, t: Threshold): AxisTest {
+export function quorumTest(participating: Axes, eligible: Axes, t: Threshold): AxisTest {
   return axisTest(
     meets(participating.area, eligible.area, t),
     meets(BigInt(participating.heads), BigInt(eligible.heads), t),
   );
 }
 
-function passageTest(approve: Axes, participating: Axes, eligible: Axes, t: Threshold): AxisTest {
+export function passageTest(approve: Axes, participating: Axes, eligible: Axes, t: Threshold): AxisTest {
   const base = t.of === 'eligible' ? eligible : participating;
   // Something must approve: with nobody taking part, "3/4 of nobody" is no decision.
   return axisTest(
@@ -105,7 +105,7 @@ function passageTest(approve: Axes, participating: Axes, eligible: Axes, t: Thre
   );
 }
 
-function neededFor(approve: Axes, participating: Axes, eligible: Axes, t: Threshold): Axes {
+export function neededFor(approve: Axes, participating: Axes, eligible: Axes, t: Threshold): Axes {
   if (t.of === 'eligible') {
     return {
       area: neededAgainstFixedBase(approve.area, eligible.area, t),
