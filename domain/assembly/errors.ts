@@ -19,6 +19,10 @@ export const assemblyErrorCodes = {
   mandate_not_applicable: 'invalid',
   principal_not_owner: 'invalid',
   evidence_required: 'invalid',
+  invalid_form: 'invalid',
+  invalid_proposal: 'invalid',
+  scope_differs_from_charge_scope: 'invalid',
+  too_many_approvals: 'invalid',
   // 403
   not_entitled: 'forbidden',
   // 404
