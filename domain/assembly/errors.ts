@@ -23,11 +23,13 @@ export const assemblyErrorCodes = {
   invalid_proposal: 'invalid',
   scope_differs_from_charge_scope: 'invalid',
   too_many_approvals: 'invalid',
+  invalid_petition: 'invalid',
   // 403
   not_entitled: 'forbidden',
   // 404
   motion_not_found: 'not_found',
   unit_not_in_roll: 'not_found',
+  petition_not_found: 'not_found',
   // 409
   motion_already_exists: 'conflict',
   motion_cancelled: 'conflict',
@@ -45,6 +47,8 @@ export const assemblyErrorCodes = {
   mandate_already_registered: 'conflict',
   proxy_limit_reached: 'conflict',
   ballot_already_cast: 'conflict',
+  petition_already_exists: 'conflict',
+  already_signed: 'conflict',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type AssemblyErrorCode = keyof typeof assemblyErrorCodes;
