@@ -70,14 +70,16 @@ export function sameScope(a: MotionScope, b: MotionScope): boolean {
 }
 
 /**
- * The proposal of a motion on `matter` voted in `scope`, checked and normalised. Matters without a typed
- * proposal take free text (or none: the motion's description says it).
+ * The proposal of a motion on `matter` voted in `scope`, checked and normalised; null when none is given (the
+ * description says it all). A decision made without a typed proposal authorises nothing that needs its terms:
+ * a fund release needs the budget and charge scope, a contract the firm.
  */
 export function checkProposal(input: unknown, matter: Matter, scope: MotionScope): Proposal | null | DomainError {
   const p = (input ?? null) as Record<string, unknown> | null;
+  if (p === null) return null;
+  if (typeof p !== 'object' || Array.isArray(p)) return bad('the proposal is an object', 'proposal');
   switch (matter) {
     case 'use_maintenance_fund': {
-      if (!p) return bad('a motion to use the maintenance fund carries its proposal: plan, budget, chargeScope, works', 'proposal');
       const plan = text(p.plan, PROPOSAL_LIMITS.maxText);
       if (!plan) return bad('the plan is 1 to 10,000 characters', 'proposal.plan');
       const budget = typeof p.budget === 'string' ? parseYuan(p.budget) : null;
@@ -113,22 +115,21 @@ export function checkProposal(input: unknown, matter: Matter, scope: MotionScope
       return 'code' in contractor ? contractor : { ...base, contractor };
     }
     case 'raise_maintenance_fund': {
-      const rate = typeof p?.ratePerSquareMetre === 'string' ? parseYuan(p.ratePerSquareMetre) : null;
+      const rate = typeof p.ratePerSquareMetre === 'string' ? parseYuan(p.ratePerSquareMetre) : null;
       if (rate === null || rate <= 0n) return bad('ratePerSquareMetre is a positive amount of yuan per m², to the fen', 'proposal.ratePerSquareMetre');
       return { kind: 'raise_maintenance_fund', ratePerSquareMetre: formatYuan(rate) };
     }
     case 'hire_or_dismiss_firm': {
-      const action = p?.action;
+      const action = p.action;
       if (action !== 'hire' && action !== 'dismiss' && action !== 'renew') return bad('action is hire, dismiss or renew', 'proposal.action');
-      if (p!.firm === undefined) {
+      if (p.firm === undefined) {
         if (action === 'hire') return { kind: 'hire_or_dismiss_firm', action };
         return bad('dismissing or renewing names the firm concerned', 'proposal.firm');
       }
-      const firm = organisation(p!.firm, 'proposal.firm');
+      const firm = organisation(p.firm, 'proposal.firm');
       return 'code' in firm ? firm : { kind: 'hire_or_dismiss_firm', action, firm };
     }
     case 'elect_committee': {
-      if (!p) return null;
       const seats = p.seats;
       if (!Number.isInteger(seats) || (seats as number) < 1) return bad('seats is a positive whole number', 'proposal.seats');
       if (p.electionId === undefined) return { kind: 'elect_committee', seats: seats as number };
@@ -136,7 +137,6 @@ export function checkProposal(input: unknown, matter: Matter, scope: MotionScope
       return { kind: 'elect_committee', electionId: p.electionId, seats: seats as number };
     }
     case 'change_common_use': {
-      if (!p) return bad('a change of common use says what, where, and how the income is used', 'proposal');
       const what = text(p.what, PROPOSAL_LIMITS.maxShort);
       const where = text(p.where, PROPOSAL_LIMITS.maxShort);
       const incomeUse = text(p.incomeUse, PROPOSAL_LIMITS.maxText);
@@ -147,7 +147,6 @@ export function checkProposal(input: unknown, matter: Matter, scope: MotionScope
     case 'management_rules':
     case 'rebuild':
     case 'other_major': {
-      if (!p) return null;
       const t = text(p.text, PROPOSAL_LIMITS.maxText);
       if (!t) return bad('a free-text proposal is 1 to 10,000 characters', 'proposal.text');
       return { kind: 'text', text: t };

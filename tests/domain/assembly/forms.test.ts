@@ -49,7 +49,8 @@ t.test('proposals: a fund motion whose vote scope differs from its charge scope 
   });
   t.equal(codeOf(checkProposal({ ...plan, budget: '1.005' }, 'use_maintenance_fund', { kind: 'buildings', buildings: ['3'] })), 'invalid_proposal', 'below the fen');
   t.equal(codeOf(checkProposal({ ...plan, budget: '1e6' }, 'use_maintenance_fund', { kind: 'buildings', buildings: ['3'] })), 'invalid_proposal');
-  t.equal(codeOf(checkProposal(undefined, 'use_maintenance_fund', { kind: 'compound' })), 'invalid_proposal');
+  t.equal(checkProposal(undefined, 'use_maintenance_fund', { kind: 'compound' }), null, 'a proposal is optional; without one the decision authorises no release');
+  t.equal(codeOf(checkProposal({ plan: 'x' }, 'use_maintenance_fund', { kind: 'compound' })), 'invalid_proposal', 'but when given it is complete');
   t.equal(codeOf(checkProposal({ action: 'dismiss' }, 'hire_or_dismiss_firm', { kind: 'compound' })), 'invalid_proposal', 'dismissal names the firm');
   t.equal(codeOf(checkProposal({ action: 'dismiss', firm: { name: '甲物业', creditCode: '91330100MA2AXXXX1X' } }, 'hire_or_dismiss_firm', { kind: 'compound' })), 'ok');
   t.equal(checkProposal(undefined, 'other_major', { kind: 'compound' }), null);
