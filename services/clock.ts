@@ -13,6 +13,13 @@ export interface ManualClock extends Clock {
   readonly kind: 'manual';
   /** Moves the clock to `to`; refuses to go backwards. */
   set(to: Date): void;
+  /** Calls `listener` after every move (the deadline scheduler acts on what became due); returns the unsubscribe. */
+  onChange(listener: (now: Date) => void): () => void;
+}
+
+/** Listens to a clock's moves when it can move by hand; the system clock just passes. */
+export function onClockChange(clock: Clock, listener: (now: Date) => void): () => void {
+  return clock.kind === 'manual' && 'onChange' in clock ? (clock as ManualClock).onChange(listener) : () => {};
 }
 
 export class ClockBackwardsError extends Error {
@@ -21,6 +28,7 @@ export class ClockBackwardsError extends Error {
 
 export function manualClock(start: Date = new Date()): ManualClock {
   let current = start.getTime();
+  const listeners = new Set<(now: Date) => void>();
   return {
     kind: 'manual',
     now: () => new Date(current),
@@ -29,6 +37,11 @@ export function manualClock(start: Date = new Date()): ManualClock {
         throw new ClockBackwardsError(`clock is at ${new Date(current).toISOString()}; it never goes backwards`);
       }
       current = to.getTime();
+      for (const listener of listeners) listener(new Date(current));
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

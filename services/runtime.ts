@@ -16,6 +16,8 @@ import { startProjectionRunner, type ProjectionRunner } from './projections/runn
 import { startThreadedProjectionRunner } from './projections/threadedRunner.js';
 import { registryService } from './registry/service.js';
 import { assemblyService } from './assembly/service.js';
+import { assemblyDeadlineSource } from './assembly/deadlines.js';
+import { startPlatform } from './platform/index.js';
 import { openEsdbStore } from './store/esdb/index.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
@@ -57,6 +59,16 @@ export async function startRuntime(
   const readFile = join(config.dataDir, process.env.READ_DB_NAME ?? 'read.db');
   const { read, runner } = await startReadModel(store, readFile, options.logger || undefined);
   const clock = options.clock ?? (config.clock === 'manual' ? manualClock() : systemClock);
+  const registry = registryService(store);
+  const assembly = assemblyService(store);
+  const platform = startPlatform({
+    store,
+    clock,
+    dbFile: join(config.dataDir, 'platform.db'),
+    reactors: [],
+    deadlineSources: [assemblyDeadlineSource({ assembly, registry })],
+    ...(options.logger ? { log: options.logger } : {}),
+  });
   const deps: AppDeps = {
     store,
     read,
@@ -64,8 +76,9 @@ export async function startRuntime(
     clock,
     signingKey: loadSigningKey(config.dataDir, config.jwtSecret),
     commands: commandLog(store, read, runner, clock),
-    registry: registryService(store),
-    assembly: assemblyService(store),
+    registry,
+    assembly,
+    platform,
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {
@@ -73,6 +86,7 @@ export async function startRuntime(
     deps,
     async close() {
       await app.close();
+      await platform.close();
       await runner.close();
       await read.close();
       await store.close();

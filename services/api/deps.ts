@@ -5,6 +5,7 @@ import type { ReadView } from '../projections/readStore.js';
 import type { AssemblyService } from '../assembly/service.js';
 import type { RegistryService } from '../registry/service.js';
 import type { EventStore } from '../store/port.js';
+import type { Platform } from '../platform/index.js';
 import type { CommandLog } from './commandLog.js';
 
 export interface AppDeps {
@@ -16,6 +17,8 @@ export interface AppDeps {
   readonly commands: CommandLog;
   readonly registry: RegistryService;
   readonly assembly: AssemblyService;
+  /** Reactors and the deadline scheduler (services/platform). */
+  readonly platform: Platform;
 }
 
 declare module 'fastify' {

@@ -44,6 +44,17 @@ export function commandIds(commandId: string): () => string {
 }
 
 /**
+ * The id of a command sent with an `Idempotency-Key`: derived from the caller's subject and the key, so a key
+ * is scoped to the principal. The same key from another principal is another command, which neither replays
+ * the first one's answer nor learns from a 409 that the key was used (in another compound, say). A UUID in
+ * the version-8 (custom) layout over SHA-256 of the JSON pair, so no separator can make two pairs collide.
+ */
+export function scopedCommandId(subject: string, key: string): string {
+  const h = createHash('sha256').update(`idempotency-key\n${JSON.stringify([subject, key])}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
  * Event ids in the UUIDv7 layout (RFC 9562 §5.7): 48 bits of milliseconds, then bits derived from the
  * command, so re-deciding the same command yields the same ids. Time-ordered ids land at the right edge of
  * the store's unique index on event ids instead of on a random page each, which keeps the pages a commit

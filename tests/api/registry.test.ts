@@ -1,5 +1,6 @@
 import t from 'tap';
 import type { Test } from 'tap';
+import { scopedCommandId } from '../../services/commands/handler.js';
 import { memoryStore } from '../../services/store/memory.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 
@@ -157,7 +158,7 @@ t.test('events carry the envelope: actor, command id, request id', async (t) => 
   const { api, admin, store }: Setup = await setup(t);
   await api.call('POST', '/v1/compounds', { token: admin, body: { name: 'a', address: 'b', jurisdiction: 'shanghai' }, headers: { 'idempotency-key': 'cmd-42', 'x-correlation-id': 'flow-7' } });
   const e = store.events.at(-1)!;
-  t.match(e.metadata, { commandId: 'cmd-42', correlationId: 'flow-7', causationId: 'cmd-42', actor: { personId: 'p-admin', role: 'admin' } });
+  t.match(e.metadata, { commandId: scopedCommandId('p-admin', 'cmd-42'), correlationId: 'flow-7', causationId: scopedCommandId('p-admin', 'cmd-42'), actor: { personId: 'p-admin', role: 'admin' } });
   t.equal(e.metadata.recordedAt, '2026-03-02T02:00:00.000Z', 'the injected clock');
   t.equal(e.type, 'CompoundRegistered');
 });

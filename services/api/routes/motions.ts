@@ -17,7 +17,8 @@ import {
   type MotionDoc,
   type TallyDoc,
 } from '../../../projections/assembly/index.js';
-import { rolesOn, type Principal, type Role } from '../../auth/grants.js';
+import { ballotRoles, BALLOT_READERS, isDeveloperBallot } from '../../assembly/access.js';
+import { actingRole, rolesOn, type Principal, type Role } from '../../auth/grants.js';
 import { commandIds, type CommandEnvelope } from '../../commands/handler.js';
 import { requirePrincipal, requireRole } from '../authenticate.js';
 import type { CommandOutcome } from '../commandLog.js';
@@ -226,13 +227,12 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
       const decidedOn = await assembly.motionAt(motionId);
       const motion = decidedOn.state;
       if (motion.status === 'none') throw new HttpProblem(404, 'motion_not_found', `No motion ${motionId}`);
+      // The grant that fits the ballot: owner (also a proxy), developer, or OC/RC staff for paper (access.ts).
+      const role = requireRole(principal, motion.compoundId, ballotRoles(motion, body.unitId, body.channel), false);
       const held = rolesOn(principal, motion.compoundId);
-      if (held.length === 0) {
-        throw new HttpProblem(403, 'insufficient_grant', `Voting needs a grant on compound ${motion.compoundId}`);
-      }
       return commands.run(request, reply, {
         principal,
-        role: held.includes('owner') ? 'owner' : held[0]!,
+        role,
         execute: (cmd) =>
           assembly.castBallot(
             {
@@ -269,7 +269,14 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     const principal = await requirePrincipal(request, signingKey);
     const motion = await existingMotion(motionId);
     requireRole(principal, motion.compoundId, anyRole);
-    return motion;
+    return { motion, principal };
+  };
+
+  /** Per-unit choices and households: owners, convenors, the supervisory board, admins (access.ts). */
+  const mayReadBallots = (principal: Principal, compoundId: string) => actingRole(principal, compoundId, BALLOT_READERS) !== null;
+  const refuseBallotReader = (compoundId: string): never => {
+    const needed = ['admin', ...BALLOT_READERS.map((r) => `${r}@${compoundId}`)];
+    throw new HttpProblem(403, 'insufficient_grant', `How each unit voted is shown to the owners, the convenors and the supervisory board; the tally has the totals. This needs one of: ${needed.join(', ')}`, { needed });
   };
 
   app.get(
@@ -331,7 +338,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['assembly'],
-        summary: 'The public ballot list: unit ids, area, choice, channel, receipt — never a name or person id',
+        summary: 'The ballot list (owners, convenors, supervisory board): unit ids, area, choice, channel, receipt — never a name or person id',
         params: motionParams,
         querystring: afterQuery.extend({
           cursor: z.string().regex(/^\d{20}$/).optional(),
@@ -343,7 +350,8 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { motionId } = request.params;
       const { cursor, limit } = request.query;
-      await readMotionCompound(request, motionId);
+      const { motion, principal } = await readMotionCompound(request, motionId);
+      if (!mayReadBallots(principal, motion.compoundId)) refuseBallotReader(motion.compoundId);
       await consistentRead(request.query.after);
       const docs = read.list<BallotDoc>(MOTION_BALLOTS, motionId, { limit: limit + 1, ...(cursor ? { afterSortKey: cursor } : {}) });
       const page = docs.slice(0, limit);
@@ -367,10 +375,14 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { motionId, receipt } = request.params;
-      await readMotionCompound(request, motionId);
+      const { motion, principal } = await readMotionCompound(request, motionId);
+      // The developer checks its own ballot (the developer-held units') by its receipt, and no other.
+      const developerOnly = !mayReadBallots(principal, motion.compoundId);
+      if (developerOnly && !rolesOn(principal, motion.compoundId).includes('developer')) refuseBallotReader(motion.compoundId);
       await consistentRead(request.query.after);
       const doc = read.get<BallotDoc>(MOTION_BALLOTS, receipt);
       if (!doc || doc.motionId !== motionId) throw new HttpProblem(404, 'ballot_not_found', 'No ballot with that receipt on this motion');
+      if (developerOnly && !isDeveloperBallot(motion, doc.unitIds)) refuseBallotReader(motion.compoundId);
       return renderBallot(doc);
     },
   );
