@@ -18,6 +18,8 @@ import { registryService } from './registry/service.js';
 import { assemblyService } from './assembly/service.js';
 import { assemblyDeadlineSource } from './assembly/deadlines.js';
 import { startPlatform } from './platform/index.js';
+import { decisionNotifier } from './assembly/reactors.js';
+import { decisionsService } from './assembly/decisions.js';
 import { openEsdbStore } from './store/esdb/index.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
@@ -65,7 +67,7 @@ export async function startRuntime(
     store,
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
-    reactors: [],
+    reactors: [decisionNotifier(assembly)],
     deadlineSources: [assemblyDeadlineSource({ assembly, registry })],
     ...(options.logger ? { log: options.logger } : {}),
   });
@@ -78,6 +80,7 @@ export async function startRuntime(
     commands: commandLog(store, read, runner, clock),
     registry,
     assembly,
+    decisions: decisionsService({ store, read, runner, assembly, registry }),
     platform,
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });

@@ -22,6 +22,8 @@ export const MOTION_BALLOTS = 'motion-ballots';
 export const MOTION_VOTERS = 'motion-voters';
 /** Decisions (业主大会决定): id = decisionId, parent = compoundId, sortKey = decidedAt|decisionId. */
 export const DECISIONS = 'decisions';
+/** Owners' petitions for an extraordinary meeting: id = petitionId, parent = compoundId. */
+export const PETITIONS = 'petitions';
 /** Objections to a preliminary result: id = `<motionId>:<objectionId>`, parent = motionId. No voter, no person. */
 export const MOTION_OBJECTIONS = 'motion-objections';
 
@@ -161,3 +163,17 @@ export interface BallotDoc {
 
 /** Pads a global position so that text order is log order. */
 export const positionKey = (position: bigint): string => position.toString().padStart(20, '0');
+
+/** 提议召开临时会议: a petition's totals as the notice board shows them; never who signed. */
+export interface PetitionDoc {
+  readonly petitionId: string;
+  readonly compoundId: string;
+  readonly purpose: string;
+  readonly openedAt: string;
+  readonly eligible: AxesWire;
+  readonly signatures: AxesWire;
+  readonly threshold: string;
+  readonly reachedAt: string | null;
+  /** The OC must convene the extraordinary meeting by then. */
+  readonly conveneBy: string | null;
+}

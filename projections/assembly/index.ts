@@ -8,3 +8,4 @@ export * from './view.js';
 export * from './decisions.js';
 export * from './figures.js';
 export * from './objections.js';
+export * from './petitions.js';

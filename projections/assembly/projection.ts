@@ -5,6 +5,7 @@
  */
 import type { BallotCastData, BallotRuledInvalidData, MotionEvent } from '../../domain/assembly/events.js';
 import { motionEventTypes } from '../../domain/assembly/events.js';
+import { petitionEventTypes, type PetitionEvent } from '../../domain/assembly/petition.js';
 import type { RecordedEvent } from '../../services/store/port.js';
 import type { DocChange, DocReader, Projection } from '../projection.js';
 import { ballotDoc, putBallot } from './ballots.js';
@@ -13,6 +14,7 @@ import { MOTION_BALLOTS, MOTION_TALLIES, type BallotDoc, type TallyDoc } from '.
 import { figureArea } from './figures.js';
 import { applyToMotion } from './motions.js';
 import { applyToObjections } from './objections.js';
+import { applyToPetition } from './petitions.js';
 import { applyMotionToTally, ballotCounts, contentOf, deemedAfterBallot, ruleInvalid, tallyAfterBallot } from './tally.js';
 
 const putTally = (doc: TallyDoc): DocChange => ({ op: 'put', collection: MOTION_TALLIES, id: doc.motionId, doc });
@@ -50,9 +52,10 @@ function applyRuling(data: BallotRuledInvalidData, docs: DocReader): DocChange[]
 export const assemblyProjection: Projection = {
   name: 'assembly',
   version: 2,
-  handles: [...motionEventTypes, 'BallotCast'],
+  handles: [...motionEventTypes, 'BallotCast', ...petitionEventTypes],
   apply(event: RecordedEvent, docs: DocReader): readonly DocChange[] {
     if (event.type === 'BallotCast') return applyBallot(event.data as BallotCastData, event.position, docs);
+    if ((petitionEventTypes as readonly string[]).includes(event.type)) return applyToPetition({ type: event.type, data: event.data } as PetitionEvent, docs);
     const motionEvent = { type: event.type, data: event.data } as MotionEvent;
     return [
       ...applyToMotion(motionEvent, docs),

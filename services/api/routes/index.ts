@@ -5,6 +5,7 @@ import { compoundRoutes } from './compounds.js';
 import { deadlineRoutes } from './deadlines.js';
 import { healthRoutes } from './health.js';
 import { motionRoutes } from './motions.js';
+import { decisionRoutes } from '../../assembly/decisionRoutes.js';
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -12,4 +13,5 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(compoundRoutes);
   await app.register(motionRoutes);
   await app.register(deadlineRoutes);
+  await app.register(decisionRoutes);
 };
