@@ -176,3 +176,19 @@ t.test('owners petition for an extraordinary meeting: at 20% of area and heads t
   const overdue = (await c.api.call('GET', `/v1/compounds/${c.compoundId}/deadlines?status=overdue`, { token: c.convenor })).json().deadlines as { kind: string }[];
   t.ok(overdue.some((d) => d.kind === 'extraordinary_meeting'), 'overdue once the convene-by date passes without a meeting');
 });
+
+t.test('registry corrections over HTTP: each with its evidence; a roll already frozen keeps its figures', async (t) => {
+  const c = await compound(t, 4);
+  const motionId = await c.open({});
+  const before = (await c.api.call('GET', `/v1/motions/${motionId}/tally`, { token: c.convenor })).json().eligible;
+  const rc = await c.api.token('p-rc', `rc_staff@${c.compoundId}`);
+  const url = `/v1/compounds/${c.compoundId}/units/${c.unitOf(0)}/corrections`;
+  t.equal((await c.api.call('POST', url, { token: c.convenor, body: { kind: 'area', area: '120.5', areaSource: 'survey', evidenceRef: '实测报告-7' } })).statusCode, 403, 'the OC does not keep the registry');
+  const noEvidence = await c.api.call('POST', url, { token: rc, body: { kind: 'area', area: '120.5', areaSource: 'survey' } });
+  t.equal(noEvidence.statusCode, 400);
+  t.equal((await c.api.call('POST', url, { token: rc, body: { kind: 'area', area: '120.5', areaSource: 'survey', evidenceRef: '实测报告-7' } })).statusCode, 201);
+  t.same((await c.api.call('GET', `/v1/motions/${motionId}/tally`, { token: c.convenor })).json().eligible, before, 'the frozen roll is unchanged');
+  t.match((await c.api.call('GET', `/v1/compounds/${c.compoundId}/electorate`, { token: rc })).json(), { totalArea: '420.50' }, 'the registry has the new figure');
+  t.equal((await c.api.call('POST', url, { token: rc, body: { kind: 'returned_to_developer', evidenceRef: '解除合同-1' } })).statusCode, 201);
+  t.match((await c.api.call('GET', `/v1/compounds/${c.compoundId}/electorate`, { token: rc })).json(), { headcount: 4 }, 'three owners and the developer');
+});

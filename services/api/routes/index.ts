@@ -6,6 +6,7 @@ import { deadlineRoutes } from './deadlines.js';
 import { healthRoutes } from './health.js';
 import { motionRoutes } from './motions.js';
 import { decisionRoutes } from '../../assembly/decisionRoutes.js';
+import { correctionRoutes } from '../../registry/correctionRoutes.js';
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -14,4 +15,5 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(motionRoutes);
   await app.register(deadlineRoutes);
   await app.register(decisionRoutes);
+  await app.register(correctionRoutes);
 };
