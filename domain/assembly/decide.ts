@@ -64,6 +64,9 @@ function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): De
   if (proposal?.kind === 'elect_committee' && form.form === 'elect' && proposal.seats !== form.seats) {
     return refuse('invalid_proposal', 'the proposal\u2019s seats are the ballot\u2019s seats', { field: 'proposal.seats' });
   }
+  if (form.form === 'elect' && cmd.deemedVotes) {
+    return refuse('deemed_votes_not_allowed', 'non-voters cannot be deemed to elect candidates (从众 applies to yes_no and choose_one)');
+  }
   const meeting = cmd.meeting ?? (cmd.petitionId !== undefined ? 'extraordinary' : 'regular');
   if (meeting !== 'regular' && meeting !== 'extraordinary') return bad('meeting', 'the meeting is regular or extraordinary');
   const opensAt = parseInstant(cmd.opensAt);

@@ -50,6 +50,8 @@ export interface ChooseOneTotals {
   readonly abstain: Axes;
   /** 废票: cast, but for no option. */
   readonly invalid: Axes;
+  /** 从众: delivered non-voters who may be deemed to join the leading option; omitted = deemed votes off. */
+  readonly deemable?: Axes;
 }
 
 export interface OptionResult {
@@ -72,6 +74,17 @@ export interface ChooseOneTally extends Participation {
   readonly invalid: Axes;
   readonly adopted: string | null;
   readonly nothingAdopted: NothingAdopted | null;
+  /**
+   * 从众, when on: the deemed count beside the raw one. Non-voters join the option ahead of every other on BOTH
+   * axes (none when no option leads on both); the deemed count decides.
+   */
+  readonly deemed: null | {
+    readonly majority: string | null;
+    readonly added: Axes;
+    readonly tally: Omit<ChooseOneTally, 'deemed' | 'outcome'>;
+  };
+  /** The count that decides: the deemed one when 从众 is on. */
+  readonly outcome: { readonly basis: 'raw' | 'deemed'; readonly quorumMet: boolean; readonly adopted: string | null };
 }
 
 /**
@@ -81,6 +94,19 @@ export interface ChooseOneTally extends Participation {
  * inclusive 1/2), nothing is adopted and the tally says so rather than pick one.
  */
 export function tallyChooseOne(totals: ChooseOneTotals, thresholds: ThresholdSet): ChooseOneTally {
+  const raw = rawChooseOne(totals, thresholds);
+  if (totals.deemable === undefined) return { ...raw, deemed: null, outcome: { basis: 'raw', quorumMet: raw.quorum.met, adopted: raw.adopted } };
+  const leader = totals.options.find((o) => totals.options.every((p) => p === o || (o.support.area > p.support.area && o.support.heads > p.support.heads)));
+  const majority = leader?.optionId ?? null;
+  const added = majority === null ? ZERO : totals.deemable;
+  const deemedTally = rawChooseOne(
+    { ...totals, options: totals.options.map((o) => (o.optionId === majority ? { ...o, support: addAxes(o.support, added) } : o)) },
+    thresholds,
+  );
+  return { ...raw, deemed: { majority, added, tally: deemedTally }, outcome: { basis: 'deemed', quorumMet: deemedTally.quorum.met, adopted: deemedTally.adopted } };
+}
+
+function rawChooseOne(totals: ChooseOneTotals, thresholds: ThresholdSet): Omit<ChooseOneTally, 'deemed' | 'outcome'> {
   const participating = sum([...totals.options.map((o) => o.support), totals.abstain, totals.invalid]);
   const base = participationOf(totals.eligible, participating, thresholds);
   const judged = totals.options.map((o) => ({

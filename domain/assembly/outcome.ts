@@ -56,11 +56,13 @@ export function outcomeOf(motion: Motion, totals: TotalsWire): Outcome | DomainE
       if (Object.keys(totals.options ?? {}).some((id) => !form.options.some((o) => o.optionId === id))) return bad('totals name an option the motion does not have');
       const participating = [...options.map((o) => o.support), abstain, invalid].reduce(addAxes, ZERO);
       if (participating.area > eligible.area || participating.heads > eligible.heads) return bad('participation exceeds the eligible');
-      const result = tallyChooseOne({ eligible, options, abstain, invalid }, thresholds);
-      const label = form.options.find((o) => o.optionId === result.adopted)?.label;
+      const deemedOn = motion.rules.deemedVotes !== null;
+      const result = tallyChooseOne({ eligible, options, abstain, invalid, ...(deemedOn ? { deemable } : {}) }, thresholds);
+      const { basis, quorumMet, adopted } = result.outcome;
+      const label = form.options.find((o) => o.optionId === adopted)?.label;
       return {
-        outcome: { basis: 'raw', quorumMet: result.quorum.met, passed: result.adopted !== null, adopted: result.adopted },
-        adopted: result.adopted !== null ? { kind: 'option', optionId: result.adopted, label: label! } : null,
+        outcome: { basis, quorumMet, passed: adopted !== null, adopted },
+        adopted: adopted !== null ? { kind: 'option', optionId: adopted, label: label! } : null,
       };
     }
     case 'elect': {

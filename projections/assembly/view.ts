@@ -65,7 +65,8 @@ export interface TallyView {
   /** 从众: present when the motion counts notified non-voters with the majority. */
   readonly deemedVotes: null | {
     readonly basis: string;
-    readonly majority: 'for' | 'against' | null;
+    /** yes_no: `for` or `against`; choose_one: the leading option's id; null when no side leads on both axes. */
+    readonly majority: string | null;
     readonly added: AxesWire;
     readonly participating: AxesWire;
     readonly for: AxesWire;
@@ -134,29 +135,43 @@ export function renderTally(doc: TallyDoc): TallyView {
   };
   if (form.form === 'choose_one') {
     const options = form.options.map((o) => ({ optionId: o.optionId, support: axesOf(doc.options?.[o.optionId] ?? ZERO_WIRE) }));
-    const r = tallyChooseOne({ eligible: totals.eligible, options, abstain: totals.abstain, invalid: totals.invalid }, thresholds);
+    const r = tallyChooseOne({ eligible: totals.eligible, options, abstain: totals.abstain, invalid: totals.invalid, ...(totals.deemable ? { deemable: totals.deemable } : {}) }, thresholds);
+    const adopted = r.outcome.adopted;
+    const dt = r.deemed?.tally;
     return {
       ...base,
       participating: axesToWire(r.participating),
       for: ZERO_WIRE,
       against: ZERO_WIRE,
       abstain: doc.abstain,
-      quorumMet: live && r.quorum.met,
-      passed: final ? r.adopted !== null : null,
-      outcomeBasis: 'raw',
+      quorumMet: live && r.outcome.quorumMet,
+      passed: final ? adopted !== null : null,
+      outcomeBasis: r.outcome.basis,
       raw: { quorumMet: live && r.quorum.met, passed: final ? r.adopted !== null : null },
       needed: { quorum: axesToWire(live ? r.neededForQuorum : ZERO_AXES), passage: axesToWire(ZERO_AXES) },
-      deemedVotes: null,
+      deemedVotes:
+        r.deemed && dt && doc.deemedVotes
+          ? {
+              basis: doc.deemedVotes.basis,
+              majority: r.deemed.majority,
+              added: axesToWire(r.deemed.added),
+              participating: axesToWire(dt.participating),
+              for: axesToWire(dt.options.find((o) => o.optionId === r.deemed!.majority)?.support ?? ZERO_AXES),
+              against: axesToWire(ZERO_AXES),
+              quorumMet: live && dt.quorum.met,
+              passed: final ? dt.adopted !== null : null,
+            }
+          : null,
       options: r.options.map((o, i) => ({
         optionId: o.optionId,
         label: form.options[i]!.label,
         support: axesToWire(o.support),
         meetsRule: live && o.passage.met,
-        adopted: final ? o.adopted : null,
+        adopted: final ? o.optionId === adopted : null,
         needed: axesToWire(live ? o.needed : ZERO_AXES),
       })),
-      adopted: final ? r.adopted : null,
-      nothingAdopted: final ? r.nothingAdopted : null,
+      adopted: final ? adopted : null,
+      nothingAdopted: final ? (r.deemed ? r.deemed.tally.nothingAdopted : r.nothingAdopted) : null,
       candidates: null,
       seats: null,
       elected: null,

@@ -187,3 +187,29 @@ t.test('杭条例 Art. 19: an extraordinary meeting needs 7 days\u2019 notice, a
   const extraordinary = propose('extraordinary');
   t.match((extraordinary as readonly { data: unknown }[])[0]!.data, { rules: { noticeDays: 7, meeting: 'extraordinary' } });
 });
+
+t.test('choose_one between two firms with 从众 on and off, by hand: only delivered non-voters join the leading firm', async (t) => {
+  const roll = owners(10, '100.00');
+  const run = (deemed: boolean) => {
+    const sim = voteSim(roll).open({ matter: 'hire_or_dismiss_firm', form: firms, ...(deemed ? { deemedVotes: { basis: '管理规约第二十条' } } : {}) });
+    // Notices delivered on the record to three of the four owners who will not vote (1-7, 1-8, 1-9; not 1-10).
+    for (const u of ['1-7', '1-8', '1-9']) sim.must({ type: 'RecordDelivery', motionId: 'm1', unitId: u, voterId: '', method: 'posted', evidenceRef: `公告照片-${u}`, by: convenor }, '2024-03-21T10:00:00+08:00');
+    for (const u of ['1-1', '1-2', '1-3', '1-4']) sim.cast(u, { option: 'a' });
+    for (const u of ['1-5', '1-6']) sim.cast(u, { option: 'b' });
+    sim.close();
+    return sim.tally();
+  };
+  // Off: 6 of 10 heads, 600.00 of 1,000.00 m² take part: below 2/3 on both axes, nothing adopted.
+  const off = run(false);
+  t.equal(off.view.quorumMet, false);
+  t.equal(off.view.adopted, null);
+  t.equal(off.view.nothingAdopted, 'no_quorum');
+  // On: A leads B on both axes (400.00 > 200.00, 4 > 2), so the 3 delivered non-voters (300.00 m²) join A:
+  // 9 of 10 heads and 900.00 m² take part (≥ 2/3); A has 7 of 9 heads and 700.00 of 900.00 m² (> 1/2): adopted.
+  const on = run(true);
+  t.match(on.view.deemedVotes, { majority: 'a', added: { area: '300.00', headcount: 3 }, participating: { area: '900.00', headcount: 9 }, for: { area: '700.00', headcount: 7 }, quorumMet: true, passed: true });
+  t.same(on.view.raw, { quorumMet: false, passed: false }, 'the raw count is shown beside it');
+  t.equal(on.view.outcomeBasis, 'deemed');
+  t.equal(on.view.adopted, 'a');
+  t.same(on.totals.deemable, { area: '300.00', headcount: 3 });
+});
