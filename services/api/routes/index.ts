@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from './admin.js';
 import { compoundRoutes } from './compounds.js';
 import { healthRoutes } from './health.js';
+import { logRoutes } from './log.js';
 import { motionRoutes } from './motions.js';
 
 export const routes: FastifyPluginAsync = async (app) => {
@@ -10,4 +11,5 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(adminRoutes);
   await app.register(compoundRoutes);
   await app.register(motionRoutes);
+  await app.register(logRoutes);
 };
