@@ -7,6 +7,7 @@ import { verifyStream } from '../../services/store/hashChain.js';
 import { RevisionConflictError, StoreUnavailableError, type AppendResult } from '../../services/store/port.js';
 import { openSqliteStore } from '../../services/store/sqlite/index.js';
 import { SCHEMA_VERSION } from '../../services/store/sqlite/schema.js';
+import { leafHash, merkleRoot } from '../../services/store/logTree.js';
 import { verifyLog } from '../../services/cli/verify.js';
 import { newEvent, storeContract, waitFor } from '../support/storeContract.js';
 
@@ -86,6 +87,29 @@ for (const version of [1, 2] as const) {
     t.same(check.prepare("SELECT name FROM sqlite_master WHERE name = 'streams'").all(), [], 'no streams table');
   });
 }
+
+t.test('the log tree stays right when an append of a batch fails on a constraint, and across reopening', async (t) => {
+  const file = freshFile();
+  const store = openSqliteStore(file);
+  const taken = newEvent('A');
+  await store.append('a', [taken], 'no_stream');
+  // One tick, one transaction: the duplicate event id fails alone (rolled back to its savepoint).
+  const outcomes = await Promise.allSettled([
+    store.append('b', [newEvent('B')], 'no_stream'),
+    store.append('c', [newEvent('C1'), { ...newEvent('C2'), eventId: taken.eventId }], 'no_stream'),
+    store.append('d', [newEvent('D')], 'no_stream'),
+  ]);
+  t.same(outcomes.map((o) => o.status), ['fulfilled', 'rejected', 'fulfilled']);
+  await store.close();
+  const again = openSqliteStore(file);
+  t.teardown(() => again.close());
+  await again.append('e', [newEvent('E')], 'no_stream');
+  const all = await again.readAll();
+  t.same(all.map((e) => e.type), ['A', 'B', 'D', 'E']);
+  const leaves = all.map((e, i) => leafHash(i, e.hash, e.metadata));
+  t.same(all.map((e) => e.leafHash), leaves.map((l) => l.toString('hex')));
+  t.same(await again.treeHead(), { treeSize: 4n, rootHash: merkleRoot(leaves).toString('hex') });
+});
 
 t.test('a file from a newer release is refused, not touched', async (t) => {
   const file = freshFile();
