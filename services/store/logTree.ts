@@ -7,10 +7,10 @@
  *   root of n  = for n > 1, k the largest power of two < n: node(root(first k), root(the rest));
  *                the root of the empty tree is SHA-256 of nothing.
  *
- * leafData (ours) = uint64 big-endian leaf index (the event's 0-based place in the global order)
- *                   || the event's chain hash (32 bytes; it covers stream, revision, id, type, data and the
- *                      metadata's envelope fields) || canonical JSON of the whole metadata (so a key added to
- *                      the metadata changes the leaf, which the chain hash alone would not notice).
+ * leafData (ours), UTF-8 text: the leaf index in decimal (the event's 0-based place in the global order),
+ *                   LF, the event's chain hash in hex (it covers stream, revision, id, type, data and the
+ *                   metadata's envelope fields), LF, canonical JSON (hashChain.ts) of the whole metadata (so a
+ *                   key added to the metadata changes the leaf, which the chain hash alone would not notice).
  * Binding the index means an event moved elsewhere in the global order, or any event removed before it,
  * changes its leaf as well as the root. The index is the event's ordinal, not a store's position, so the
  * same log gives the same tree in every adapter (SQLite, memory, or a projection over EventStoreDB's $all).
@@ -19,28 +19,29 @@
  * `size` leaves, one per set bit of `size` (at most 64 hashes). Appending a leaf costs O(log n) hashes
  * (amortised: two), the root O(log n).
  */
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { canonicalJson } from './hashChain.js';
 
 const LEAF_PREFIX = 0x00;
-const NODE_PREFIX = Buffer.from([0x01]);
+const NODE_PREFIX = 0x01;
 
-export const EMPTY_ROOT = createHash('sha256').digest();
+export const EMPTY_ROOT = digest('sha256', Buffer.alloc(0), 'buffer');
 
 /** The leaf of the event at `index` in the global order. `metadataJson` = canonicalJson(metadata), if at hand. */
 export function leafHash(index: bigint | number, eventHash: string, metadata: unknown, metadataJson?: string): Buffer {
-  const prefix = Buffer.allocUnsafe(9);
-  prefix[0] = LEAF_PREFIX;
-  prefix.writeBigUInt64BE(BigInt(index), 1);
-  return createHash('sha256')
-    .update(prefix)
-    .update(eventHash, 'hex')
-    .update(metadataJson ?? canonicalJson(metadata))
-    .digest();
+  if (!HEX64.test(eventHash)) throw new TypeError('an event hash is 64 lowercase hex digits');
+  // One string, hashed in one native call (UTF-8): this runs for every append and every verified event.
+  return digest('sha256', `\u0000${index}\n${eventHash}\n${metadataJson ?? canonicalJson(metadata)}`, 'buffer');
 }
 
+const HEX64 = /^[0-9a-f]{64}$/;
+
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  const data = Buffer.allocUnsafe(65);
+  data[0] = NODE_PREFIX;
+  left.copy(data, 1);
+  right.copy(data, 33);
+  return digest('sha256', data, 'buffer');
 }
 
 /** A tree head: how many leaves, and the root over them (hex). */

@@ -49,11 +49,11 @@ t.test('a leaf binds its index, the event hash and the whole metadata', async (t
   const metadata = { commandId: 'c', actor: { personId: 'p', role: 'owner' } };
   const leaf = leafHash(5n, hash, metadata);
   const expected = createHash('sha256')
-    .update(Buffer.from('000000000000000005', 'hex'))
-    .update(Buffer.from(hash, 'hex'))
-    .update(canonicalJson(metadata))
+    .update(Buffer.from([0]))
+    .update(`5\n${hash}\n${canonicalJson(metadata)}`, 'utf8')
     .digest();
-  t.same(leaf, expected, '0x00 || uint64 index || event hash || canonical metadata');
+  t.same(leaf, expected, '0x00 || "5" LF event hash LF canonical metadata');
+  t.throws(() => leafHash(5n, 'AB'.repeat(32), metadata), /64 lowercase hex/, 'an event hash is lowercase hex');
   t.notSame(leafHash(6n, hash, metadata), leaf, 'another place in the order');
   t.notSame(leafHash(5n, hash, { ...metadata, note: 'x' }), leaf, 'a metadata key added');
   t.same(leafHash(5, hash, undefined, canonicalJson(metadata)), leaf, 'precomputed metadata JSON');
