@@ -1,7 +1,7 @@
 /**
  * The log's Ed25519 signing key, for signed tree heads (services/store/signedHead.ts) and, later, signed
  * exports: `DATA_DIR/log-signing.key` (PKCS#8 PEM, mode 0600), created on first start and reused after.
- * Its public half is listed at `GET /v1/keys` as a JWK whose `kid` is the RFC 7638 thumbprint.
+ * Its public half is listed at `GET /v1/keys` as a JWK whose `kid` is its RFC 7638 thumbprint in hex.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -56,8 +56,9 @@ export function readLogPublicKey(dataDir: string): { readonly keyId: string; rea
 export function publicJwk(publicKey: KeyObject): PublicJwk {
   const { x } = publicKey.export({ format: 'jwk' });
   if (typeof x !== 'string') throw new TypeError('not an Ed25519 public key');
-  // RFC 7638: SHA-256 of the required members in lexicographic order, no whitespace.
-  const kid = createHash('sha256').update(`{"crv":"Ed25519","kty":"OKP","x":"${x}"}`).digest('base64url');
+  // RFC 7638: SHA-256 of the required members in lexicographic order, no whitespace; in hex (like every
+  // hash on the notice board, it then cannot spell anything).
+  const kid = createHash('sha256').update(`{"crv":"Ed25519","kty":"OKP","x":"${x}"}`).digest('hex');
   return { kty: 'OKP', crv: 'Ed25519', x, kid, alg: 'EdDSA', use: 'sig' };
 }
 

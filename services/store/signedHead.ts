@@ -17,9 +17,9 @@ export interface SignedTreeHead {
   readonly rootHash: string;
   /** ISO-8601 instant of signing. */
   readonly timestamp: string;
-  /** The signing key's `kid` (its RFC 7638 JWK thumbprint), as listed at `GET /v1/keys`. */
+  /** The signing key's `kid` (its RFC 7638 JWK thumbprint, hex), as listed at `GET /v1/keys`. */
   readonly keyId: string;
-  /** Ed25519 signature, base64url. */
+  /** Ed25519 signature, hex (128 digits). */
   readonly signature: string;
 }
 
@@ -29,7 +29,7 @@ export function signedBytes(head: Omit<SignedTreeHead, 'signature'>): Buffer {
 
 export function signTreeHead(key: { readonly privateKey: KeyObject; readonly keyId: string }, head: TreeHead, at: Date): SignedTreeHead {
   const unsigned = { treeSize: head.treeSize.toString(), rootHash: head.rootHash, timestamp: at.toISOString(), keyId: key.keyId };
-  return { ...unsigned, signature: sign(null, signedBytes(unsigned), key.privateKey).toString('base64url') };
+  return { ...unsigned, signature: sign(null, signedBytes(unsigned), key.privateKey).toString('hex') };
 }
 
 /** True iff `head` is signed by the key its keyId names among `publicKeys` (kid → key). */
@@ -37,7 +37,8 @@ export function signatureHolds(head: SignedTreeHead, publicKeys: ReadonlyMap<str
   const key = publicKeys.get(head.keyId);
   if (!key) return false;
   try {
-    return verify(null, signedBytes(head), key, Buffer.from(head.signature, 'base64url'));
+    if (!/^[0-9a-f]{128}$/.test(head.signature)) return false;
+    return verify(null, signedBytes(head), key, Buffer.from(head.signature, 'hex'));
   } catch {
     return false;
   }
