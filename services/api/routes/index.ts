@@ -4,6 +4,7 @@ import { adminRoutes } from './admin.js';
 import { compoundRoutes } from './compounds.js';
 import { deadlineRoutes } from './deadlines.js';
 import { healthRoutes } from './health.js';
+import { logRoutes } from './log.js';
 import { motionRoutes } from './motions.js';
 
 export const routes: FastifyPluginAsync = async (app) => {
@@ -12,4 +13,5 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(compoundRoutes);
   await app.register(motionRoutes);
   await app.register(deadlineRoutes);
+  await app.register(logRoutes);
 };
