@@ -9,6 +9,7 @@ import { buildApp } from './api/app.js';
 import { commandLog } from './api/commandLog.js';
 import type { AppDeps } from './api/deps.js';
 import { loadSigningKey } from './auth/keys.js';
+import { loadLogSigningKey } from './keys/logSigningKey.js';
 import { manualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openReadStore, openReadView, type ReadView } from './projections/readStore.js';
@@ -77,6 +78,7 @@ export async function startRuntime(
     runner,
     clock,
     signingKey: loadSigningKey(config.dataDir, config.jwtSecret),
+    logKey: loadLogSigningKey(config.dataDir),
     commands: commandLog(store, read, runner, clock),
     registry,
     assembly,

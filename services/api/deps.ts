@@ -7,6 +7,7 @@ import type { DecisionsService } from '../assembly/decisions.js';
 import type { RegistryService } from '../registry/service.js';
 import type { EventStore } from '../store/port.js';
 import type { Platform } from '../platform/index.js';
+import type { LogSigningKey } from '../keys/logSigningKey.js';
 import type { CommandLog } from './commandLog.js';
 
 export interface AppDeps {
@@ -15,6 +16,8 @@ export interface AppDeps {
   readonly runner: ProjectionRunner;
   readonly clock: Clock;
   readonly signingKey: Uint8Array;
+  /** Ed25519 key that signs the log's tree heads (DATA_DIR/log-signing.key). */
+  readonly logKey: LogSigningKey;
   readonly commands: CommandLog;
   readonly registry: RegistryService;
   readonly assembly: AssemblyService;

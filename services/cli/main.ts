@@ -4,11 +4,11 @@ import { openEventStore } from '../runtime.js';
 import { copyCommand } from './copy.js';
 import { importUnitsCommand } from './importUnits.js';
 import { tokenCommand } from './token.js';
-import { verifyLog } from './verify.js';
+import { verifyCommand } from './verify.js';
 
 const usage = `usage: npm run cli -- <command>
   token --sub <personId> --grant <grant> [--grant ...]   print a bearer token (last line)
-  verify                                                 check every stream's hash chain
+  verify [--head <file|json>]... [--key <file|json>]     check every hash chain, the log tree, earlier signed heads
   import-units <compoundId> <file.csv> [--url URL]       import units through the running API
   copy --from <store> --to <store>                       copy the whole log (sqlite:<dir> | memory | esdb://...)
   rebuild                                                drop the read database; the server replays it at start`;
@@ -22,15 +22,7 @@ async function main(argv: string[]): Promise<number> {
     case 'verify': {
       const store = await openEventStore(config);
       try {
-        const result = await verifyLog(store, (n) => process.stderr.write(`\rchecked ${n} events`));
-        process.stderr.write('\n');
-        if (result.broken) {
-          const b = result.broken;
-          console.log(`BROKEN: stream ${b.streamId} revision ${b.revision} (position ${b.position}): ${b.reason}`);
-          return 1;
-        }
-        console.log(`ok: ${result.events} events in ${result.streams} streams, every hash chain intact`);
-        return 0;
+        return await verifyCommand(rest, config, store);
       } finally {
         await store.close();
       }

@@ -8,6 +8,9 @@
  * subscribing "from" a position is exclusive (it starts after it), as in EventStoreDB.
  */
 import type { EventMetadata } from './envelope.js';
+import type { TreeHead } from './logTree.js';
+
+export type { TreeHead } from './logTree.js';
 
 /** What the writer expects of the stream's current state. `n` = the stream's last revision is n. */
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
@@ -32,6 +35,12 @@ export interface RecordedEvent extends NewEvent {
   readonly prevHash: string;
   /** SHA-256 over the canonical encoding (see hashChain.ts). */
   readonly hash: string;
+  /**
+   * The log-tree leaf (logTree.ts, hex) the store recorded when it appended the event, where the store keeps
+   * one (SQLite, memory; not EventStoreDB). `cli verify` compares it with the leaf recomputed at the event's
+   * place in the global order, to name the position where that order was changed.
+   */
+  readonly leafHash?: string;
 }
 
 export interface AppendResult {
@@ -96,6 +105,11 @@ export interface EventStore {
   /** Position of the newest event in the log (0n when empty). */
   headPosition(): Promise<bigint>;
   health(): Promise<StoreHealth>;
+  /**
+   * The head of the log tree (an RFC 6962 Merkle tree over the whole global order, logTree.ts) as of the
+   * newest event, kept by the store's writer. Absent where the store keeps no tree (EventStoreDB).
+   */
+  treeHead?(): Promise<TreeHead>;
   close(): Promise<void>;
 }
 
@@ -119,6 +133,25 @@ export class StoreUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StoreUnavailableError';
+  }
+}
+
+/**
+ * A stored event could not be decoded (its data or metadata is not JSON). Readers name its place instead of
+ * failing with a parser's message; `cli verify` reports it as a broken event and goes on.
+ */
+export class MalformedEventError extends Error {
+  readonly code = 'malformed_event';
+  constructor(
+    readonly position: bigint,
+    readonly streamId: string,
+    readonly revision: bigint,
+    /** The hashes stored with the row, so a verifier can go on past it. */
+    readonly stored: { readonly hash: string; readonly leafHash?: string },
+    options?: { cause?: unknown },
+  ) {
+    super(`event at position ${position} (stream ${streamId} revision ${revision}) cannot be decoded`, options);
+    this.name = 'MalformedEventError';
   }
 }
 

@@ -4,6 +4,7 @@ import { adminRoutes } from './admin.js';
 import { compoundRoutes } from './compounds.js';
 import { deadlineRoutes } from './deadlines.js';
 import { healthRoutes } from './health.js';
+import { logRoutes } from './log.js';
 import { motionRoutes } from './motions.js';
 import { decisionRoutes } from '../../assembly/decisionRoutes.js';
 import { correctionRoutes } from '../../registry/correctionRoutes.js';
@@ -16,4 +17,5 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(deadlineRoutes);
   await app.register(decisionRoutes);
   await app.register(correctionRoutes);
+  await app.register(logRoutes);
 };

@@ -24,6 +24,7 @@ import { requirePrincipal, requireRole } from '../authenticate.js';
 import type { CommandOutcome } from '../commandLog.js';
 import { domainProblem, HttpProblem } from '../problem.js';
 import { afterQuery, problemSchema } from '../schemas.js';
+import { currentSignedHead } from './log.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const motionParams = z.object({ motionId: z.string().min(1).max(100) });
@@ -304,7 +305,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "The compound's notice board: its motions",
         params: z.object({ compoundId: z.string().min(1).max(100) }),
         querystring: afterQuery,
-        response: { 200: z.object({ motions: z.array(z.any()) }), ...errors },
+        response: { 200: z.object({ motions: z.array(z.any()), logHead: z.any().optional() }), ...errors },
       },
     },
     async (request) => {
@@ -312,7 +313,9 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = await requirePrincipal(request, signingKey);
       requireRole(principal, compoundId, anyRole);
       await consistentRead(request.query.after);
-      return { motions: read.list<MotionDoc>(MOTIONS, compoundId) };
+      // The log's signed tree head, so whoever reads the board can keep it and check the log against it later.
+      const logHead = await currentSignedHead(app.deps);
+      return { motions: read.list<MotionDoc>(MOTIONS, compoundId), ...(logHead ? { logHead } : {}) };
     },
   );
 
