@@ -19,6 +19,8 @@ import { registryService } from './registry/service.js';
 import { assemblyService } from './assembly/service.js';
 import { assemblyDeadlineSource } from './assembly/deadlines.js';
 import { startPlatform } from './platform/index.js';
+import { decisionNotifier } from './assembly/reactors.js';
+import { decisionsService } from './assembly/decisions.js';
 import { openEsdbStore } from './store/esdb/index.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
@@ -66,7 +68,7 @@ export async function startRuntime(
     store,
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
-    reactors: [],
+    reactors: [decisionNotifier(assembly)],
     deadlineSources: [assemblyDeadlineSource({ assembly, registry })],
     ...(options.logger ? { log: options.logger } : {}),
   });
@@ -80,6 +82,7 @@ export async function startRuntime(
     commands: commandLog(store, read, runner, clock),
     registry,
     assembly,
+    decisions: decisionsService({ store, read, runner, assembly, registry }),
     platform,
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });

@@ -6,6 +6,7 @@ import type { DecideContext, Decider } from '../shared/decider.js';
 import { assertNever } from '../shared/decider.js';
 import type { DomainError } from '../shared/errors.js';
 import { NO_REST_DAYS, WEEKENDS_ONLY, periodEnd, type HolidayCalendar } from '../time/legalPeriod.js';
+import type { VoterIdentity } from '../registry/types.js';
 import { CONVENOR_GRANTS, STAFF_GRANTS, holdsAny, type ActorFacts } from './actor.js';
 import type {
   CancelMotion,
@@ -18,24 +19,19 @@ import type {
   RegisterMandate,
 } from './commands.js';
 import { refuse } from './errors.js';
+import { existing, iso, requireConvenor, type Decision, type MotionContext } from './motionContext.js';
 import type { MotionEvent } from './events.js';
+import { checkForm } from './forms.js';
+import { outcomeOf } from './outcome.js';
+export type { MotionContext } from './motionContext.js';
+import { answerObjection, fileObjection, notifyDecision, publishFinal, recordDelivery, revokeDecision } from './phases.js';
+import { checkProposal } from './proposals.js';
 import { isMatter } from './matters.js';
 import { freezeRoll } from './roll.js';
 import type { RulePackVersion } from './rulePacks/index.js';
 import { resolveMotionRules, thresholdsOf } from './rules.js';
 import { scopeProblem } from './scope.js';
 import { evolveMotion, initialMotionState, type Motion, type MotionState } from './state.js';
-import { tally, totalsProblem } from './tally.js';
-import { totalsFromWire } from './wire.js';
-
-export interface MotionContext extends DecideContext {
-  /** Rule packs to choose from; the built-in ones when omitted. */
-  readonly rulePacks?: readonly RulePackVersion[];
-  /** Statutory rest days for legal periods (Civil Code Art. 203); weekends only when omitted. */
-  readonly calendar?: HolidayCalendar;
-}
-
-type Decision = readonly MotionEvent[] | DomainError;
 
 const MAX_TITLE = 200;
 const MAX_DESCRIPTION = 20_000;
@@ -44,21 +40,6 @@ function parseInstant(text: unknown): Date | null {
   if (typeof text !== 'string') return null;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? null : new Date(ms);
-}
-
-const iso = (d: Date): string => d.toISOString();
-
-function requireConvenor(by: ActorFacts): DomainError | null {
-  return holdsAny(by, CONVENOR_GRANTS)
-    ? null
-    : refuse('not_entitled', 'only the owners\u2019 committee, the residents\u2019 committee or the street office runs a vote');
-}
-
-function existing(state: MotionState, motionId: string): Motion | DomainError {
-  if (state.status === 'none' || state.motionId !== motionId) {
-    return refuse('motion_not_found', `no motion ${motionId}`, { motionId });
-  }
-  return state;
 }
 
 function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): Decision {
@@ -76,6 +57,18 @@ function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): De
   if (!isMatter(cmd.matter)) return bad('matter', 'the matter is one of the nine of Civil Code Art. 278');
   const scopeIssue = typeof cmd.scope === 'object' && cmd.scope !== null ? scopeProblem(cmd.scope) : 'a scope is required';
   if (scopeIssue) return bad('scope', scopeIssue);
+  const form = checkForm(cmd.form, cmd.matter);
+  if ('code' in form) return form;
+  const proposal = checkProposal(cmd.proposal, cmd.matter, cmd.scope);
+  if (proposal !== null && 'code' in proposal) return proposal;
+  if (proposal?.kind === 'elect_committee' && form.form === 'elect' && proposal.seats !== form.seats) {
+    return refuse('invalid_proposal', 'the proposal\u2019s seats are the ballot\u2019s seats', { field: 'proposal.seats' });
+  }
+  if (form.form === 'elect' && cmd.deemedVotes) {
+    return refuse('deemed_votes_not_allowed', 'non-voters cannot be deemed to elect candidates (从众 applies to yes_no and choose_one)');
+  }
+  const meeting = cmd.meeting ?? (cmd.petitionId !== undefined ? 'extraordinary' : 'regular');
+  if (meeting !== 'regular' && meeting !== 'extraordinary') return bad('meeting', 'the meeting is regular or extraordinary');
   const opensAt = parseInstant(cmd.opensAt);
   const closesAt = parseInstant(cmd.closesAt);
   if (!opensAt) return bad('opensAt', 'opensAt is an ISO-8601 instant');
@@ -83,7 +76,7 @@ function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): De
   if (closesAt.getTime() <= opensAt.getTime()) return bad('closesAt', 'voting closes after it opens');
 
   const rules = resolveMotionRules(
-    { jurisdiction: cmd.jurisdiction, matter: cmd.matter, opensAt, deemedVotes: cmd.deemedVotes ?? null },
+    { jurisdiction: cmd.jurisdiction, matter: cmd.matter, opensAt, deemedVotes: cmd.deemedVotes ?? null, meeting },
     ctx.rulePacks,
   );
   if ('code' in rules) return rules;
@@ -122,6 +115,10 @@ function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): De
         closesAt: iso(closesAt),
         proposedAt: iso(ctx.now),
         rules,
+        // Written only when they say more than the defaults, so a yes_no motion's event is as it was.
+        ...(form.form !== 'yes_no' ? { form } : {}),
+        ...(proposal !== null ? { proposal } : {}),
+        ...(cmd.petitionId !== undefined ? { petitionId: cmd.petitionId } : {}),
       },
     },
   ];
@@ -163,6 +160,7 @@ function open(cmd: OpenMotion, state: MotionState, ctx: MotionContext): Decision
     case 'open':
     case 'closed':
     case 'result_published':
+    case 'final':
       return refuse('motion_already_open', 'voting has already opened');
     case 'noticed':
       break;
@@ -187,17 +185,44 @@ function open(cmd: OpenMotion, state: MotionState, ctx: MotionContext): Decision
   }
   const roll = freezeRoll(cmd.roll, motion.scope);
   if ('code' in roll) return roll;
-  return [{ type: 'MotionOpened', data: { motionId: motion.motionId, openedAt: iso(ctx.now), roll } }];
+  const events: MotionEvent[] = [{ type: 'MotionOpened', data: { motionId: motion.motionId, openedAt: iso(ctx.now), roll } }];
+  // Mandates registered during the notice period are checked against the roll now frozen; those it does not
+  // support lapse, on the record.
+  for (const m of motion.mandates.filter((x) => x.pending)) {
+    const voter = roll.voters.find((v) => v.units.some((u) => u.unitId === m.unitId));
+    const reason = !voter
+      ? 'the unit is not on the roll'
+      : voter.developerHeld
+        ? 'the developer votes through its own grant holders'
+        : !voter.ownerPersonIds.includes(m.principalPersonId)
+          ? 'the principal is not an owner of the unit when voting opens'
+          : null;
+    if (reason) {
+      events.push({
+        type: 'MandateLapsed',
+        data: { motionId: motion.motionId, unitId: m.unitId, principalPersonId: m.principalPersonId, proxyPersonId: m.proxyPersonId, mandateRef: m.mandateRef, reason },
+      });
+    }
+  }
+  return events;
 }
 
 function registerMandate(cmd: RegisterMandate, state: MotionState, ctx: MotionContext): Decision {
   const motion = existing(state, cmd.motionId);
   if ('code' in motion) return motion;
-  if (motion.status !== 'open' || motion.roll === null) {
-    return refuse('motion_not_open', 'proxy mandates are registered while voting is open', { status: motion.status });
+  // Mandates may be registered from the notice on (checked against the roll when voting opens) and while voting is open.
+  const beforeOpening = motion.status === 'noticed';
+  if (!beforeOpening && (motion.status !== 'open' || motion.roll === null)) {
+    return refuse('motion_not_open', 'proxy mandates are registered from the notice until voting closes', { status: motion.status });
   }
-  const voterId = motion.roll.voterByUnit.get(cmd.unitId);
-  const voter = voterId === undefined ? undefined : motion.roll.voters.get(voterId);
+  let voter: VoterIdentity | undefined;
+  if (motion.roll !== null) {
+    const voterId = motion.roll.voterByUnit.get(cmd.unitId);
+    voter = voterId === undefined ? undefined : motion.roll.voters.get(voterId);
+  } else {
+    // Before opening there is no roll: the registry's identity holding the unit today (the service passes it).
+    voter = cmd.currentVoter !== undefined && cmd.currentVoter.units.some((u) => u.unitId === cmd.unitId) ? cmd.currentVoter : undefined;
+  }
   if (!voter) return refuse('unit_not_in_roll', `unit ${cmd.unitId} is not on this motion's roll`, { unitId: cmd.unitId });
   const byPrincipal = cmd.by.personId === cmd.principalPersonId;
   const byStaff = holdsAny(cmd.by, STAFF_GRANTS);
@@ -217,14 +242,15 @@ function registerMandate(cmd: RegisterMandate, state: MotionState, ctx: MotionCo
     return refuse('invalid_mandate', 'the proxy is another person than the principal');
   }
   const mandates = motion.mandates;
-  if (mandates.some((m) => m.voterId === voter.voterId && m.principalPersonId === cmd.principalPersonId && m.proxyPersonId === cmd.proxyPersonId)) {
+  const target = voter.voterId;
+  if (mandates.some((m) => m.voterId === target && m.principalPersonId === cmd.principalPersonId && m.proxyPersonId === cmd.proxyPersonId)) {
     return refuse('mandate_already_registered', 'this mandate is already registered');
   }
   // e.g. 潍坊 Art. 32: one person accepts at most 3 owners' mandates. Counted in voter identities (heads).
   const limit = motion.rules.proxyLimit;
   if (limit !== null) {
     const represented = new Set(mandates.filter((m) => m.proxyPersonId === cmd.proxyPersonId).map((m) => m.voterId));
-    if (!represented.has(voter.voterId) && represented.size >= limit) {
+    if (!represented.has(target) && represented.size >= limit) {
       return refuse('proxy_limit_reached', `one proxy may represent at most ${limit} owners in a vote`, { limit });
     }
   }
@@ -233,13 +259,15 @@ function registerMandate(cmd: RegisterMandate, state: MotionState, ctx: MotionCo
       type: 'MandateRegistered',
       data: {
         motionId: motion.motionId,
-        voterId: voter.voterId,
+        voterId: target,
+        unitId: cmd.unitId,
         principalPersonId: cmd.principalPersonId,
         proxyPersonId: cmd.proxyPersonId,
         registeredBy: byPrincipal ? 'principal' : 'staff',
         mandateRef,
         ...(evidenceRef ? { evidenceRef } : {}),
         registeredAt: iso(ctx.now),
+        ...(beforeOpening ? { beforeOpening: true as const } : {}),
       },
     },
   ];
@@ -265,28 +293,18 @@ function publishResult(cmd: PublishResult, state: MotionState, ctx: MotionContex
   if ('code' in motion) return motion;
   const denied = requireConvenor(cmd.by);
   if (denied) return denied;
-  if (motion.status === 'result_published') return refuse('result_already_published', 'the result is already posted');
+  if (motion.status === 'result_published' || motion.status === 'final') return refuse('result_already_published', 'the result is already posted');
   if (motion.status !== 'closed' || motion.roll === null) return refuse('motion_not_closed', 'voting has not closed', { status: motion.status });
-  const totals = totalsFromWire(cmd.totals);
-  if (!totals) return refuse('invalid_totals', 'totals are exact decimal areas and integer headcounts');
-  const { eligible } = motion.roll;
-  if (totals.eligible.area !== eligible.area || totals.eligible.heads !== eligible.heads) {
-    return refuse('invalid_totals', 'the eligible totals differ from the frozen roll');
-  }
-  const problem = totalsProblem(totals);
-  if (problem) return refuse('invalid_totals', problem);
-  const result = tally(totals, thresholdsOf(motion.rules), { deemedVotes: motion.rules.deemedVotes !== null });
+  const result = outcomeOf(motion, cmd.totals);
+  if ('code' in result) return result;
   const late = motion.resultDueBy !== null && ctx.now.getTime() >= motion.resultDueBy.getTime();
+  // The objection window (询异公示) runs from the day after the preliminary result, for the pack's days.
+  const windowDays = motion.rules.objectionWindowDays ?? 0;
+  const objectionsUntil = windowDays > 0 ? iso(periodEnd(ctx.now, windowDays, ctx.calendar ?? WEEKENDS_ONLY)) : null;
   return [
     {
       type: 'ResultPublished',
-      data: {
-        motionId: motion.motionId,
-        publishedAt: iso(ctx.now),
-        totals: cmd.totals,
-        outcome: { basis: result.outcome.basis, quorumMet: result.outcome.quorumMet, passed: result.outcome.passes },
-        late,
-      },
+      data: { motionId: motion.motionId, publishedAt: iso(ctx.now), totals: cmd.totals, outcome: result.outcome, late, objectionsUntil },
     },
   ];
 }
@@ -321,6 +339,18 @@ export function decideMotion(command: MotionCommand, state: MotionState, context
       return publishResult(command, state, context);
     case 'CancelMotion':
       return cancel(command, state, context);
+    case 'RecordDelivery':
+      return recordDelivery(command, state, context);
+    case 'FileObjection':
+      return fileObjection(command, state, context);
+    case 'AnswerObjection':
+      return answerObjection(command, state, context);
+    case 'PublishFinal':
+      return publishFinal(command, state, context);
+    case 'RevokeDecision':
+      return revokeDecision(command, state, context);
+    case 'NotifyDecision':
+      return notifyDecision(command, state, context);
     default:
       return assertNever(command);
   }

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { ProjectionRunner } from '../projections/runner.js';
 import type { ReadView } from '../projections/readStore.js';
 import type { AssemblyService } from '../assembly/service.js';
+import type { DecisionsService } from '../assembly/decisions.js';
 import type { RegistryService } from '../registry/service.js';
 import type { EventStore } from '../store/port.js';
 import type { Platform } from '../platform/index.js';
@@ -20,6 +21,7 @@ export interface AppDeps {
   readonly commands: CommandLog;
   readonly registry: RegistryService;
   readonly assembly: AssemblyService;
+  readonly decisions: DecisionsService;
   /** Reactors and the deadline scheduler (services/platform). */
   readonly platform: Platform;
 }

@@ -12,6 +12,7 @@ import {
   motionStreamId,
   type MotionClosedData,
   type MotionProposedData,
+  type PetitionThresholdReachedData,
   type RulePackVersion,
 } from '../../domain/assembly/index.js';
 import { voterIdentities } from '../../domain/registry/index.js';
@@ -23,6 +24,8 @@ import type { AssemblyService } from './service.js';
 export const VOTING_OPENS = 'voting_opens';
 export const VOTING_CLOSES = 'voting_closes';
 export const RESULT_PUBLICATION = 'result_publication';
+/** 临时会议: the OC convenes the extraordinary meeting owners petitioned for (物业管理条例 Art. 13). */
+export const EXTRAORDINARY_MEETING = 'extraordinary_meeting';
 
 /** Steps the server takes itself count as on time within a minute of the scheduled instant (its check interval). */
 const SCHEDULED_STEP_GRACE_MS = 60_000;
@@ -40,14 +43,33 @@ function ruleSource(rulePack: string, field: keyof RulePackVersion['sources'], f
 export function assemblyDeadlineSource(deps: { assembly: AssemblyService; registry: RegistryService }): DeadlineSource {
   return {
     name: 'assembly',
-    handles: ['MotionProposed', 'MotionOpened', 'MotionClosed', 'ResultPublished', 'MotionCancelled'],
+    handles: ['MotionProposed', 'MotionOpened', 'MotionClosed', 'ResultPublished', 'MotionCancelled', 'PetitionThresholdReached'],
     changes(event, recall): DeadlineChange[] {
       const data = event.data as { motionId: string };
       const record = { type: 'motion', id: data.motionId };
       switch (event.type) {
+        case 'PetitionThresholdReached': {
+          const d = event.data as PetitionThresholdReachedData;
+          return [
+            {
+              op: 'declare',
+              deadline: {
+                deadlineId: deadlineId(EXTRAORDINARY_MEETING, d.petitionId),
+                compoundId: d.compoundId,
+                kind: EXTRAORDINARY_MEETING,
+                dueAt: d.conveneBy,
+                // No statute fixes the days; 杭条例 Art. 80's 30 days is the default (domain/assembly/petition.ts).
+                source: { article: '物业管理条例 Art. 13; 杭条例 Art. 80 (30 days)', jurisdiction: 'national' },
+                record: { type: 'petition', id: d.petitionId },
+              },
+            },
+          ];
+        }
         case 'MotionProposed': {
           const d = event.data as MotionProposedData;
+          const convened = d.petitionId ? [{ op: 'meet', deadlineId: deadlineId(EXTRAORDINARY_MEETING, d.petitionId), at: d.proposedAt } as const] : [];
           return [
+            ...convened,
             { op: 'remember', key: d.motionId, facts: { compoundId: d.compoundId, closesAt: d.closesAt, rulePack: d.rules.rulePack } },
             {
               op: 'declare',
@@ -122,7 +144,7 @@ export function assemblyDeadlineSource(deps: { assembly: AssemblyService; regist
       switch (deadline.kind) {
         case VOTING_OPENS: {
           // Already past this step (the tracker has not read it yet): nothing to do.
-          if (motion.status === 'open' || motion.status === 'closed' || motion.status === 'result_published') return [];
+          if (motion.status === 'open' || motion.status === 'closed' || motion.status === 'result_published' || motion.status === 'final') return [];
           // The decider judges the rest (notice given and run, window left); the roll only matters if it opens.
           const roll = motion.status === 'noticed' ? voterIdentities(await deps.registry.state(motion.compoundId), motion.scope.kind === 'buildings' ? motion.scope.buildings : undefined) : [];
           return [

@@ -6,6 +6,8 @@ import { deadlineRoutes } from './deadlines.js';
 import { healthRoutes } from './health.js';
 import { logRoutes } from './log.js';
 import { motionRoutes } from './motions.js';
+import { decisionRoutes } from '../../assembly/decisionRoutes.js';
+import { correctionRoutes } from '../../registry/correctionRoutes.js';
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -13,5 +15,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(compoundRoutes);
   await app.register(motionRoutes);
   await app.register(deadlineRoutes);
+  await app.register(decisionRoutes);
+  await app.register(correctionRoutes);
   await app.register(logRoutes);
 };
