@@ -10,7 +10,7 @@ import type { RecordedEvent } from '../../services/store/port.js';
 import type { DocChange, DocReader, Projection } from '../projection.js';
 import { ballotDoc, putBallot } from './ballots.js';
 import { applyToDecisions } from './decisions.js';
-import { MOTION_BALLOTS, MOTION_TALLIES, type BallotDoc, type TallyDoc } from './docs.js';
+import { MOTION_BALLOTS, MOTION_TALLIES, PETITIONS, type BallotDoc, type PetitionDoc, type TallyDoc } from './docs.js';
 import { figureArea } from './figures.js';
 import { applyToMotion } from './motions.js';
 import { applyToObjections } from './objections.js';
@@ -49,9 +49,19 @@ function applyRuling(data: BallotRuledInvalidData, docs: DocReader): DocChange[]
   return [putBallot({ ...ballot, status: 'ruled_invalid' }), putTally(ruleInvalid(tally, contentOf(ballot), figureArea(ballot.area)))];
 }
 
+/** An assembly event's compound: in its data, or through its motion's (or petition's) document. */
+function compoundOf(event: RecordedEvent, docs: DocReader): string {
+  const d = event.data as { compoundId?: unknown; motionId?: unknown; petitionId?: unknown } | null;
+  if (typeof d?.compoundId === 'string') return d.compoundId;
+  if (typeof d?.motionId === 'string') return docs.get<TallyDoc>(MOTION_TALLIES, d.motionId)?.compoundId ?? event.streamId;
+  if (typeof d?.petitionId === 'string') return docs.get<PetitionDoc>(PETITIONS, d.petitionId)?.compoundId ?? event.streamId;
+  return event.streamId;
+}
+
 export const assemblyProjection: Projection = {
   name: 'assembly',
-  version: 2,
+  version: 3,
+  scopeOf: compoundOf,
   handles: [...motionEventTypes, 'BallotCast', ...petitionEventTypes],
   apply(event: RecordedEvent, docs: DocReader): readonly DocChange[] {
     if (event.type === 'BallotCast') return applyBallot(event.data as BallotCastData, event.position, docs);

@@ -12,6 +12,7 @@ import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import type { CommandOutcome } from '../api/commandLog.js';
 import { HttpProblem } from '../api/problem.js';
 import { afterQuery, problemSchema } from '../api/schemas.js';
+import { requireProjected } from '../api/projected.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds, type CommandEnvelope } from '../commands/handler.js';
 
@@ -43,6 +44,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
     requireRole(principal, compoundId, ANY);
     const wanted = after === undefined ? commands.lastAppended() : BigInt(after) > commands.lastAppended() ? BigInt(after) : commands.lastAppended();
     if (!(await runner.waitFor(wanted, 5_000))) throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
+    requireProjected(app.deps.read, 'assembly', compoundId);
   };
 
   /** A command on a motion by one of `roles`; `respond` shapes the 201 body. */

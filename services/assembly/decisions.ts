@@ -19,7 +19,7 @@ import { isDomainError, notFound, type DomainError } from '../../domain/shared/e
 import { DECISIONS, MOTION_BALLOTS, MOTION_TALLIES, PETITIONS, totalsOfTally, type BallotDoc, type DecisionDoc, type PetitionDoc, type TallyDoc } from '../../projections/assembly/index.js';
 import { handleCommand, type CommandEnvelope, type Handled } from '../commands/handler.js';
 import type { ProjectionRunner } from '../projections/runner.js';
-import type { ReadView } from '../projections/readStore.js';
+import { failureId, PROJECTION_FAILURES, type ProjectionFailure, type ReadView } from '../projections/readStore.js';
 import type { RegistryService } from '../registry/service.js';
 import type { EventStore } from '../store/port.js';
 import type { AssemblyService } from './service.js';
@@ -67,6 +67,10 @@ export function decisionsService(deps: DecisionsDeps): DecisionsService {
       if (last && !(await runner.waitFor(last.position, 5_000))) return behind('The tally');
     }
     const doc = read.get<TallyDoc>(MOTION_TALLIES, motionId);
+    const failure = doc ? read.get<ProjectionFailure>(PROJECTION_FAILURES, failureId('assembly', doc.compoundId)) : undefined;
+    if (failure) {
+      return { error: 'conflict', code: 'projection_failed', message: `The tally stopped at event ${failure.position}: ${failure.reason}; no result can be published from it`, details: { ...failure } };
+    }
     if (!doc || doc.eligible === null) return { error: 'conflict', code: 'motion_not_closed', message: 'Voting has not been held on this motion' };
     return doc;
   }

@@ -194,6 +194,6 @@ t.test('who may read deadlines', async (t) => {
 
 t.test('/health lists the reactors', async (t) => {
   const w = await world(t, 'national');
-  const health = (await w.api.call('GET', '/health')).json() as { reactors: Array<{ name: string; state: string; failure: unknown }> };
+  const health = (await w.api.call('GET', '/health', { token: w.admin })).json() as { reactors: Array<{ name: string; state: string; failure: unknown }> };
   t.match(health.reactors, [{ name: 'deadlines', state: 'running', failure: null }]);
 });

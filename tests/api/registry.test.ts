@@ -38,9 +38,10 @@ const problem = (t: Test, res: { statusCode: number; headers: Record<string, unk
 t.test('health and docs are served', async (t) => {
   const api: TestApi = await startTestApi({ store: memoryStore() });
   t.teardown(() => api.close());
-  const health = await api.call('GET', '/health');
+  t.same((await api.call('GET', '/health')).json(), { status: 'ok' }, 'without a token: the status only');
+  const health = await api.call('GET', '/health', { token: await api.token('p-ops', 'admin') });
   t.equal(health.statusCode, 200);
-  t.match(health.json(), { status: 'ok', store: 'memory' });
+  t.match(health.json(), { status: 'ok', store: 'memory', projections: [{ name: 'assembly' }], failures: [] });
   const docs = await api.call('GET', '/docs/json');
   t.equal(docs.statusCode, 200);
   t.ok((docs.json() as { paths: Record<string, unknown> }).paths['/v1/compounds/{compoundId}/electorate'], 'electorate documented');

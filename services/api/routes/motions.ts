@@ -24,6 +24,7 @@ import { requirePrincipal, requireRole } from '../authenticate.js';
 import type { CommandOutcome } from '../commandLog.js';
 import { domainProblem, HttpProblem } from '../problem.js';
 import { afterQuery, problemSchema } from '../schemas.js';
+import { requireProjected } from '../projected.js';
 import { currentSignedHead } from './log.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -40,12 +41,13 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { assembly, registry, commands, signingKey, read, runner } = app.deps;
 
   /** Reads see every command this process acknowledged, and `?after=` positions from other instances. */
-  const consistentRead = async (after?: string) => {
+  const consistentRead = async (after: string | undefined, compoundId: string) => {
     const target = after === undefined ? commands.lastAppended() : BigInt(after);
     const wanted = target > commands.lastAppended() ? target : commands.lastAppended();
     if (!(await runner.waitFor(wanted, 5_000))) {
       throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
     }
+    requireProjected(read, 'assembly', compoundId);
   };
 
   const existingMotion = async (motionId: string): Promise<Extract<MotionState, { compoundId: string }>> => {
@@ -164,6 +166,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
   lifecycle('result', 'Publish the result (公布表决结果) from the tally frozen at the close', async (motionId, _b, by) => {
     const close = await assembly.closePosition(motionId);
     if (close !== null && !(await runner.waitFor(close, 5_000))) throw new HttpProblem(504, 'read_model_behind', 'The tally has not caught up with the close yet; retry');
+    requireProjected(read, 'assembly', (await existingMotion(motionId)).compoundId);
     const doc = read.get<TallyDoc>(MOTION_TALLIES, motionId);
     if (!doc || doc.eligible === null) throw new HttpProblem(409, 'motion_not_closed', 'Voting has not been held on this motion');
     return { type: 'PublishResult', motionId, totals: totalsOfTally(doc), by };
@@ -312,7 +315,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { compoundId } = request.params;
       const principal = await requirePrincipal(request, signingKey);
       requireRole(principal, compoundId, anyRole);
-      await consistentRead(request.query.after);
+      await consistentRead(request.query.after, compoundId);
       // The log's signed tree head, so whoever reads the board can keep it and check the log against it later.
       const logHead = await currentSignedHead(app.deps);
       return { motions: read.list<MotionDoc>(MOTIONS, compoundId), ...(logHead ? { logHead } : {}) };
@@ -324,8 +327,8 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['assembly'], summary: 'A motion as the notice board shows it', params: motionParams, querystring: afterQuery, response: { 200: z.any(), ...errors } } },
     async (request) => {
       const { motionId } = request.params;
-      await readMotionCompound(request, motionId);
-      await consistentRead(request.query.after);
+      const { motion: m } = await readMotionCompound(request, motionId);
+      await consistentRead(request.query.after, m.compoundId);
       const doc = read.get<MotionDoc>(MOTIONS, motionId);
       if (!doc) throw new HttpProblem(404, 'motion_not_found', `No motion ${motionId}`);
       return doc;
@@ -345,8 +348,8 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { motionId } = request.params;
-      await readMotionCompound(request, motionId);
-      await consistentRead(request.query.after);
+      const { motion: m } = await readMotionCompound(request, motionId);
+      await consistentRead(request.query.after, m.compoundId);
       const doc = read.get<TallyDoc>(MOTION_TALLIES, motionId);
       if (!doc) throw new HttpProblem(404, 'motion_not_found', `No motion ${motionId}`);
       return renderTally(doc);
@@ -372,7 +375,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { cursor, limit } = request.query;
       const { motion, principal } = await readMotionCompound(request, motionId);
       if (!mayReadBallots(principal, motion.compoundId)) refuseBallotReader(motion.compoundId);
-      await consistentRead(request.query.after);
+      await consistentRead(request.query.after, motion.compoundId);
       const docs = read.list<BallotDoc>(MOTION_BALLOTS, motionId, { limit: limit + 1, ...(cursor ? { afterSortKey: cursor } : {}) });
       const page = docs.slice(0, limit);
       return {
@@ -399,7 +402,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
       // The developer checks its own ballot (the developer-held units') by its receipt, and no other.
       const developerOnly = !mayReadBallots(principal, motion.compoundId);
       if (developerOnly && !rolesOn(principal, motion.compoundId).includes('developer')) refuseBallotReader(motion.compoundId);
-      await consistentRead(request.query.after);
+      await consistentRead(request.query.after, motion.compoundId);
       const doc = read.get<BallotDoc>(MOTION_BALLOTS, receipt);
       if (!doc || doc.motionId !== motionId) throw new HttpProblem(404, 'ballot_not_found', 'No ballot with that receipt on this motion');
       if (developerOnly && !isDeveloperBallot(motion, doc.unitIds)) refuseBallotReader(motion.compoundId);
