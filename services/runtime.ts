@@ -21,6 +21,8 @@ import { assemblyDeadlineSource } from './assembly/deadlines.js';
 import { startPlatform } from './platform/index.js';
 import { decisionNotifier } from './assembly/reactors.js';
 import { decisionsService } from './assembly/decisions.js';
+import { residentsDeadlineSource } from './residents/deadlines.js';
+import { residentsService } from './residents/service.js';
 import { openEsdbStore } from './store/esdb/index.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
@@ -69,7 +71,7 @@ export async function startRuntime(
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
     reactors: [decisionNotifier(assembly)],
-    deadlineSources: [assemblyDeadlineSource({ assembly, registry })],
+    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource],
     ...(options.logger ? { log: options.logger } : {}),
   });
   const deps: AppDeps = {
@@ -83,6 +85,7 @@ export async function startRuntime(
     registry,
     assembly,
     decisions: decisionsService({ store, read, runner, assembly, registry }),
+    residents: residentsService(store),
     platform,
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
