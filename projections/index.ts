@@ -2,5 +2,6 @@
 import { assemblyProjection } from './assembly/projection.js';
 import type { Projection } from './projection.js';
 import { residentsProjection } from './residents/projection.js';
+import { disputesProjection } from './disputes/projection.js';
 
-export const allProjections: readonly Projection[] = [assemblyProjection, residentsProjection];
+export const allProjections: readonly Projection[] = [assemblyProjection, residentsProjection, disputesProjection];

@@ -5,6 +5,7 @@ import type { ReadView } from '../projections/readStore.js';
 import type { AssemblyService } from '../assembly/service.js';
 import type { DecisionsService } from '../assembly/decisions.js';
 import type { ResidentsService } from '../residents/service.js';
+import type { DisputesService } from '../disputes/service.js';
 import type { RegistryService } from '../registry/service.js';
 import type { EventStore } from '../store/port.js';
 import type { Platform } from '../platform/index.js';
@@ -24,6 +25,7 @@ export interface AppDeps {
   readonly assembly: AssemblyService;
   readonly decisions: DecisionsService;
   readonly residents: ResidentsService;
+  readonly disputes: DisputesService;
   /** Reactors and the deadline scheduler (services/platform). */
   readonly platform: Platform;
 }

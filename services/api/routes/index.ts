@@ -9,6 +9,7 @@ import { motionRoutes } from './motions.js';
 import { decisionRoutes } from '../../assembly/decisionRoutes.js';
 import { correctionRoutes } from '../../registry/correctionRoutes.js';
 import { residentsRoutes } from '../../residents/routes.js';
+import { disputeRoutes } from '../../disputes/routes.js';
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -19,5 +20,6 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(decisionRoutes);
   await app.register(correctionRoutes);
   await app.register(residentsRoutes);
+  await app.register(disputeRoutes);
   await app.register(logRoutes);
 };
