@@ -21,6 +21,10 @@ import { assemblyDeadlineSource } from './assembly/deadlines.js';
 import { startPlatform } from './platform/index.js';
 import { decisionNotifier } from './assembly/reactors.js';
 import { decisionsService } from './assembly/decisions.js';
+import { residentsDeadlineSource } from './residents/deadlines.js';
+import { residentsService } from './residents/service.js';
+import { disputesDeadlineSource } from './disputes/deadlines.js';
+import { disputesService } from './disputes/service.js';
 import { openEsdbStore } from './store/esdb/index.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
@@ -69,7 +73,7 @@ export async function startRuntime(
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
     reactors: [decisionNotifier(assembly)],
-    deadlineSources: [assemblyDeadlineSource({ assembly, registry })],
+    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource],
     ...(options.logger ? { log: options.logger } : {}),
   });
   const deps: AppDeps = {
@@ -83,6 +87,8 @@ export async function startRuntime(
     registry,
     assembly,
     decisions: decisionsService({ store, read, runner, assembly, registry }),
+    residents: residentsService(store),
+    disputes: disputesService(store),
     platform,
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });

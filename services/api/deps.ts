@@ -4,6 +4,8 @@ import type { ProjectionRunner } from '../projections/runner.js';
 import type { ReadView } from '../projections/readStore.js';
 import type { AssemblyService } from '../assembly/service.js';
 import type { DecisionsService } from '../assembly/decisions.js';
+import type { ResidentsService } from '../residents/service.js';
+import type { DisputesService } from '../disputes/service.js';
 import type { RegistryService } from '../registry/service.js';
 import type { EventStore } from '../store/port.js';
 import type { Platform } from '../platform/index.js';
@@ -22,6 +24,8 @@ export interface AppDeps {
   readonly registry: RegistryService;
   readonly assembly: AssemblyService;
   readonly decisions: DecisionsService;
+  readonly residents: ResidentsService;
+  readonly disputes: DisputesService;
   /** Reactors and the deadline scheduler (services/platform). */
   readonly platform: Platform;
 }

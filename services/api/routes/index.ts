@@ -8,6 +8,8 @@ import { logRoutes } from './log.js';
 import { motionRoutes } from './motions.js';
 import { decisionRoutes } from '../../assembly/decisionRoutes.js';
 import { correctionRoutes } from '../../registry/correctionRoutes.js';
+import { residentsRoutes } from '../../residents/routes.js';
+import { disputeRoutes } from '../../disputes/routes.js';
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -17,5 +19,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(deadlineRoutes);
   await app.register(decisionRoutes);
   await app.register(correctionRoutes);
+  await app.register(residentsRoutes);
+  await app.register(disputeRoutes);
   await app.register(logRoutes);
 };

@@ -25,6 +25,7 @@ import type { CommandOutcome } from '../commandLog.js';
 import { domainProblem, HttpProblem } from '../problem.js';
 import { afterQuery, problemSchema } from '../schemas.js';
 import { requireProjected } from '../projected.js';
+import { DISPUTED_RECORDS, type DisputedRecordDoc } from '../../../projections/disputes/index.js';
 import { currentSignedHead } from './log.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -406,7 +407,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
       const doc = read.get<BallotDoc>(MOTION_BALLOTS, receipt);
       if (!doc || doc.motionId !== motionId) throw new HttpProblem(404, 'ballot_not_found', 'No ballot with that receipt on this motion');
       if (developerOnly && !isDeveloperBallot(motion, doc.unitIds)) refuseBallotReader(motion.compoundId);
-      return renderBallot(doc);
+      return { ...renderBallot(doc), underDispute: (read.get<DisputedRecordDoc>(DISPUTED_RECORDS, `ballot:${receipt}`)?.disputes.length ?? 0) > 0 };
     },
   );
 
