@@ -24,6 +24,10 @@ import { decisionsService } from './assembly/decisions.js';
 import { openEsdbStore } from './store/esdb/index.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
+// funds, supervision
+import { fundsService } from './funds/service.js';
+import { fundsDeadlineSource } from './funds/deadlines.js';
+import { supervisionService } from './supervision/service.js';
 
 export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDir' | 'esdbConnectionString'>): Promise<EventStore> {
   switch (config.eventStore) {
@@ -69,7 +73,7 @@ export async function startRuntime(
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
     reactors: [decisionNotifier(assembly)],
-    deadlineSources: [assemblyDeadlineSource({ assembly, registry })],
+    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), /* funds */ fundsDeadlineSource()],
     ...(options.logger ? { log: options.logger } : {}),
   });
   const deps: AppDeps = {
@@ -84,6 +88,9 @@ export async function startRuntime(
     assembly,
     decisions: decisionsService({ store, read, runner, assembly, registry }),
     platform,
+    // funds, supervision
+    funds: fundsService({ store, read, registry }),
+    supervision: supervisionService({ store, read }),
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {

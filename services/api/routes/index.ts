@@ -8,6 +8,9 @@ import { logRoutes } from './log.js';
 import { motionRoutes } from './motions.js';
 import { decisionRoutes } from '../../assembly/decisionRoutes.js';
 import { correctionRoutes } from '../../registry/correctionRoutes.js';
+// funds, supervision
+import { fundsRoutes } from '../../funds/routes.js';
+import { supervisionRoutes } from '../../supervision/routes.js';
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -18,4 +21,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(decisionRoutes);
   await app.register(correctionRoutes);
   await app.register(logRoutes);
+  // funds, supervision
+  await app.register(fundsRoutes);
+  await app.register(supervisionRoutes);
 };
