@@ -151,6 +151,11 @@ t.test('property: random deposits, income, releases, voids and reversals keep ev
         if (a.held < 0n) throw new Error(`${key} negative hold`);
       }
       for (const [ledger, total] of totals) if (total !== 0n) throw new Error(`${ledger} does not balance: ${total}`);
+      // Holds: exactly the pending transfers of releases still open (settled or void ones hold nothing).
+      let open = 0n;
+      for (const r of state.releases.values()) if (!r.settled && !r.voided && r.advance) open += r.advance.amount;
+      const held = [...state.book.accounts.values()].reduce((s, a) => s + a.held, 0n);
+      if (held !== open) throw new Error(`holds ${held} but open advances ${open}`);
       // A replay of the recorded events gives identical balances.
       let replayed: FundState = fundsDecider.initialState();
       for (const e of events) replayed = fundsDecider.evolve(replayed, JSON.parse(JSON.stringify(e)) as FundsEvent);
