@@ -31,13 +31,13 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = await requirePrincipal(request, signingKey);
       const role = requireRole(principal, compoundId, ['oc_member', 'rc_staff', 'street_office']);
       await runner.waitFor(commands.lastAppended(), 5_000);
-      const d = supervision.decisionRef(request.body.decisionId);
-      const doc = d ? { decisionId: d.decisionId, compoundId, revoked: d.revokedAt !== null } : null;
+      const d = app.deps.decisions.decision(request.body.decisionId);
+      const decision = d ? { decisionId: d.decisionId, compoundId: d.compoundId, revoked: d.revoked !== null } : null;
       const by = { personId: principal.personId, grants: role === 'admin' ? ['admin'] : rolesOn(principal, compoundId) };
       return commands.run(request, reply, {
         principal,
         role,
-        execute: (cmd) => supervision.run(compoundId, { type: 'EstablishBoard', data: { compoundId, decision: doc && d ? { ...doc, compoundId: (app.deps.decisions.decision(d.decisionId)?.compoundId ?? '') } : null, ...request.body }, by }, cmd),
+        execute: (cmd) => supervision.run(compoundId, { type: 'EstablishBoard', data: { compoundId, decision, ...request.body }, by }, cmd),
         respond: ({ position }) => ({ status: 201, body: { position: position.toString() } }),
       });
     },
