@@ -28,6 +28,10 @@ import { disputesService } from './disputes/service.js';
 import { openEsdbStore } from './store/esdb/index.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
+// funds, supervision
+import { fundsService } from './funds/service.js';
+import { fundsDeadlineSource } from './funds/deadlines.js';
+import { supervisionService } from './supervision/service.js';
 
 export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDir' | 'esdbConnectionString'>): Promise<EventStore> {
   switch (config.eventStore) {
@@ -73,7 +77,7 @@ export async function startRuntime(
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
     reactors: [decisionNotifier(assembly)],
-    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource],
+    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource, /* funds */ fundsDeadlineSource()],
     ...(options.logger ? { log: options.logger } : {}),
   });
   const deps: AppDeps = {
@@ -90,6 +94,9 @@ export async function startRuntime(
     residents: residentsService(store),
     disputes: disputesService(store),
     platform,
+    // funds, supervision
+    funds: fundsService({ store, read, registry }),
+    supervision: supervisionService({ store, read }),
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {

@@ -11,6 +11,9 @@ import type { EventStore } from '../store/port.js';
 import type { Platform } from '../platform/index.js';
 import type { LogSigningKey } from '../keys/logSigningKey.js';
 import type { CommandLog } from './commandLog.js';
+// funds, supervision
+import type { FundsService } from '../funds/service.js';
+import type { SupervisionService } from '../supervision/service.js';
 
 export interface AppDeps {
   readonly store: EventStore;
@@ -28,6 +31,9 @@ export interface AppDeps {
   readonly disputes: DisputesService;
   /** Reactors and the deadline scheduler (services/platform). */
   readonly platform: Platform;
+  // funds, supervision
+  readonly funds: FundsService;
+  readonly supervision: SupervisionService;
 }
 
 declare module 'fastify' {

@@ -10,6 +10,9 @@ import { decisionRoutes } from '../../assembly/decisionRoutes.js';
 import { correctionRoutes } from '../../registry/correctionRoutes.js';
 import { residentsRoutes } from '../../residents/routes.js';
 import { disputeRoutes } from '../../disputes/routes.js';
+// funds, supervision
+import { fundsRoutes } from '../../funds/routes.js';
+import { supervisionRoutes } from '../../supervision/routes.js';
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -22,4 +25,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(residentsRoutes);
   await app.register(disputeRoutes);
   await app.register(logRoutes);
+  // funds, supervision
+  await app.register(fundsRoutes);
+  await app.register(supervisionRoutes);
 };
