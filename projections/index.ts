@@ -1,5 +1,6 @@
 /** Every projection the runner feeds. Changing the list or a version rebuilds the read database. */
 import { assemblyProjection } from './assembly/projection.js';
 import type { Projection } from './projection.js';
+import { hiringProjection } from './hiring/projection.js'; // hiring
 
-export const allProjections: readonly Projection[] = [assemblyProjection];
+export const allProjections: readonly Projection[] = [assemblyProjection, hiringProjection /* hiring */];

@@ -21,6 +21,10 @@ import { assemblyDeadlineSource } from './assembly/deadlines.js';
 import { startPlatform } from './platform/index.js';
 import { decisionNotifier } from './assembly/reactors.js';
 import { decisionsService } from './assembly/decisions.js';
+// hiring
+import { hiringService } from './hiring/service.js';
+import { contractDrafter } from './hiring/reactors.js';
+import { hiringDeadlineSource } from './hiring/deadlines.js';
 import { openEsdbStore } from './store/esdb/index.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
@@ -64,12 +68,13 @@ export async function startRuntime(
   const clock = options.clock ?? (config.clock === 'manual' ? manualClock() : systemClock);
   const registry = registryService(store);
   const assembly = assemblyService(store);
+  const hiring = hiringService(store, { assembly, registry }); // hiring
   const platform = startPlatform({
     store,
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
-    reactors: [decisionNotifier(assembly)],
-    deadlineSources: [assemblyDeadlineSource({ assembly, registry })],
+    reactors: [decisionNotifier(assembly), contractDrafter(hiring) /* hiring */],
+    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), hiringDeadlineSource(hiring) /* hiring */],
     ...(options.logger ? { log: options.logger } : {}),
   });
   const deps: AppDeps = {
@@ -84,6 +89,7 @@ export async function startRuntime(
     assembly,
     decisions: decisionsService({ store, read, runner, assembly, registry }),
     platform,
+    hiring, // hiring
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {

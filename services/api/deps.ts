@@ -9,6 +9,7 @@ import type { EventStore } from '../store/port.js';
 import type { Platform } from '../platform/index.js';
 import type { LogSigningKey } from '../keys/logSigningKey.js';
 import type { CommandLog } from './commandLog.js';
+import type { HiringService } from '../hiring/service.js'; // hiring
 
 export interface AppDeps {
   readonly store: EventStore;
@@ -24,6 +25,8 @@ export interface AppDeps {
   readonly decisions: DecisionsService;
   /** Reactors and the deadline scheduler (services/platform). */
   readonly platform: Platform;
+  /** hiring: the property firm (services/hiring). */
+  readonly hiring: HiringService;
 }
 
 declare module 'fastify' {

@@ -4,7 +4,7 @@
  * person acts for the firm, proposes the shortlist's motion through the assembly, reads the owners' decision
  * (final and not revoked at the moment it acts) and the compound's area.
  */
-import type { ActorFacts, MotionState } from '../../domain/assembly/index.js';
+import type { ActorFacts, DecisionRecord } from '../../domain/assembly/index.js';
 import {
   contractDecider,
   contractStreamId,
@@ -35,7 +35,7 @@ import type { EventStore } from '../store/port.js';
 type Result<S> = Promise<Handled<S> | DomainError>;
 
 /** A decision of the owners that is final and stands (not revoked), read from its motion at the moment of use. */
-export type StandingDecision = Extract<MotionState, { status: 'final' }> & { decision: NonNullable<Extract<MotionState, { status: 'final' }>['decision']> };
+export type StandingDecision = DecisionRecord;
 
 export interface HiringService {
   firm(firmId: string): Promise<FirmState>;
@@ -77,7 +77,7 @@ export function hiringService(store: EventStore, deps: { assembly: AssemblyServi
     if (motion.status !== 'final' || !motion.decision || motion.decision.record.decisionId !== decisionId)
       return refuse('decision_not_final', 'the owners\u2019 decision is not final');
     if (motion.decision.revokedAt !== null) return refuse('decision_not_final', 'the owners\u2019 decision was revoked');
-    return motion as StandingDecision;
+    return motion.decision.record;
   }
 
   return {

@@ -8,6 +8,7 @@ import { logRoutes } from './log.js';
 import { motionRoutes } from './motions.js';
 import { decisionRoutes } from '../../assembly/decisionRoutes.js';
 import { correctionRoutes } from '../../registry/correctionRoutes.js';
+import { hiringRoutes } from '../../hiring/routes.js'; // hiring
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -18,4 +19,5 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(decisionRoutes);
   await app.register(correctionRoutes);
   await app.register(logRoutes);
+  await app.register(hiringRoutes); // hiring
 };
