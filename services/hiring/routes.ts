@@ -78,7 +78,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
       })();
 
     /** An owners' decision on the firm, final and standing, of this compound: its action. */
-    const firmDecision = async (decisionId: string, compoundId: string): Promise<{ action: 'hire' | 'dismiss' | 'renew'; adopted: string } | DomainError> => {
+    const firmDecision = async (decisionId: string, compoundId: string, firmId: string): Promise<{ action: 'hire' | 'dismiss' | 'renew'; adopted: string } | DomainError> => {
       await caughtUp();
       const doc = decisions.decision(decisionId);
       if (!doc || doc.compoundId !== compoundId) return refuse('invalid_decision', 'no decision of this compound with that id');
@@ -87,6 +87,9 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
       const record = standing;
       if (record.matter !== 'hire_or_dismiss_firm' || record.proposal?.kind !== 'hire_or_dismiss_firm')
         return refuse('invalid_decision', 'the decision is not on hiring or dismissing the firm (Civil Code Art. 278 (四))');
+      // Dismissing or renewing names the firm concerned (domain/assembly/proposals.ts): it must be this contract's.
+      if (record.proposal.action !== 'hire' && record.proposal.firm?.creditCode !== undefined && record.proposal.firm.creditCode !== firmId)
+        return refuse('invalid_decision', 'the decision concerns another firm');
       return { action: record.proposal.action, adopted: record.adopted.kind };
     };
 
@@ -309,7 +312,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
       (request, reply) =>
         onContract(request, reply, OC, async (by) => {
           const c = await contractOf((request.params as { contractId: string }).contractId);
-          const d = await firmDecision(request.body.decisionId, c.terms.compoundId);
+          const d = await firmDecision(request.body.decisionId, c.terms.compoundId, c.terms.firm.firmId);
           if (isDomainError(d)) return d;
           return { type: 'RecordRenewalDecision', decisionId: request.body.decisionId, action: d.action, by };
         }),
@@ -325,7 +328,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
       (request, reply) =>
         onContract(request, reply, OC, async (by) => {
           const c = await contractOf((request.params as { contractId: string }).contractId);
-          const d = await firmDecision(request.body.decisionId, c.terms.compoundId);
+          const d = await firmDecision(request.body.decisionId, c.terms.compoundId, c.terms.firm.firmId);
           if (isDomainError(d)) return d;
           if (d.action !== 'dismiss' || d.adopted !== 'motion') return refuse('invalid_decision', 'the decision does not dismiss the firm');
           return { type: 'GiveDismissalNotice', decisionId: request.body.decisionId, documentRef: request.body.documentRef, by };
