@@ -3,5 +3,6 @@ import { assemblyProjection } from './assembly/projection.js';
 import type { Projection } from './projection.js';
 import { residentsProjection } from './residents/projection.js';
 import { disputesProjection } from './disputes/projection.js';
+import { hiringProjection } from './hiring/projection.js'; // hiring
 
-export const allProjections: readonly Projection[] = [assemblyProjection, residentsProjection, disputesProjection];
+export const allProjections: readonly Projection[] = [assemblyProjection, residentsProjection, disputesProjection, hiringProjection];

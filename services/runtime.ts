@@ -25,6 +25,10 @@ import { residentsDeadlineSource } from './residents/deadlines.js';
 import { residentsService } from './residents/service.js';
 import { disputesDeadlineSource } from './disputes/deadlines.js';
 import { disputesService } from './disputes/service.js';
+// hiring
+import { hiringService } from './hiring/service.js';
+import { contractDrafter } from './hiring/reactors.js';
+import { hiringDeadlineSource } from './hiring/deadlines.js';
 import { openEsdbStore } from './store/esdb/index.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
@@ -72,12 +76,13 @@ export async function startRuntime(
   const clock = options.clock ?? (config.clock === 'manual' ? manualClock() : systemClock);
   const registry = registryService(store);
   const assembly = assemblyService(store);
+  const hiring = hiringService(store, { assembly, registry }); // hiring
   const platform = startPlatform({
     store,
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
-    reactors: [decisionNotifier(assembly)],
-    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource, /* funds */ fundsDeadlineSource()],
+    reactors: [decisionNotifier(assembly), contractDrafter(hiring) /* hiring */],
+    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource, /* funds */ fundsDeadlineSource(), hiringDeadlineSource(hiring) /* hiring */],
     ...(options.logger ? { log: options.logger } : {}),
   });
   const deps: AppDeps = {
@@ -97,6 +102,7 @@ export async function startRuntime(
     // funds, supervision
     funds: fundsService({ store, read, registry }),
     supervision: supervisionService({ store, read }),
+    hiring, // hiring
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {

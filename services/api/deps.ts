@@ -14,6 +14,7 @@ import type { CommandLog } from './commandLog.js';
 // funds, supervision
 import type { FundsService } from '../funds/service.js';
 import type { SupervisionService } from '../supervision/service.js';
+import type { HiringService } from '../hiring/service.js'; // hiring
 
 export interface AppDeps {
   readonly store: EventStore;
@@ -34,6 +35,8 @@ export interface AppDeps {
   // funds, supervision
   readonly funds: FundsService;
   readonly supervision: SupervisionService;
+  /** hiring: the property firm (services/hiring). */
+  readonly hiring: HiringService;
 }
 
 declare module 'fastify' {

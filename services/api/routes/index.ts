@@ -13,6 +13,7 @@ import { disputeRoutes } from '../../disputes/routes.js';
 // funds, supervision
 import { fundsRoutes } from '../../funds/routes.js';
 import { supervisionRoutes } from '../../supervision/routes.js';
+import { hiringRoutes } from '../../hiring/routes.js'; // hiring
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -28,4 +29,5 @@ export const routes: FastifyPluginAsync = async (app) => {
   // funds, supervision
   await app.register(fundsRoutes);
   await app.register(supervisionRoutes);
+  await app.register(hiringRoutes); // hiring
 };
