@@ -19,6 +19,9 @@ export const assemblyErrorCodes = {
   mandate_not_applicable: 'invalid',
   principal_not_owner: 'invalid',
   evidence_required: 'invalid',
+  invalid_evidence_ref: 'invalid',
+  unknown_buildings: 'invalid',
+  instant_out_of_range: 'invalid',
   // 403
   not_entitled: 'forbidden',
   // 404

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { matters, type MotionCommand, type MotionState } from '../../../domain/assembly/index.js';
-import { voterIdentities } from '../../../domain/registry/index.js';
+import { buildingsOf, voterIdentities } from '../../../domain/registry/index.js';
 import {
   MOTION_BALLOTS,
   MOTION_TALLIES,
@@ -118,6 +118,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
               description: body.description,
               matter: body.matter as MotionDoc['matter'],
               scope: body.buildings ? { kind: 'buildings', buildings: body.buildings } : { kind: 'compound' },
+              compoundBuildings: buildingsOf(compound),
               opensAt: body.opensAt,
               closesAt: body.closesAt,
               ...(body.deemedVotes ? { deemedVotes: body.deemedVotes } : {}),
