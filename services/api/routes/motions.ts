@@ -22,10 +22,19 @@ import { commandIds, type CommandEnvelope } from '../../commands/handler.js';
 import { requirePrincipal, requireRole } from '../authenticate.js';
 import type { CommandOutcome } from '../commandLog.js';
 import { domainProblem, HttpProblem } from '../problem.js';
-import { afterQuery, problemSchema } from '../schemas.js';
+import {
+  MAX_BUILDINGS_IN_SCOPE,
+  MAX_CLAUSE_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_EVIDENCE_REF_LENGTH,
+  MAX_REASON_LENGTH,
+  MAX_REFERENCE_LENGTH,
+  MAX_TITLE_LENGTH,
+} from '../../../domain/shared/limits.js';
+import { afterQuery, identifier, instant, problemSchema, text } from '../schemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
-const motionParams = z.object({ motionId: z.string().min(1).max(100) });
+const motionParams = z.object({ motionId: identifier });
 const positionBody = z.object({ motionId: z.string(), status: z.string(), position: z.string() });
 
 /** Who convenes and runs a vote: the OC, the residents' committee acting for it, the street office (domain/assembly/actor.ts). */
@@ -35,11 +44,21 @@ const anyRole: readonly Role[] = ['owner', 'oc_member', 'rc_staff', 'party_commi
 const actorFacts = (principal: Principal, compoundId: string) => ({ personId: principal.personId, grants: rolesOn(principal, compoundId) });
 
 export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { assembly, registry, commands, signingKey, read, runner } = app.deps;
+  const { assembly, registry, commands, signingKey, read, runner, store } = app.deps;
 
-  /** Reads see every command this process acknowledged, and `?after=` positions from other instances. */
+  /**
+   * Reads see every command this process acknowledged, and `?after=` positions from other instances. A
+   * position beyond the log's head was never returned by any command: `400 position_beyond_log` at once,
+   * rather than holding the request until the wait times out (the head is read only when a wait is due).
+   */
   const consistentRead = async (after?: string) => {
     const target = after === undefined ? commands.lastAppended() : BigInt(after);
+    if (after !== undefined && target > runner.position()) {
+      const head = await store.headPosition();
+      if (target > head) {
+        throw new HttpProblem(400, 'position_beyond_log', `No command has returned position ${target}: the log ends at ${head}`, { head: head.toString() });
+      }
+    }
     const wanted = target > commands.lastAppended() ? target : commands.lastAppended();
     if (!(await runner.waitFor(wanted, 5_000))) {
       throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
@@ -82,15 +101,15 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['assembly'],
         summary: 'Propose a motion on one of the nine matters of Civil Code Art. 278',
-        params: z.object({ compoundId: z.string().min(1).max(100) }),
+        params: z.object({ compoundId: identifier }),
         body: z.object({
-          title: z.string(),
-          description: z.string(),
+          title: text(MAX_TITLE_LENGTH),
+          description: text(MAX_DESCRIPTION_LENGTH, { multiline: true, allowEmpty: true }),
           matter: z.enum(matters as [string, ...string[]]),
-          buildings: z.array(z.string()).optional().describe('scope: these buildings only (沪规定 Art. 69); omitted = the whole compound'),
-          opensAt: z.iso.datetime({ offset: true }),
-          closesAt: z.iso.datetime({ offset: true }),
-          deemedVotes: z.object({ basis: z.string() }).nullable().optional().describe('从众: count notified non-voters with the majority, citing the covenant clause; off by default'),
+          buildings: z.array(identifier).min(1).max(MAX_BUILDINGS_IN_SCOPE).optional().describe('scope: these buildings only (沪规定 Art. 69); omitted = the whole compound'),
+          opensAt: instant,
+          closesAt: instant,
+          deemedVotes: z.object({ basis: text(MAX_CLAUSE_LENGTH) }).nullable().optional().describe('从众: count notified non-voters with the majority, citing the covenant clause; off by default'),
         }),
         response: { 201: z.object({ motionId: z.string(), position: z.string() }), ...errors },
       },
@@ -147,7 +166,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     'cancel',
     'Cancel (撤回) a motion before voting opens',
     async (motionId, body, by) => ({ type: 'CancelMotion', motionId, reason: typeof body.reason === 'string' ? body.reason : '', by }),
-    z.object({ reason: z.string() }),
+    z.object({ reason: text(MAX_REASON_LENGTH, { multiline: true }) }),
   );
   lifecycle('result', 'Publish the result (公布表决结果) from the tally frozen at the close', async (motionId, _b, by) => {
     const close = await assembly.closePosition(motionId);
@@ -165,11 +184,11 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Register a proxy mandate (授权委托书) before the proxy votes',
         params: motionParams,
         body: z.object({
-          unitId: z.string(),
-          proxy: z.string().describe('person id of the proxy'),
-          mandateRef: z.string().min(1).max(200).describe('reference of the mandate document'),
-          principal: z.string().optional().describe('person id of the owner giving the mandate; defaults to the caller'),
-          evidenceRef: z.string().optional().describe('where the written mandate is kept; required when staff record it'),
+          unitId: identifier,
+          proxy: identifier.describe('person id of the proxy'),
+          mandateRef: text(MAX_REFERENCE_LENGTH).describe('reference of the mandate document'),
+          principal: identifier.optional().describe('person id of the owner giving the mandate; defaults to the caller'),
+          evidenceRef: text(MAX_EVIDENCE_REF_LENGTH).optional().describe('where the written mandate is kept; required when staff record it'),
         }),
         response: { 201: z.object({ motionId: z.string(), unitId: z.string(), position: z.string() }), ...errors },
       },
@@ -211,11 +230,11 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Cast the ballot (表决票) of the voter identity that holds unitId',
         params: motionParams,
         body: z.object({
-          unitId: z.string().describe('any unit of the voter identity'),
+          unitId: identifier.describe('any unit of the voter identity'),
           choice: z.enum(['for', 'against', 'abstain']),
           channel: z.enum(['electronic', 'paper']).default('electronic'),
-          evidenceRef: z.string().optional().describe('paper ballots: where the signed ballot is kept'),
-          onBehalfOf: z.string().optional().describe('paper ballots and proxies: person id of the owner who signed / gave the mandate'),
+          evidenceRef: text(MAX_EVIDENCE_REF_LENGTH).optional().describe('paper ballots: where the signed ballot is kept'),
+          onBehalfOf: identifier.optional().describe('paper ballots and proxies: person id of the owner who signed / gave the mandate'),
         }),
         response: { 201: z.object({ receipt: z.string(), position: z.string() }), ...errors },
       },
@@ -279,7 +298,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['assembly'],
         summary: "The compound's notice board: its motions",
-        params: z.object({ compoundId: z.string().min(1).max(100) }),
+        params: z.object({ compoundId: identifier }),
         querystring: afterQuery,
         response: { 200: z.object({ motions: z.array(z.any()) }), ...errors },
       },
