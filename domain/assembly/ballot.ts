@@ -7,6 +7,7 @@
  */
 import type { DecideContext, Decider } from '../shared/decider.js';
 import type { DomainError } from '../shared/errors.js';
+import { MAX_EVIDENCE_REF_LENGTH, textProblem } from '../shared/limits.js';
 import { DEVELOPER_GRANT, STAFF_GRANTS, holdsAny } from './actor.js';
 import type { CastBallot } from './commands.js';
 import { refuse } from './errors.js';
@@ -154,6 +155,9 @@ export function decideBallot(
   }
   if (!(channels as readonly string[]).includes(command.channel)) {
     return refuse('invalid_channel', 'the channel is electronic or paper');
+  }
+  if (typeof command.evidenceRef === 'string' && command.evidenceRef.trim() !== '' && textProblem(command.evidenceRef, MAX_EVIDENCE_REF_LENGTH) !== null) {
+    return refuse('invalid_evidence_ref', `an evidence reference is at most ${MAX_EVIDENCE_REF_LENGTH} characters on one line`);
   }
   // 废票: only staff entering a paper ballot may record it as invalid (with its evidence, checked below).
   const invalid = command.invalid === true;

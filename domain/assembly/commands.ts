@@ -21,6 +21,12 @@ export interface ProposeMotion {
   readonly description: string;
   readonly matter: Matter;
   readonly scope: MotionScope;
+  /**
+   * The compound's buildings as its registry lists them when the motion is proposed: a building scope must
+   * name only these (else `unknown_buildings`). Needed with a building scope; a building scope proposed
+   * without it is refused.
+   */
+  readonly compoundBuildings?: readonly string[];
   readonly opensAt: string;
   readonly closesAt: string;
   /** 从众: count notified non-voters with the majority, citing the covenant clause; omitted = off. */

@@ -5,6 +5,19 @@
 import type { DecideContext, Decider } from '../shared/decider.js';
 import { assertNever } from '../shared/decider.js';
 import type { DomainError } from '../shared/errors.js';
+import {
+  EARLIEST_INSTANT,
+  identifierProblem,
+  instantInRange,
+  LATEST_INSTANT,
+  MAX_CLAUSE_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_EVIDENCE_REF_LENGTH,
+  MAX_REASON_LENGTH,
+  MAX_REFERENCE_LENGTH,
+  MAX_TITLE_LENGTH,
+  textProblem,
+} from '../shared/limits.js';
 import { NO_REST_DAYS, WEEKENDS_ONLY, periodEnd, type HolidayCalendar } from '../time/legalPeriod.js';
 import type { VoterIdentity } from '../registry/types.js';
 import { CONVENOR_GRANTS, STAFF_GRANTS, holdsAny, type ActorFacts } from './actor.js';
@@ -33,9 +46,6 @@ import { resolveMotionRules, thresholdsOf } from './rules.js';
 import { scopeProblem } from './scope.js';
 import { evolveMotion, initialMotionState, type Motion, type MotionState } from './state.js';
 
-const MAX_TITLE = 200;
-const MAX_DESCRIPTION = 20_000;
-
 function parseInstant(text: unknown): Date | null {
   if (typeof text !== 'string') return null;
   const ms = Date.parse(text);
@@ -49,14 +59,27 @@ function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): De
   const bad = (field: string, message: string) => refuse('invalid_motion', message, { field });
   if (typeof cmd.motionId !== 'string' || cmd.motionId === '') return bad('motionId', 'a motion needs an id');
   if (typeof cmd.compoundId !== 'string' || cmd.compoundId === '') return bad('compoundId', 'a motion belongs to a compound');
-  const title = typeof cmd.title === 'string' ? cmd.title.trim() : '';
-  if (title === '' || title.length > MAX_TITLE) return bad('title', `a title of 1 to ${MAX_TITLE} characters`);
-  if (typeof cmd.description !== 'string' || cmd.description.length > MAX_DESCRIPTION) {
-    return bad('description', `a description of at most ${MAX_DESCRIPTION} characters`);
+  if (textProblem(cmd.title, MAX_TITLE_LENGTH) !== null) {
+    return bad('title', `a title of 1 to ${MAX_TITLE_LENGTH} characters on one line, without control characters`);
+  }
+  const title = cmd.title.trim();
+  if (typeof cmd.description !== 'string' || (cmd.description.trim() !== '' && textProblem(cmd.description, MAX_DESCRIPTION_LENGTH, true) !== null)) {
+    return bad('description', `a description of at most ${MAX_DESCRIPTION_LENGTH} characters, without control characters other than line breaks and tabs`);
   }
   if (!isMatter(cmd.matter)) return bad('matter', 'the matter is one of the nine of Civil Code Art. 278');
   const scopeIssue = typeof cmd.scope === 'object' && cmd.scope !== null ? scopeProblem(cmd.scope) : 'a scope is required';
   if (scopeIssue) return bad('scope', scopeIssue);
+  // 沪规定 Art. 69: a building scope asks the owners of those buildings, so they must be buildings of the compound.
+  if (cmd.scope.kind === 'buildings') {
+    const known = new Set(cmd.compoundBuildings ?? []);
+    const missing = cmd.scope.buildings.filter((b) => !known.has(b));
+    if (missing.length > 0) {
+      return refuse('unknown_buildings', `the compound's registry has no building ${missing.join(', ')}`, { missing });
+    }
+  }
+  if (cmd.deemedVotes != null && typeof cmd.deemedVotes.basis === 'string' && textProblem(cmd.deemedVotes.basis, MAX_CLAUSE_LENGTH) !== null) {
+    return bad('deemedVotes', `the covenant clause is cited in 1 to ${MAX_CLAUSE_LENGTH} characters on one line`);
+  }
   const form = checkForm(cmd.form, cmd.matter);
   if ('code' in form) return form;
   const proposal = checkProposal(cmd.proposal, cmd.matter, cmd.scope);
@@ -73,6 +96,15 @@ function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): De
   const closesAt = parseInstant(cmd.closesAt);
   if (!opensAt) return bad('opensAt', 'opensAt is an ISO-8601 instant');
   if (!closesAt) return bad('closesAt', 'closesAt is an ISO-8601 instant');
+  for (const [field, instant] of [['opensAt', opensAt], ['closesAt', closesAt]] as const) {
+    if (!instantInRange(instant)) {
+      return refuse('instant_out_of_range', `${field} must lie from ${iso(EARLIEST_INSTANT)} to before ${iso(LATEST_INSTANT)}`, {
+        field,
+        earliest: iso(EARLIEST_INSTANT),
+        latest: iso(LATEST_INSTANT),
+      });
+    }
+  }
   if (closesAt.getTime() <= opensAt.getTime()) return bad('closesAt', 'voting closes after it opens');
 
   const rules = resolveMotionRules(
@@ -233,14 +265,19 @@ function registerMandate(cmd: RegisterMandate, state: MotionState, ctx: MotionCo
   if (!voter.ownerPersonIds.includes(cmd.principalPersonId)) {
     return refuse('principal_not_owner', 'the principal is not an owner of that unit', { unitId: cmd.unitId });
   }
-  const mandateRef = typeof cmd.mandateRef === 'string' ? cmd.mandateRef.trim() : '';
-  if (mandateRef === '' || mandateRef.length > 200) return refuse('invalid_mandate', 'a mandate names its reference (1 to 200 characters)');
+  if (textProblem(cmd.mandateRef, MAX_REFERENCE_LENGTH) !== null) {
+    return refuse('invalid_mandate', `a mandate names its reference (1 to ${MAX_REFERENCE_LENGTH} characters on one line)`);
+  }
+  const mandateRef = cmd.mandateRef.trim();
   const evidenceRef = typeof cmd.evidenceRef === 'string' ? cmd.evidenceRef.trim() : '';
   // A written mandate (授权委托书, 沪规定 Art. 18 para. 3) recorded by staff must point at its evidence.
   if (!byPrincipal && evidenceRef === '') return refuse('evidence_required', 'a written mandate needs its evidence reference');
-  if (typeof cmd.proxyPersonId !== 'string' || cmd.proxyPersonId === '' || cmd.proxyPersonId === cmd.principalPersonId) {
-    return refuse('invalid_mandate', 'the proxy is another person than the principal');
+  if (evidenceRef !== '' && textProblem(evidenceRef, MAX_EVIDENCE_REF_LENGTH) !== null) {
+    return refuse('invalid_evidence_ref', `an evidence reference is at most ${MAX_EVIDENCE_REF_LENGTH} characters on one line`);
   }
+  const proxyProblem = identifierProblem(cmd.proxyPersonId);
+  if (proxyProblem) return refuse('invalid_mandate', `the proxy's person id ${proxyProblem}`);
+  if (cmd.proxyPersonId === cmd.principalPersonId) return refuse('invalid_mandate', 'the proxy is another person than the principal');
   const mandates = motion.mandates;
   const target = voter.voterId;
   if (mandates.some((m) => m.voterId === target && m.principalPersonId === cmd.principalPersonId && m.proxyPersonId === cmd.proxyPersonId)) {
@@ -318,8 +355,10 @@ function cancel(cmd: CancelMotion, state: MotionState, ctx: MotionContext): Deci
   if (motion.status !== 'proposed' && motion.status !== 'noticed') {
     return refuse('motion_already_open', 'a motion cannot be cancelled once voting has opened');
   }
-  const reason = typeof cmd.reason === 'string' ? cmd.reason.trim() : '';
-  if (reason === '') return refuse('invalid_motion', 'a cancellation states its reason', { field: 'reason' });
+  if (textProblem(cmd.reason, MAX_REASON_LENGTH, true) !== null) {
+    return refuse('invalid_motion', `a cancellation states its reason in 1 to ${MAX_REASON_LENGTH} characters`, { field: 'reason' });
+  }
+  const reason = cmd.reason.trim();
   return [{ type: 'MotionCancelled', data: { motionId: motion.motionId, cancelledAt: iso(ctx.now), reason } }];
 }
 

@@ -27,6 +27,9 @@ export const assemblyErrorCodes = {
   invalid_delivery: 'invalid',
   invalid_objection: 'invalid',
   invalid_revocation: 'invalid',
+  invalid_evidence_ref: 'invalid',
+  unknown_buildings: 'invalid',
+  instant_out_of_range: 'invalid',
   // 403
   not_entitled: 'forbidden',
   // 404

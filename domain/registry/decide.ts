@@ -20,6 +20,7 @@
  */
 import { assertNever, type DecideContext } from '../shared/decider.js';
 import { conflict, invalid, notFound, type DomainError } from '../shared/errors.js';
+import { MAX_UNITS_PER_COMMAND } from '../shared/limits.js';
 import type { CorrectUnit, ImportUnits, RegisterCompound, RegistryCommand, TransferUnit } from './commands.js';
 import type { RegistryEvent, UnitsImported, UnitTransferred } from './events.js';
 import type { RegisteredState, RegistryState } from './state.js';
@@ -37,8 +38,8 @@ import type { AreaSource } from './types.js';
 
 /** Units per UnitsImported event: keeps events well under store message limits (a few hundred KB). */
 export const UNITS_PER_EVENT = 2_000;
-/** Units per ImportUnits command; larger files are imported in several commands (see csv.ts). */
-export const MAX_UNITS_PER_COMMAND = 50_000;
+/** Units per ImportUnits command: domain/shared/limits.ts. */
+export { MAX_UNITS_PER_COMMAND };
 /** Unit problems listed in an `invalid_units` error; `details.total` counts them all. */
 export const MAX_REPORTED_PROBLEMS = 100;
 

@@ -13,6 +13,7 @@
  *   never a rounding).
  */
 import { formatArea, MAX_UNIT_AREA, parseArea, parseUnitArea } from '../shared/area.js';
+import { MAX_OWNERS_PER_UNIT } from '../shared/limits.js';
 import { identifierProblem, MAX_OWNER_NAME_LENGTH, textProblem } from './textRules.js';
 import type { AreaSource, Owner, Unit } from './types.js';
 
@@ -30,8 +31,8 @@ export interface UnitInput {
 
 export const areaSources: readonly AreaSource[] = ['registry', 'survey', 'contract'];
 
-/** Co-owners of one unit; a sanity bound, not a legal one. */
-export const MAX_OWNERS_PER_UNIT = 100;
+/** Co-owners of one unit: domain/shared/limits.ts. */
+export { MAX_OWNERS_PER_UNIT };
 
 /** Stable codes for one unit's problems (details of `invalid_units`, or the code of a transfer error). */
 export type UnitProblemCode =

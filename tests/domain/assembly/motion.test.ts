@@ -63,6 +63,7 @@ const proposal = (over: Partial<ProposeMotion> = {}): ProposeMotion => ({
   description: '是否续聘现物业服务企业三年',
   matter: 'hire_or_dismiss_firm',
   scope: { kind: 'compound' },
+  compoundBuildings: ['1', '2'],
   opensAt: '2024-03-20T09:00:00+08:00',
   closesAt: '2024-03-30T18:00:00+08:00',
   by: convenor,
