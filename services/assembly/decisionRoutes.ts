@@ -11,13 +11,13 @@ import { MOTION_OBJECTIONS, type ObjectionDoc } from '../../projections/assembly
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import type { CommandOutcome } from '../api/commandLog.js';
 import { HttpProblem } from '../api/problem.js';
-import { afterQuery, problemSchema } from '../api/schemas.js';
+import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
 import { requireProjected } from '../api/projected.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds, type CommandEnvelope } from '../commands/handler.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
-const id = z.string().min(1).max(100);
+const id = identifier;
 const text = (max: number) => z.string().min(1).max(max);
 const receipt = z.string().regex(/^[0-9a-f]{64}$/);
 const created = z.object({ position: z.string() }).passthrough();

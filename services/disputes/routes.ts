@@ -9,12 +9,12 @@ import { disputeCategories, linkedRecordTypes, mediators, parties, routes as med
 import { DISPUTED_RECORDS, DISPUTES, disputeStatistics, type DisputedRecordDoc, type DisputeDoc } from '../../projections/disputes/index.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import { HttpProblem } from '../api/problem.js';
-import { afterQuery, problemSchema } from '../api/schemas.js';
+import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds } from '../commands/handler.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
-const id = z.string().min(1).max(100);
+const id = identifier;
 const created = z.object({ position: z.string() }).passthrough();
 const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
 /** Parties file: owners, the OC, the firm, the RC (the decider records which). */

@@ -12,12 +12,12 @@ import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
 import { ledgerView, releaseView, subAccountView } from '../../projections/funds/index.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import { HttpProblem } from '../api/problem.js';
-import { afterQuery, problemSchema } from '../api/schemas.js';
+import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds, type CommandEnvelope } from '../commands/handler.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
-const id = z.string().min(1).max(100);
+const id = identifier;
 const text = (max: number) => z.string().min(1).max(max);
 const yuan = z.string().regex(/^\d{1,11}(\.\d{1,2})?$/).describe('yuan, exact, at most 2 decimals');
 const evidence = z.array(text(500)).max(50);

@@ -12,12 +12,12 @@ import { HIRING_CONTRACTS, HIRING_FIRMS, HIRING_TENDERS, renderContract, renderT
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import type { CommandOutcome } from '../api/commandLog.js';
 import { HttpProblem } from '../api/problem.js';
-import { afterQuery, problemSchema } from '../api/schemas.js';
+import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds, type CommandEnvelope } from '../commands/handler.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
-const id = z.string().min(1).max(100);
+const id = identifier;
 const text = (max: number) => z.string().min(1).max(max);
 const created = z.object({ position: z.string() }).passthrough();
 const yuan = z.string().regex(/^(0|[1-9]\d{0,10})(\.\d{1,2})?$/);

@@ -12,12 +12,12 @@ import { RESIDENTS_MEETINGS, RESIDENTS_REQUESTS, RESIDENTS_ROLLS, type MeetingDo
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import type { CommandOutcome } from '../api/commandLog.js';
 import { HttpProblem } from '../api/problem.js';
-import { afterQuery, problemSchema } from '../api/schemas.js';
+import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds, type CommandEnvelope } from '../commands/handler.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
-const id = z.string().min(1).max(100);
+const id = identifier;
 const evidenceRef = z.string().min(1).max(500);
 const created = z.object({ position: z.string() }).passthrough();
 /** 居委会组织法 Art. 10: the residents' committee convenes and chairs; the street office guides it (Art. 2). */

@@ -3,12 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isDomainError } from '../../domain/shared/errors.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
-import { afterQuery, problemSchema } from '../api/schemas.js';
+import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
 import { rolesOn } from '../auth/grants.js';
 import { commandIds } from '../commands/handler.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
-const id = z.string().min(1).max(100);
+const id = identifier;
 const created = z.object({ position: z.string() }).passthrough();
 
 export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
