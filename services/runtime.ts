@@ -25,6 +25,8 @@ import { residentsDeadlineSource } from './residents/deadlines.js';
 import { residentsService } from './residents/service.js';
 import { disputesDeadlineSource } from './disputes/deadlines.js';
 import { disputesService } from './disputes/service.js';
+import { jointDeadlineSource } from './joint/deadlines.js';
+import { jointService } from './joint/service.js';
 // hiring
 import { hiringService } from './hiring/service.js';
 import { contractDrafter } from './hiring/reactors.js';
@@ -82,7 +84,7 @@ export async function startRuntime(
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
     reactors: [decisionNotifier(assembly), contractDrafter(hiring) /* hiring */],
-    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource, /* funds */ fundsDeadlineSource(), hiringDeadlineSource(hiring) /* hiring */],
+    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource, jointDeadlineSource, /* funds */ fundsDeadlineSource(), hiringDeadlineSource(hiring) /* hiring */],
     ...(options.logger ? { log: options.logger } : {}),
   });
   const deps: AppDeps = {
@@ -98,6 +100,7 @@ export async function startRuntime(
     decisions: decisionsService({ store, read, runner, assembly, registry }),
     residents: residentsService(store),
     disputes: disputesService(store),
+    joint: jointService(store),
     platform,
     // funds, supervision
     funds: fundsService({ store, read, registry }),

@@ -6,6 +6,7 @@ import type { AssemblyService } from '../assembly/service.js';
 import type { DecisionsService } from '../assembly/decisions.js';
 import type { ResidentsService } from '../residents/service.js';
 import type { DisputesService } from '../disputes/service.js';
+import type { JointService } from '../joint/service.js';
 import type { RegistryService } from '../registry/service.js';
 import type { EventStore } from '../store/port.js';
 import type { Platform } from '../platform/index.js';
@@ -30,6 +31,7 @@ export interface AppDeps {
   readonly decisions: DecisionsService;
   readonly residents: ResidentsService;
   readonly disputes: DisputesService;
+  readonly joint: JointService;
   /** Reactors and the deadline scheduler (services/platform). */
   readonly platform: Platform;
   // funds, supervision

@@ -10,6 +10,7 @@ import { decisionRoutes } from '../../assembly/decisionRoutes.js';
 import { correctionRoutes } from '../../registry/correctionRoutes.js';
 import { residentsRoutes } from '../../residents/routes.js';
 import { disputeRoutes } from '../../disputes/routes.js';
+import { jointRoutes } from '../../joint/routes.js';
 // funds, supervision
 import { fundsRoutes } from '../../funds/routes.js';
 import { supervisionRoutes } from '../../supervision/routes.js';
@@ -25,6 +26,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(correctionRoutes);
   await app.register(residentsRoutes);
   await app.register(disputeRoutes);
+  await app.register(jointRoutes);
   await app.register(logRoutes);
   // funds, supervision
   await app.register(fundsRoutes);
