@@ -19,6 +19,8 @@ import { registryService } from './registry/service.js';
 import { assemblyService } from './assembly/service.js';
 import { assemblyDeadlineSource } from './assembly/deadlines.js';
 import { startPlatform } from './platform/index.js';
+import { loadCalendarFile, uncoveredYears, useCalendar } from './calendar.js';
+import { DEFAULT_CALENDAR } from '../domain/time/legalPeriod.js';
 import { decisionNotifier } from './assembly/reactors.js';
 import { decisionsService } from './assembly/decisions.js';
 import { residentsDeadlineSource } from './residents/deadlines.js';
@@ -71,11 +73,18 @@ export async function startRuntime(
   config: Config,
   options: { logger?: FastifyBaseLogger | false; store?: EventStore; clock?: Clock } = {},
 ): Promise<Runtime> {
+  // Legal periods count with China's statutory calendar, or HOLIDAYS_FILE's (services/calendar.ts).
+  const calendar = config.holidaysFile ? loadCalendarFile(config.holidaysFile) : DEFAULT_CALENDAR;
+  useCalendar(calendar);
   const store = options.store ?? (await openEventStore(config));
   // With EventStoreDB each instance keeps its own read database, named per instance when several share a disk.
-  const readFile = join(config.dataDir, process.env.READ_DB_NAME ?? 'read.db');
+  const readFile = join(config.dataDir, config.readDbName);
   const { read, runner } = await startReadModel(store, readFile, options.logger || undefined);
   const clock = options.clock ?? (config.clock === 'manual' ? manualClock() : systemClock);
+  const missing = uncoveredYears(calendar, clock.now());
+  if (missing.length > 0 && options.logger) {
+    options.logger.warn({ calendar: calendar.name, years: missing }, `the holiday calendar does not cover ${missing.join(' and ')}: legal periods there count weekends only (set HOLIDAYS_FILE)`);
+  }
   const registry = registryService(store);
   const assembly = assemblyService(store);
   const hiring = hiringService(store, { assembly, registry }); // hiring

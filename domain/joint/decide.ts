@@ -8,7 +8,7 @@
 import type { ActorFacts } from '../assembly/index.js';
 import type { DecideContext, Decider } from '../shared/decider.js';
 import type { DomainError } from '../shared/errors.js';
-import { periodEnd, WEEKENDS_ONLY, type HolidayCalendar } from '../time/legalPeriod.js';
+import { periodEnd, DEFAULT_CALENDAR, type HolidayCalendar } from '../time/legalPeriod.js';
 import type { JointCommand } from './commands.js';
 import { refuse } from './errors.js';
 import type { JointEvent } from './events.js';
@@ -42,7 +42,7 @@ type Decision = readonly JointEvent[] | DomainError;
 
 function meeting(cmd: JointCommand, state: JointState, ctx: JointContext): Decision {
   const now = ctx.now.toISOString();
-  const calendar = ctx.calendar ?? WEEKENDS_ONLY;
+  const calendar = ctx.calendar ?? DEFAULT_CALENDAR;
   if (cmd.type === 'ConveneJointMeeting') {
     if (state.kind !== 'none') return refuse('meeting_exists', `meeting ${cmd.data.meetingId} exists`);
     const convener = convenerParty(cmd.by);
