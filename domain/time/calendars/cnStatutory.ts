@@ -5,8 +5,10 @@
  * (legalPeriod.ts `calendarUsedOn`); the server warns at start when the current or next year is missing, and
  * `HOLIDAYS_FILE` can supply a calendar of the same shape.
  *
- * 2026 and 2027 are left out on purpose: their notices are not in this project's sources, and a wrong rest day
- * moves every legal deadline around it. Load them with HOLIDAYS_FILE.
+ * 2027 is left out on purpose: its notice is not in this project's sources, and a wrong rest day moves every
+ * legal deadline around it; load it with HOLIDAYS_FILE. The dates of every year here were checked against a
+ * public dataset of the notices (holiday-cn). A year's New Year arrangement can move the last days of the
+ * December before, so dates from 25 December on are only as good as the next year's notice.
  */
 
 export interface YearOfRestDays {
@@ -93,5 +95,19 @@ export const CN_STATUTORY_YEARS: readonly YearOfRestDays[] = [
       ...span('2025-10-01', '2025-10-08'),
     ],
     workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
+  },
+  {
+    year: 2026,
+    source: '国务院办公厅关于2026年部分节假日安排的通知 (国办发明电〔2025〕7号)',
+    holidays: [
+      ...span('2026-01-01', '2026-01-03'),
+      ...span('2026-02-15', '2026-02-23'),
+      ...span('2026-04-04', '2026-04-06'),
+      ...span('2026-05-01', '2026-05-05'),
+      ...span('2026-06-19', '2026-06-21'),
+      ...span('2026-09-25', '2026-09-27'),
+      ...span('2026-10-01', '2026-10-07'),
+    ],
+    workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
   },
 ];

@@ -80,8 +80,11 @@ t.test('China\u2019s statutory calendar is the default (国办发明电〔2023�
   t.equal(isRestDay('2021-10-09'), false, 'Saturday 2021-10-09 was a working day');
   t.equal(isRestDay('2025-02-03'), true, 'the Spring Festival 2025');
   t.equal(calendarUsedOn(DEFAULT_CALENDAR, '2024-10-08'), 'cn-statutory');
-  t.equal(calendarUsedOn(DEFAULT_CALENDAR, '2026-10-08'), 'weekends-only', 'a year the data does not cover: weekends only, and it says so');
-  t.equal(isRestDay('2026-10-01'), false, 'uncovered: 2026-10-01 (a Thursday) counts as a working day');
+  t.equal(calendarUsedOn(DEFAULT_CALENDAR, '2026-10-08'), 'cn-statutory');
+  t.equal(isRestDay('2026-10-01'), true, 'National Day 2026 (国办发明电〔2025〕7号)');
+  t.equal(isRestDay('2026-02-28'), false, 'Saturday 2026-02-28 was a working day');
+  t.equal(calendarUsedOn(DEFAULT_CALENDAR, '2027-10-08'), 'weekends-only', 'a year the data does not cover: weekends only, and it says so');
+  t.equal(isRestDay('2027-10-01'), false, 'uncovered: 2027-10-01 (a Friday) counts as a working day');
   // Weekends only (the old default) would have ended the same notice on 10-07.
   t.equal(periodEnd(new Date('2024-09-20T10:00:00+08:00'), 15, WEEKENDS_ONLY).toISOString(), '2024-10-07T16:00:00.000Z');
 });
