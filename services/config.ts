@@ -60,3 +60,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     esdbConnectTimeoutMs,
   };
 }
+
+/**
+ * The tools' knobs (benchmarks, the demo, the CLI), read here like the server's so that every variable the code
+ * reads is in this file. Numbers must be positive whole numbers.
+ */
+export interface ToolConfig {
+  /** `cli import-units`: the bearer token when `--token` is not given. */
+  readonly token: string | undefined;
+  readonly dataDir: string;
+  readonly benchUnits: number;
+  readonly benchRounds: number;
+  readonly benchRoundMs: number;
+  readonly benchConnections: number;
+  /** `bench:vote`: write a CPU profile per round with this file prefix. */
+  readonly benchProfile: string | undefined;
+}
+
+export function loadToolConfig(env: NodeJS.ProcessEnv = process.env, defaults: { benchRounds?: number } = {}): ToolConfig {
+  const positive = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name} must be a positive whole number, got ${raw}`);
+    return n;
+  };
+  return {
+    token: env.TOKEN || undefined,
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    benchUnits: positive('BENCH_UNITS', 20_000),
+    benchRounds: positive('BENCH_ROUNDS', defaults.benchRounds ?? 3),
+    benchRoundMs: positive('BENCH_ROUND_MS', 2000),
+    benchConnections: positive('BENCH_CONNECTIONS', 64),
+    benchProfile: env.BENCH_PROFILE || undefined,
+  };
+}

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseGrant, type Grant } from '../auth/grants.js';
 import { issueToken } from '../auth/tokens.js';
 import { manualClock } from '../clock.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, loadToolConfig } from '../config.js';
 import { startRuntime } from '../runtime.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -71,7 +71,7 @@ function buildCompound(): DemoUnit[] {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(join(resolve(process.env.DATA_DIR ?? './data'), 'demo-'));
+  const dataDir = mkdtempSync(join(loadToolConfig().dataDir, 'demo-'));
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, CLOCK: 'manual', PORT: '0' });
   const clock = manualClock(new Date('2026-03-02T01:00:00.000Z'));
   const runtime = await startRuntime(config, { clock });
