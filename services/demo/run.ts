@@ -72,7 +72,8 @@ function buildCompound(): DemoUnit[] {
 
 async function main() {
   const dataDir = mkdtempSync(join(loadToolConfig().dataDir, 'demo-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, CLOCK: 'manual', PORT: '0' });
+  // PORT is honoured (unset: any free port), so the demo can run beside a server on 3000.
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, CLOCK: 'manual', PORT: process.env.PORT ?? '0' });
   const clock = manualClock(new Date('2026-03-02T01:00:00.000Z'));
   const runtime = await startRuntime(config, { clock });
   const base = await runtime.app.listen({ port: 0, host: '127.0.0.1' });
@@ -162,12 +163,14 @@ async function main() {
   console.log(`  abstain        ${show('abstain')}`);
   console.log(`  passed (> 1/2 of participating on both axes): ${final.passed}`);
   const board = await call('GET', `/v1/compounds/${compoundId}/motions`, oc);
-  console.log(`\nnotice board: ${(board.motions as unknown[]).length} motion(s); public ballot list at ${base}/v1/motions/${motionId}/ballots`);
+  console.log(`\nnotice board: ${(board.motions as unknown[]).length} motion(s); ballot list: GET /v1/motions/${motionId}/ballots`);
   await runtime.close();
-  console.log(`\ndone; the log is in ${dataDir}/events.db (check it with: DATA_DIR=${dataDir} npm run cli -- verify)`);
+  console.log(`\ndone; the demo server has stopped. The log is in ${dataDir}/events.db: check it with`);
+  console.log(`  DATA_DIR=${dataDir} npm run cli -- verify`);
+  console.log(`or serve it again with  DATA_DIR=${dataDir} CLOCK=manual npm start`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(`demo failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
