@@ -2,7 +2,7 @@
  * The hiring context's refusals: stable snake_case codes, each with one kind (invalid → 400, forbidden → 403,
  * not_found → 404, conflict → 409; the HTTP layer maps kinds in one place).
  */
-import type { DomainError, DomainErrorKind } from '../shared/errors.js';
+import { refuserFor, type DomainErrorKind } from '../shared/errors.js';
 
 export const hiringErrorCodes = {
   // 400
@@ -63,6 +63,4 @@ export const hiringErrorCodes = {
 export type HiringErrorCode = keyof typeof hiringErrorCodes;
 
 /** A refusal with the kind its code always has. */
-export function refuse(code: HiringErrorCode, message: string, details?: Record<string, unknown>): DomainError {
-  return { error: hiringErrorCodes[code], code, message, ...(details ? { details } : {}) };
-}
+export const refuse = refuserFor(hiringErrorCodes);

@@ -1,5 +1,5 @@
 /** The joint context's refusals (联席会议, 居民点单·社区派单·党员接单): stable codes, each with one kind. */
-import type { DomainError, DomainErrorKind } from '../shared/errors.js';
+import { refuserFor, type DomainErrorKind } from '../shared/errors.js';
 
 export const jointErrorCodes = {
   invalid_meeting: 'invalid',
@@ -29,6 +29,5 @@ export const jointErrorCodes = {
 
 export type JointErrorCode = keyof typeof jointErrorCodes;
 
-export function refuse(code: JointErrorCode, message: string, details?: Record<string, unknown>): DomainError {
-  return { error: jointErrorCodes[code], code, message, ...(details ? { details } : {}) };
-}
+/** A refusal with the kind its code always has. */
+export const refuse = refuserFor(jointErrorCodes);
