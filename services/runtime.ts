@@ -22,6 +22,9 @@ import { startPlatform } from './platform/index.js';
 import { decisionNotifier } from './assembly/reactors.js';
 import { decisionsService } from './assembly/decisions.js';
 import { openEsdbStore } from './store/esdb/index.js';
+// committee
+import { committeeService } from './committee/service.js';
+import { committeeModule } from './committee/module.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
 
@@ -64,12 +67,14 @@ export async function startRuntime(
   const clock = options.clock ?? (config.clock === 'manual' ? manualClock() : systemClock);
   const registry = registryService(store);
   const assembly = assemblyService(store);
+  // committee
+  const committee = committeeService({ store, registry, assembly });
   const platform = startPlatform({
     store,
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
-    reactors: [decisionNotifier(assembly)],
-    deadlineSources: [assemblyDeadlineSource({ assembly, registry })],
+    reactors: [decisionNotifier(assembly), /* committee */ ...committeeModule.reactors({ committee, assembly, registry })],
+    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), /* committee */ ...committeeModule.deadlineSources({ committee, assembly, registry })],
     ...(options.logger ? { log: options.logger } : {}),
   });
   const deps: AppDeps = {
@@ -84,6 +89,8 @@ export async function startRuntime(
     assembly,
     decisions: decisionsService({ store, read, runner, assembly, registry }),
     platform,
+    // committee
+    committee,
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {

@@ -9,6 +9,8 @@ import type { EventStore } from '../store/port.js';
 import type { Platform } from '../platform/index.js';
 import type { LogSigningKey } from '../keys/logSigningKey.js';
 import type { CommandLog } from './commandLog.js';
+// committee
+import type { CommitteeService } from '../committee/service.js';
 
 export interface AppDeps {
   readonly store: EventStore;
@@ -24,6 +26,8 @@ export interface AppDeps {
   readonly decisions: DecisionsService;
   /** Reactors and the deadline scheduler (services/platform). */
   readonly platform: Platform;
+  // committee
+  readonly committee: CommitteeService;
 }
 
 declare module 'fastify' {

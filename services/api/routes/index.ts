@@ -8,6 +8,8 @@ import { logRoutes } from './log.js';
 import { motionRoutes } from './motions.js';
 import { decisionRoutes } from '../../assembly/decisionRoutes.js';
 import { correctionRoutes } from '../../registry/correctionRoutes.js';
+// committee
+import { committeeRoutes } from '../../committee/routes.js';
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -18,4 +20,6 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(decisionRoutes);
   await app.register(correctionRoutes);
   await app.register(logRoutes);
+  // committee
+  await app.register(committeeRoutes);
 };
