@@ -5,5 +5,6 @@ import { residentsProjection } from './residents/projection.js';
 import { disputesProjection } from './disputes/projection.js';
 import { hiringProjection } from './hiring/projection.js'; // hiring
 import { jointProjection } from './joint/projection.js';
+import { committeeProjection } from './committee/projection.js'; // committee
 
-export const allProjections: readonly Projection[] = [assemblyProjection, residentsProjection, disputesProjection, hiringProjection, jointProjection];
+export const allProjections: readonly Projection[] = [assemblyProjection, residentsProjection, disputesProjection, hiringProjection, jointProjection, committeeProjection];

@@ -34,6 +34,9 @@ import { hiringService } from './hiring/service.js';
 import { contractDrafter } from './hiring/reactors.js';
 import { hiringDeadlineSource } from './hiring/deadlines.js';
 import { openEsdbStore } from './store/esdb/index.js';
+// committee
+import { committeeService } from './committee/service.js';
+import { committeeModule } from './committee/module.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
 // funds, supervision
@@ -88,12 +91,14 @@ export async function startRuntime(
   const registry = registryService(store);
   const assembly = assemblyService(store);
   const hiring = hiringService(store, { assembly, registry }); // hiring
+  // committee
+  const committee = committeeService({ store, registry, assembly });
   const platform = startPlatform({
     store,
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
-    reactors: [decisionNotifier(assembly), contractDrafter(hiring) /* hiring */],
-    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource, jointDeadlineSource, /* funds */ fundsDeadlineSource(), hiringDeadlineSource(hiring) /* hiring */],
+    reactors: [decisionNotifier(assembly), contractDrafter(hiring) /* hiring */, /* committee */ ...committeeModule.reactors({ committee, assembly, registry })],
+    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource, jointDeadlineSource, /* funds */ fundsDeadlineSource(), hiringDeadlineSource(hiring) /* hiring */, /* committee */ ...committeeModule.deadlineSources({ committee, assembly, registry })],
     ...(options.logger ? { log: options.logger } : {}),
   });
   const deps: AppDeps = {
@@ -115,6 +120,8 @@ export async function startRuntime(
     funds: fundsService({ store, read, registry }),
     supervision: supervisionService({ store, read }),
     hiring, // hiring
+    // committee
+    committee,
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {

@@ -16,6 +16,8 @@ import type { CommandLog } from './commandLog.js';
 import type { FundsService } from '../funds/service.js';
 import type { SupervisionService } from '../supervision/service.js';
 import type { HiringService } from '../hiring/service.js'; // hiring
+// committee
+import type { CommitteeService } from '../committee/service.js';
 
 export interface AppDeps {
   readonly store: EventStore;
@@ -39,6 +41,8 @@ export interface AppDeps {
   readonly supervision: SupervisionService;
   /** hiring: the property firm (services/hiring). */
   readonly hiring: HiringService;
+  // committee
+  readonly committee: CommitteeService;
 }
 
 declare module 'fastify' {

@@ -15,6 +15,8 @@ import { jointRoutes } from '../../joint/routes.js';
 import { fundsRoutes } from '../../funds/routes.js';
 import { supervisionRoutes } from '../../supervision/routes.js';
 import { hiringRoutes } from '../../hiring/routes.js'; // hiring
+// committee
+import { committeeRoutes } from '../../committee/routes.js';
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -32,4 +34,6 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(fundsRoutes);
   await app.register(supervisionRoutes);
   await app.register(hiringRoutes); // hiring
+  // committee
+  await app.register(committeeRoutes);
 };
