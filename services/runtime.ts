@@ -36,6 +36,7 @@ import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
 import { fundsService } from './funds/service.js';
 import { fundsDeadlineSource } from './funds/deadlines.js';
 import { supervisionService } from './supervision/service.js';
+import { boardService } from './board/service.js'; // board
 
 export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDir' | 'esdbConnectionString'>): Promise<EventStore> {
   switch (config.eventStore) {
@@ -85,12 +86,13 @@ export async function startRuntime(
     deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource, /* funds */ fundsDeadlineSource(), hiringDeadlineSource(hiring) /* hiring */],
     ...(options.logger ? { log: options.logger } : {}),
   });
+  const signingKey = loadSigningKey(config.dataDir, config.jwtSecret);
   const deps: AppDeps = {
     store,
     read,
     runner,
     clock,
-    signingKey: loadSigningKey(config.dataDir, config.jwtSecret),
+    signingKey,
     logKey: loadLogSigningKey(config.dataDir),
     commands: commandLog(store, read, runner, clock),
     registry,
@@ -103,6 +105,7 @@ export async function startRuntime(
     funds: fundsService({ store, read, registry }),
     supervision: supervisionService({ store, read }),
     hiring, // hiring
+    board: boardService(store, signingKey), // board
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {

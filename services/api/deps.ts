@@ -15,6 +15,7 @@ import type { CommandLog } from './commandLog.js';
 import type { FundsService } from '../funds/service.js';
 import type { SupervisionService } from '../supervision/service.js';
 import type { HiringService } from '../hiring/service.js'; // hiring
+import type { BoardService } from '../board/service.js'; // board
 
 export interface AppDeps {
   readonly store: EventStore;
@@ -37,6 +38,8 @@ export interface AppDeps {
   readonly supervision: SupervisionService;
   /** hiring: the property firm (services/hiring). */
   readonly hiring: HiringService;
+  /** board: the notice board's setting and who may read it (services/board). */
+  readonly board: BoardService;
 }
 
 declare module 'fastify' {

@@ -14,6 +14,7 @@ import { disputeRoutes } from '../../disputes/routes.js';
 import { fundsRoutes } from '../../funds/routes.js';
 import { supervisionRoutes } from '../../supervision/routes.js';
 import { hiringRoutes } from '../../hiring/routes.js'; // hiring
+import { boardRoutes } from '../../board/routes.js'; // board
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -30,4 +31,5 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(fundsRoutes);
   await app.register(supervisionRoutes);
   await app.register(hiringRoutes); // hiring
+  await app.register(boardRoutes); // board
 };
