@@ -49,7 +49,7 @@ export function checklist(compoundId: string, facts: DisclosureFacts): Checklist
   return ART13_CHECKLIST.map(({ item }): ChecklistRow => {
     switch (item) {
       case 'maintenance_fund':
-        return { ...row(item), published: facts.fundOpen, note: facts.fundOpen ? '维修资金账目与使用情况' : '尚未建立维修资金账目', href: facts.fundOpen ? `${base}/funds` : null };
+        return { ...row(item), published: false, note: facts.fundOpen ? '账目已建立（GET /v1/compounds/{id}/funds，限业委会、居委会、街道办、监事会查阅），尚未在公示栏公开' : '尚未建立维修资金账目', href: null };
       case 'covenant_and_procedure':
         return { ...row(item), published: rules.length > 0, note: rules.length > 0 ? `业主大会决定 ${rules.length} 项` : '本系统尚无管理规约或议事规则的决定', href: null };
       case 'decisions':
@@ -57,9 +57,9 @@ export function checklist(compoundId: string, facts: DisclosureFacts): Checklist
       case 'minutes':
         return { ...row(item), published: false, note: '会议记录尚未在本系统公示', href: null };
       case 'service_contract':
-        return { ...row(item), published: facts.contractInForce, note: facts.contractInForce ? '物业服务合同、考核与交接' : '本系统尚无生效的物业服务合同', href: `${base}/firm` };
+        return { ...row(item), published: false, note: facts.contractInForce ? '合同已生效（GET /v1/compounds/{id}/property-firm 可查），尚未在公示栏公开' : '本系统尚无生效的物业服务合同', href: null };
       case 'common_parts_income':
-        return { ...row(item), published: facts.fundOpen, note: facts.fundOpen ? '公共收益账目' : '尚未建立公共收益账目', href: facts.fundOpen ? `${base}/funds` : null };
+        return { ...row(item), published: false, note: facts.fundOpen ? '公共收益账目已建立，尚未在公示栏公开' : '尚未建立公共收益账目', href: null };
       case 'parking':
         return { ...row(item), published: false, note: '车位、车库处分情况尚未在本系统公示', href: null };
       case 'firm_disclosures': {
@@ -68,7 +68,7 @@ export function checklist(compoundId: string, facts: DisclosureFacts): Checklist
           ...row(item),
           published: missing !== null && missing.length === 0,
           note: missing === null ? '无生效合同' : missing.length === 0 ? '各期均已公开' : `缺少第 ${missing.join('、')} 期`,
-          href: `${base}/firm`,
+          href: null,
         };
       }
     }

@@ -163,8 +163,11 @@ async function main() {
   console.log(`  passed (> 1/2 of participating on both axes): ${final.passed}`);
   const board = await call('GET', `/v1/compounds/${compoundId}/motions`, oc);
   console.log(`\nnotice board: ${(board.motions as unknown[]).length} motion(s); public ballot list at ${base}/v1/motions/${motionId}/ballots`);
+  // board: the OC makes the compound's notice board public, so anyone can open it in a browser.
+  await call('POST', `/v1/compounds/${compoundId}/board`, oc, { public: true });
   await runtime.close();
   console.log(`\ndone; the log is in ${dataDir}/events.db (check it with: DATA_DIR=${dataDir} npm run cli -- verify)`);
+  console.log(`notice board (public): DATA_DIR=${dataDir} npm start, then open http://127.0.0.1:3000/board/${compoundId}`);
 }
 
 main().catch((error: unknown) => {
