@@ -43,6 +43,7 @@ import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
 import { fundsService } from './funds/service.js';
 import { fundsDeadlineSource } from './funds/deadlines.js';
 import { supervisionService } from './supervision/service.js';
+import { boardService } from './board/service.js'; // board
 
 export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDir' | 'esdbConnectionString'>): Promise<EventStore> {
   switch (config.eventStore) {
@@ -101,12 +102,13 @@ export async function startRuntime(
     deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource, jointDeadlineSource, /* funds */ fundsDeadlineSource(), hiringDeadlineSource(hiring) /* hiring */, /* committee */ ...committeeModule.deadlineSources({ committee, assembly, registry })],
     ...(options.logger ? { log: options.logger } : {}),
   });
+  const signingKey = loadSigningKey(config.dataDir, config.jwtSecret);
   const deps: AppDeps = {
     store,
     read,
     runner,
     clock,
-    signingKey: loadSigningKey(config.dataDir, config.jwtSecret),
+    signingKey,
     logKey: loadLogSigningKey(config.dataDir),
     commands: commandLog(store, read, runner, clock),
     registry,
@@ -122,6 +124,7 @@ export async function startRuntime(
     hiring, // hiring
     // committee
     committee,
+    board: boardService(store, signingKey), // board
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {

@@ -18,6 +18,7 @@ import type { SupervisionService } from '../supervision/service.js';
 import type { HiringService } from '../hiring/service.js'; // hiring
 // committee
 import type { CommitteeService } from '../committee/service.js';
+import type { BoardService } from '../board/service.js'; // board
 
 export interface AppDeps {
   readonly store: EventStore;
@@ -43,6 +44,8 @@ export interface AppDeps {
   readonly hiring: HiringService;
   // committee
   readonly committee: CommitteeService;
+  /** board: the notice board's setting and who may read it (services/board). */
+  readonly board: BoardService;
 }
 
 declare module 'fastify' {

@@ -17,6 +17,7 @@ import { supervisionRoutes } from '../../supervision/routes.js';
 import { hiringRoutes } from '../../hiring/routes.js'; // hiring
 // committee
 import { committeeRoutes } from '../../committee/routes.js';
+import { boardRoutes } from '../../board/routes.js'; // board
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -36,4 +37,5 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(hiringRoutes); // hiring
   // committee
   await app.register(committeeRoutes);
+  await app.register(boardRoutes); // board
 };
