@@ -177,6 +177,22 @@ t.test('fee adjustment, satisfaction survey and renewal on a signed contract', a
   t.equal(board.json().feeAdjustments.length, 2);
   t.notOk(/p20|p21|"p0"|owners:/.test(board.body + JSON.stringify(results)), 'no person ids or voter ids in the views');
 
+  // ---- the firm's page on the notice board ----
+  const page = await api.call('GET', `/board/${compoundId}/firm`, { token: await owner('p7') });
+  t.equal(page.statusCode, 200, page.body.slice(0, 300));
+  t.match(page.headers['content-type'], /text\/html/);
+  t.match(page.body, /甲物业/);
+  t.match(page.body, /data-fee="1\.80"/, 'the fee in force');
+  t.match(page.body, /2\.40/, 'the rejected adjustment is listed');
+  t.match(page.body, /业主大会未通过/);
+  t.match(page.body, /width="7884"/, 'the satisfied-area bar of the survey is 78.84 % exactly');
+  t.match(page.body, /乙物业/, 'the tender history names every bidder after the deadline');
+  t.notOk(/p20|p21|p-oc|f-a|owners:|业主20/.test(page.body), 'no person ids, voter ids or owners’ names on the page');
+  const index = await api.call('GET', `/board/${compoundId}`, { token: oc });
+  t.match(index.body, new RegExp(`href="/board/${compoundId}/firm"`), 'the board links the firm’s page');
+  t.match(index.body, /data-item="service_contract" data-published="yes"/, 'Art. 13 (四): the service contract is published');
+  t.equal((await api.call('GET', `/board/${compoundId}/firm`)).statusCode, 404, 'a private board is not shown without a token');
+
   // ---- renewal: the new term's quarters and its own renew-or-replace deadline ----
   const now = clock.now().getTime();
   const renew = await api.call('POST', `/v1/compounds/${compoundId}/motions`, {
