@@ -31,7 +31,7 @@ import { jointDeadlineSource } from './joint/deadlines.js';
 import { jointService } from './joint/service.js';
 // hiring
 import { hiringService } from './hiring/service.js';
-import { contractDrafter } from './hiring/reactors.js';
+import { hiringModule } from './hiring/module.js';
 import { hiringDeadlineSource } from './hiring/deadlines.js';
 import { openEsdbStore } from './store/esdb/index.js';
 // committee
@@ -98,7 +98,7 @@ export async function startRuntime(
     store,
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
-    reactors: [decisionNotifier(assembly), contractDrafter(hiring) /* hiring */, /* committee */ ...committeeModule.reactors({ committee, assembly, registry })],
+    reactors: [decisionNotifier(assembly), ...hiringModule.reactors({ hiring }) /* hiring */, /* committee */ ...committeeModule.reactors({ committee, assembly, registry })],
     deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource, jointDeadlineSource, /* funds */ fundsDeadlineSource(), hiringDeadlineSource(hiring) /* hiring */, /* committee */ ...committeeModule.deadlineSources({ committee, assembly, registry })],
     ...(options.logger ? { log: options.logger } : {}),
   });

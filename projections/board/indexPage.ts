@@ -57,7 +57,7 @@ export function checklist(compoundId: string, facts: DisclosureFacts): Checklist
       case 'minutes':
         return { ...row(item), published: false, note: '会议记录尚未在本系统公示', href: null };
       case 'service_contract':
-        return { ...row(item), published: false, note: facts.contractInForce ? '合同已生效（GET /v1/compounds/{id}/property-firm 可查），尚未在公示栏公开' : '本系统尚无生效的物业服务合同', href: null };
+        return { ...row(item), published: facts.contractInForce, note: facts.contractInForce ? '合同条款、考核与保留物业费' : '本系统尚无生效的物业服务合同', href: facts.contractInForce ? `${base}/firm` : null };
       case 'common_parts_income':
         return { ...row(item), published: false, note: facts.fundOpen ? '公共收益账目已建立，尚未在公示栏公开' : '尚未建立公共收益账目', href: null };
       case 'parking':
@@ -68,7 +68,7 @@ export function checklist(compoundId: string, facts: DisclosureFacts): Checklist
           ...row(item),
           published: missing !== null && missing.length === 0,
           note: missing === null ? '无生效合同' : missing.length === 0 ? '各期均已公开' : `缺少第 ${missing.join('、')} 期`,
-          href: null,
+          href: missing === null ? null : `${base}/firm#disclosures`,
         };
       }
     }

@@ -1,6 +1,7 @@
 /** Renders the notice board's pages with Eta (escaping on by default); times in Beijing time (UTC+8, no DST). */
 import { Eta } from 'eta';
 import { BAR, ERROR, INDEX, LAYOUT, MOTION } from './templates.js';
+import { FIRM } from './firmTemplate.js';
 
 const eta = new Eta({ cache: true, autoEscape: true });
 eta.loadTemplate('@layout', LAYOUT);
@@ -8,6 +9,7 @@ eta.loadTemplate('@bar', BAR);
 eta.loadTemplate('@index', INDEX);
 eta.loadTemplate('@motion', MOTION);
 eta.loadTemplate('@error', ERROR);
+eta.loadTemplate('@firm', FIRM);
 
 /** An ISO instant as Beijing time, `YYYY-MM-DD HH:mm`. */
 export function beijingTime(iso: string): string {
@@ -27,7 +29,7 @@ export interface PageFrame {
   readonly logHead?: { readonly treeSize: string; readonly rootHash: string; readonly keyId: string } | null;
 }
 
-export type PageName = 'index' | 'motion' | 'error';
+export type PageName = 'index' | 'motion' | 'error' | 'firm';
 
 export function renderPage(name: PageName, frame: PageFrame, data: Record<string, unknown>): string {
   return eta.render(`@${name}`, { asOfText: null, visibility: '', logHead: null, ...frame, ...data, fmt: beijingTime });

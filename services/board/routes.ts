@@ -12,6 +12,7 @@ import { DECISIONS, MOTIONS, MOTION_TALLIES, renderTally, type DecisionDoc, type
 import { checklist, deadlineRows, decisionRow, motionPage, motionRow } from '../../projections/board/index.js';
 import { HIRING_CONTRACTS, type ContractDoc } from '../../projections/hiring/docs.js';
 import { renderContract } from '../../projections/hiring/view.js';
+import { firmPageOf } from './firmPage.js'; // hiring
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import { HttpProblem } from '../api/problem.js';
 import { requireProjected } from '../api/projected.js';
@@ -98,6 +99,19 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
           decisions,
         }),
       });
+      return reply.type('text/html; charset=utf-8').send(body);
+    },
+  );
+
+  // hiring: the firm's page
+  app.get(
+    '/board/:compoundId/firm',
+    { schema: { ...page('The property firm on the notice board: the contract, assessments and held-back fees, cards, complaints, disclosures, fee adjustments, surveys, tenders'), params, response: { 200: html, ...errors } } },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      const { frame } = await open(request, compoundId);
+      requireProjected(read, 'hiring', compoundId);
+      const body = renderPage('firm', frame('物业服务企业与物业服务合同'), { page: await firmPageOf(app.deps, compoundId) });
       return reply.type('text/html; charset=utf-8').send(body);
     },
   );

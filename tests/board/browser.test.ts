@@ -62,6 +62,9 @@ const skip = existsSync(CHROMIUM) ? false : 'no chromium (installed by .ci/run)'
     t.match(index, '翠湖花园');
     t.match(index, '更换小区门禁系统');
     t.match(index, '区分所有权解释第十三条');
+    // hiring: the firm's page renders (no contract in this seed; tests/api/hiringFeesSurveys.test.ts fills one).
+    const firmText = await visit(`${board}/firm`, 'firm');
+    t.match(firmText, '物业服务合同');
 
     // The yes_no motion: each bar's fill is exactly the tally's figure in the SVG's user space, and drawn so.
     const tally = (await s.api.call('GET', `/v1/motions/${s.yesNo.motionId}/tally`, { token: s.convenor })).json();
