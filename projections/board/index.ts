@@ -3,3 +3,4 @@ export * from './bars.js';
 export * from './indexPage.js';
 export * from './labels.js';
 export * from './motionPage.js';
+export * from './communityPage.js';

@@ -2,6 +2,7 @@
 import { Eta } from 'eta';
 import { BAR, ERROR, INDEX, LAYOUT, MOTION } from './templates.js';
 import { FIRM } from './firmTemplate.js';
+import { COMMUNITY } from './communityTemplate.js';
 
 const eta = new Eta({ cache: true, autoEscape: true });
 eta.loadTemplate('@layout', LAYOUT);
@@ -10,6 +11,7 @@ eta.loadTemplate('@index', INDEX);
 eta.loadTemplate('@motion', MOTION);
 eta.loadTemplate('@error', ERROR);
 eta.loadTemplate('@firm', FIRM);
+eta.loadTemplate('@community', COMMUNITY);
 
 /** An ISO instant as Beijing time, `YYYY-MM-DD HH:mm`. */
 export function beijingTime(iso: string): string {
@@ -29,7 +31,7 @@ export interface PageFrame {
   readonly logHead?: { readonly treeSize: string; readonly rootHash: string; readonly keyId: string } | null;
 }
 
-export type PageName = 'index' | 'motion' | 'error' | 'firm';
+export type PageName = 'index' | 'motion' | 'error' | 'firm' | 'community';
 
 export function renderPage(name: PageName, frame: PageFrame, data: Record<string, unknown>): string {
   return eta.render(`@${name}`, { asOfText: null, visibility: '', logHead: null, ...frame, ...data, fmt: beijingTime });

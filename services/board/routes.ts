@@ -9,7 +9,10 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { buildingsOf } from '../../domain/registry/index.js';
 import { DECISIONS, MOTIONS, MOTION_TALLIES, renderTally, type DecisionDoc, type MotionDoc, type TallyDoc } from '../../projections/assembly/index.js';
-import { checklist, deadlineRows, decisionRow, motionPage, motionRow } from '../../projections/board/index.js';
+import { checklist, communityPage, deadlineRows, decisionRow, motionPage, motionRow } from '../../projections/board/index.js';
+import { DISPUTES, type DisputeDoc } from '../../projections/disputes/index.js';
+import { JOINT_MEETINGS, REQUESTS, type JointMeetingDoc, type RequestDoc as JointRequestDoc } from '../../projections/joint/index.js';
+import { RESIDENTS_MEETINGS, type MeetingDoc as ResidentsMeetingDoc } from '../../projections/residents/index.js';
 import { HIRING_CONTRACTS, type ContractDoc } from '../../projections/hiring/docs.js';
 import { renderContract } from '../../projections/hiring/view.js';
 import { firmPageOf } from './firmPage.js'; // hiring
@@ -100,6 +103,27 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       });
       return reply.type('text/html; charset=utf-8').send(body);
+    },
+  );
+
+  // three parties: joint meetings, requests, scores, disputes, residents' meetings
+  app.get(
+    '/board/:compoundId/community',
+    { schema: { ...page('Three parties working together: joint meetings and their tasks, residents’ requests and the parties’ scores, dispute statistics, residents’ meetings'), params, response: { 200: html, ...errors } } },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      const { frame } = await open(request, compoundId);
+      for (const projection of ['joint', 'disputes', 'residents']) requireProjected(read, projection, compoundId);
+      const model = communityPage(
+        {
+          meetings: read.list<JointMeetingDoc>(JOINT_MEETINGS, compoundId),
+          requests: read.list<JointRequestDoc>(REQUESTS, compoundId),
+          disputes: read.list<DisputeDoc>(DISPUTES, compoundId),
+          residentsMeetings: read.list<ResidentsMeetingDoc>(RESIDENTS_MEETINGS, compoundId),
+        },
+        clock.now(),
+      );
+      return reply.type('text/html; charset=utf-8').send(renderPage('community', frame('三方联动：联席会议、诉求与调解'), { page: model }));
     },
   );
 

@@ -78,6 +78,7 @@ export const INDEX = `<% layout('@layout') %>
 <dt>地址</dt><dd><%= it.address %></dd>
 <dt>专有部分</dt><dd><%= it.unitCount %> 套，<%= it.buildingCount %> 栋</dd>
 <dt>物业服务</dt><dd><a href="/board/<%= encodeURIComponent(it.compoundId) %>/firm">物业服务企业、合同与考核</a></dd>
+<dt>三方联动</dt><dd><a href="/board/<%= encodeURIComponent(it.compoundId) %>/community">联席会议、居民诉求、纠纷调解与居民会议</a></dd>
 </dl>
 </section>
 

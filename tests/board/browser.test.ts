@@ -62,6 +62,7 @@ const skip = existsSync(CHROMIUM) ? false : 'no chromium (installed by .ci/run)'
     t.match(index, '翠湖花园');
     t.match(index, '更换小区门禁系统');
     t.match(index, '区分所有权解释第十三条');
+    t.match(await visit(`${board}/community`, 'community'), '纠纷调解统计');
     // hiring: the firm's page renders (no contract in this seed; tests/api/hiringFeesSurveys.test.ts fills one).
     const firmText = await visit(`${board}/firm`, 'firm');
     t.match(firmText, '物业服务合同');
