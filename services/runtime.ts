@@ -32,6 +32,7 @@ import { jointService } from './joint/service.js';
 // hiring
 import { hiringService } from './hiring/service.js';
 import { hiringModule } from './hiring/module.js';
+import { timeTravellingRead } from './api/asOf/timeTravel.js';
 import { hiringDeadlineSource } from './hiring/deadlines.js';
 import { openEsdbStore } from './store/esdb/index.js';
 // committee
@@ -105,7 +106,7 @@ export async function startRuntime(
   const signingKey = loadSigningKey(config.dataDir, config.jwtSecret);
   const deps: AppDeps = {
     store,
-    read,
+    read: timeTravellingRead(read), // ?asOf= (services/api/asOf/timeTravel.ts)
     runner,
     clock,
     signingKey,

@@ -24,6 +24,7 @@ import { afterQuery, identifier, problemSchema } from '../api/schemas.js';
 import { rolesOn } from '../auth/grants.js';
 import { deadlineStatus } from '../platform/deadlines.js';
 import { motionAsOf, type AsOf } from './asOf.js';
+import { viewAsOf } from '../api/asOf/timeTravel.js';
 import { asOfField, requestedAsOf } from './asOfQuery.js';
 import { beijingTime, renderPage, type PageFrame } from './render.js';
 import type { BoardService } from './service.js';
@@ -61,8 +62,11 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!(await runner.waitFor(commands.lastAppended(), 5_000))) throw new HttpProblem(504, 'read_model_behind', 'The read model has not caught up yet; retry');
     requireProjected(read, 'assembly', compoundId);
     const head = await currentSignedHead(app.deps);
+    // ?asOf= on the other pages: the documents are the compound's as of that point (services/api/asOf).
+    const past = viewAsOf();
     const frame = (title: string): PageFrame => ({
       title,
+      ...(past ? { asOfText: asOfText(past.asOf, past.position, past.recordedAt) } : {}),
       compoundId,
       compoundName: compound.compound.name,
       generatedAt: clock.now().toISOString(),
@@ -143,6 +147,7 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/board/:compoundId/motions/:motionId',
     {
+      config: { asOf: 'self' },
       schema: {
         ...page('A motion on the notice board: its tally with area and headcount bars against the thresholds; ?asOf= shows it as it stood then'),
         params: params.extend({ motionId: identifier }),

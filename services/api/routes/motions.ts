@@ -361,6 +361,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/motions/:motionId/tally',
     {
+      config: { asOf: 'self' }, // the tally recomputes its own past from the motion's streams
       schema: {
         tags: ['assembly'],
         summary: 'The exact two-axis tally (Civil Code Art. 278): quorum, passage, what is still needed',
