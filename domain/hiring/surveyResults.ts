@@ -4,6 +4,7 @@
  * percentages rounded down to 0.01 % (integer arithmetic). No threshold: a survey informs, it decides nothing.
  */
 import { formatArea, parseArea, type Area } from '../shared/area.js';
+import type { VoterIdentity } from '../registry/index.js';
 import { SATISFACTION_LEVELS, type SurveyRespondedData } from './events.js';
 
 export interface AxisCount {
@@ -73,4 +74,10 @@ export function questionResults(tally: SurveyTally): QuestionResult[] {
       },
     };
   });
+}
+
+/** Who may answer a survey, as totals: every voter identity but the developer's (survey.ts). */
+export function surveyEligible(identities: readonly VoterIdentity[]): AxisCount {
+  const owners = identities.filter((v) => !v.developerHeld);
+  return { area: formatArea(owners.reduce((sum, v) => sum + parseArea(v.area)!, 0n)), headcount: owners.length };
 }

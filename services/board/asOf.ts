@@ -11,7 +11,7 @@
 import { ballotStreamId, motionStreamId, type MotionOpenedData } from '../../domain/assembly/index.js';
 import { assemblyProjection, MOTION_TALLIES, MOTIONS, type MotionDoc, type TallyDoc } from '../../projections/assembly/index.js';
 import type { EventStore, RecordedEvent } from '../store/port.js';
-import { MemoryDocs } from './memoryDocs.js';
+import { DocsAsOf } from '../api/asOf/compoundAsOf.js';
 
 /** A point of the log: a global position, or an instant. */
 export type AsOf = { readonly kind: 'position'; readonly position: bigint } | { readonly kind: 'instant'; readonly at: Date };
@@ -61,7 +61,7 @@ export async function motionAsOf(store: EventStore, motionId: string, asOf: AsOf
     }
   }
   events.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
-  const docs = new MemoryDocs();
+  const docs = new DocsAsOf();
   for (const e of events) docs.apply(e, [assemblyProjection]);
   const last = events.at(-1);
   return {

@@ -1,6 +1,6 @@
 /** The firm's page data: the hiring read model's documents, rendered as the JSON views are, then shaped for the page. */
+import { surveyEligible } from '../../domain/hiring/index.js';
 import { voterIdentities } from '../../domain/registry/index.js';
-import { formatArea, parseArea } from '../../domain/shared/area.js';
 import {
   firmPage,
   HIRING_CONTRACTS,
@@ -23,8 +23,7 @@ import type { AppDeps } from '../api/deps.js';
 export async function firmPageOf(deps: Pick<AppDeps, 'read' | 'clock' | 'registry'>, compoundId: string) {
   const { read, clock, registry } = deps;
   const now = clock.now();
-  const owners = voterIdentities(await registry.state(compoundId)).filter((v) => !v.developerHeld);
-  const eligible = { area: formatArea(owners.reduce((sum, v) => sum + parseArea(v.area)!, 0n)), headcount: owners.length };
+  const eligible = surveyEligible(voterIdentities(await registry.state(compoundId)));
   const firmName = (firmId: string) => read.get<FirmDoc>(HIRING_FIRMS, firmId)?.name;
   return firmPage({
     contracts: read.list<ContractDoc>(HIRING_CONTRACTS, compoundId).map((d) => renderContract(d, now)),

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { HANDOVER_ITEMS, refuse, type ContractCommand, type ContractState, type HandoverItem, type TenderState } from '../../domain/hiring/index.js';
+import { HANDOVER_ITEMS, refuse, surveyEligible, type ContractCommand, type ContractState, type HandoverItem, type TenderState } from '../../domain/hiring/index.js';
 import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
 import {
   HIRING_CONTRACTS,
@@ -25,7 +25,6 @@ import {
   type TenderDoc,
 } from '../../projections/hiring/index.js';
 import { voterIdentities } from '../../domain/registry/index.js';
-import { formatArea, parseArea } from '../../domain/shared/area.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import type { CommandOutcome } from '../api/commandLog.js';
 import { HttpProblem } from '../api/problem.js';
@@ -471,10 +470,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
 
     // ---- satisfaction surveys ----
     const SURVEY_ORGANISERS: readonly Role[] = ['oc_member', 'rc_staff', 'street_office'];
-    const eligibleOf = async (compoundId: string) => {
-      const owners = voterIdentities(await registry.state(compoundId)).filter((v) => !v.developerHeld);
-      return { area: formatArea(owners.reduce((sum, v) => sum + parseArea(v.area)!, 0n)), headcount: owners.length };
-    };
+    const eligibleOf = async (compoundId: string) => surveyEligible(voterIdentities(await registry.state(compoundId)));
     app.post(
       '/v1/contracts/:contractId/surveys',
       {

@@ -38,6 +38,11 @@ export class DocsAsOf implements DocReader {
     return this.list(collection, parent).length;
   }
 
+  /** Feeds one event (in log order) through the projections that handle it, as the runner does. */
+  apply(event: RecordedEvent, projections: readonly Projection[]): void {
+    for (const projection of projections) if (projection.handles.includes(event.type)) this.applyChanges(projection.apply(event, this));
+  }
+
   /** One projection's changes for one event. */
   applyChanges(changes: readonly DocChange[]): void {
     for (const change of changes) {
