@@ -32,7 +32,7 @@ import { jointService } from './joint/service.js';
 // hiring
 import { hiringService } from './hiring/service.js';
 import { hiringModule } from './hiring/module.js';
-import { timeTravellingRead } from './api/asOf/timeTravel.js';
+import { timeTravellingRead, timeTravellingRegistry } from './api/asOf/timeTravel.js';
 import { hiringDeadlineSource } from './hiring/deadlines.js';
 import { openEsdbStore } from './store/esdb/index.js';
 // committee
@@ -112,7 +112,7 @@ export async function startRuntime(
     signingKey,
     logKey: loadLogSigningKey(config.dataDir),
     commands: commandLog(store, read, runner, clock),
-    registry,
+    registry: timeTravellingRegistry(registry, store), // ?asOf= on the registry's views
     assembly,
     decisions: decisionsService({ store, read, runner, assembly, registry }),
     residents: residentsService(store),

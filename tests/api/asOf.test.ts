@@ -14,8 +14,10 @@ t.test('views as of a past point', async (t) => {
   t.teardown(() => api.close());
   const clock = api.runtime.deps.clock as ManualClock;
   const admin = await api.token('p-admin', 'admin');
+  const registeredAt = new Map<string, string>();
   const make = async (name: string) => {
-    const { compoundId } = (await api.call('POST', '/v1/compounds', { token: admin, body: { name, address: '文三路 1 号', jurisdiction: 'national' } })).json() as { compoundId: string };
+    const { compoundId, position } = (await api.call('POST', '/v1/compounds', { token: admin, body: { name, address: '文三路 1 号', jurisdiction: 'national' } })).json() as { compoundId: string; position: string };
+    registeredAt.set(compoundId, position);
     const units = Array.from({ length: 4 }, (_, i) => ({ unitId: `1-${101 + i}`, building: '1', area: '100', areaSource: 'registry', owners: [{ personId: `${name}-p${i}`, name: `业主${i}` }] }));
     t.equal((await api.call('POST', `/v1/compounds/${compoundId}/units`, { token: admin, body: { units } })).statusCode, 201);
     return compoundId;
@@ -72,6 +74,12 @@ t.test('views as of a past point', async (t) => {
   // Bad points and views that are not the read model's.
   t.equal((await api.call('GET', `/v1/compounds/${a}/motions?asOf=yesterday`, { token: oc })).json().code, 'invalid_as_of');
   t.equal((await api.call('GET', `/v1/compounds/${a}/motions?asOf=99999999`, { token: oc })).json().code, 'position_beyond_log');
+  // The registry's views fold the compound's stream up to the point: before the import there were no units.
+  const before = await api.call('GET', `/v1/compounds/${a}/electorate?asOf=${registeredAt.get(a)}`, { token: oc });
+  t.equal(before.statusCode, 200, before.body);
+  t.match(before.json(), { units: 0, headcount: 0 });
+  t.match((await api.call('GET', `/v1/compounds/${a}/electorate?asOf=${between}`, { token: oc })).json(), { units: 4, headcount: 4, totalArea: '400.00' });
+  t.equal((await api.call('GET', `/v1/compounds/${a}?asOf=${encodeURIComponent(beforeAny)}`, { token: oc })).statusCode, 404, 'the compound did not exist yet');
   const live1 = await api.call('GET', `/v1/compounds/${a}/deadlines?asOf=${between}`, { token: oc });
   t.equal(live1.statusCode, 400);
   t.equal(live1.json().code, 'as_of_not_supported');

@@ -19,6 +19,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MOTIONS } from '../../../projections/assembly/index.js';
 import { HIRING_CONTRACTS, HIRING_FEE_ADJUSTMENTS, HIRING_SURVEYS, HIRING_TENDERS } from '../../../projections/hiring/index.js';
 import type { Projection } from '../../../projections/projection.js';
+import { compoundStreamId, registryDecider, type RegistryEvent } from '../../../domain/registry/index.js';
+import { fold } from '../../../domain/shared/decider.js';
+import type { RegistryService } from '../../registry/service.js';
 import { asOfWire, requestedAsOf } from '../../board/asOfQuery.js';
 import type { ReadView } from '../../projections/readStore.js';
 import type { EventStore } from '../../store/port.js';
@@ -42,6 +45,23 @@ export function timeTravellingRead(live: ReadView): ReadView {
     projections: () => live.projections(),
     failures: () => live.failures(),
     close: () => live.close(),
+  };
+}
+
+/**
+ * The registry as it stood at the request's point, for that compound: its stream folded up to the cut (the
+ * compound, its units and owners, the electorate on the day). Other compounds, and requests without a point,
+ * get the live state. Only routes' reads see it: commands never run inside a past view.
+ */
+export function timeTravellingRegistry(live: RegistryService, store: EventStore): RegistryService {
+  return {
+    ...live,
+    async state(compoundId) {
+      const view = current.getStore();
+      if (!view || view.compoundId !== compoundId) return live.state(compoundId);
+      const events = (await store.readStream(compoundStreamId(compoundId))).filter((e) => e.position <= view.position);
+      return fold(registryDecider, events.map((e) => ({ type: e.type, data: e.data }) as RegistryEvent));
+    },
   };
 }
 
@@ -101,9 +121,6 @@ function compoundOfRequest(request: FastifyRequest, read: Pick<ReadView, 'get'>)
  * folded from their streams, the board's setting): they cannot be shown as of a past point yet, and say so.
  */
 const LIVE_ONLY: ReadonlySet<string> = new Set([
-  '/v1/compounds/:compoundId',
-  '/v1/compounds/:compoundId/units',
-  '/v1/compounds/:compoundId/electorate',
   '/v1/compounds/:compoundId/deadlines',
   '/v1/compounds/:compoundId/funds',
   '/v1/compounds/:compoundId/funds/units/:unitId',
