@@ -53,7 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerJsonBody(app);
   const knownPaths = trackKnownPaths(app);
   // ?asOf= on every view of a compound (services/api/asOf/timeTravel.ts).
-  registerTimeTravel(app, { store: options.deps.store, read: options.deps.read, projections: allProjections });
+  registerTimeTravel(app, { store: options.deps.store, read: options.deps.read, projections: allProjections, deadlineSources: options.deps.platform.deadlineSources });
   app.addHook('onRequest', async (request) => {
     if (request.url.length > MAX_URL_LENGTH) {
       throw new HttpProblem(414, 'uri_too_long', `URLs are at most ${MAX_URL_LENGTH} characters`, { maxLength: MAX_URL_LENGTH });

@@ -86,9 +86,10 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
       const { compoundId } = request.params;
       const { compound, frame } = await open(request, compoundId);
       const decisions = read.list<DecisionDoc>(DECISIONS, compoundId);
-      if (!(await platform.deadlinesAt(commands.lastAppended(), 5_000))) throw new HttpProblem(504, 'read_model_behind', 'The deadlines have not caught up yet; retry');
-      const now = clock.now();
-      const deadlines = platform.deadlines.deadlines(compoundId).map((d) => ({ kind: d.kind, dueAt: d.dueAt, status: deadlineStatus(d, now), article: d.source.article, record: d.record }));
+      const past = viewAsOf();
+      if (!past && !(await platform.deadlinesAt(commands.lastAppended(), 5_000))) throw new HttpProblem(504, 'read_model_behind', 'The deadlines have not caught up yet; retry');
+      const now = past ? past.at : clock.now();
+      const deadlines = (past ? past.deadlines : platform.deadlines.deadlines(compoundId)).map((d) => ({ kind: d.kind, dueAt: d.dueAt, status: deadlineStatus(d, now), article: d.source.article, record: d.record }));
       const contracts = read.list<ContractDoc>(HIRING_CONTRACTS, compoundId).map((d) => renderContract(d, now));
       const current = [...contracts].reverse().find((c) => c.status !== 'drawn' && c.takenOverAt === null) ?? null;
       const fund = await app.deps.funds.state(compoundId);

@@ -80,7 +80,17 @@ t.test('views as of a past point', async (t) => {
   t.match(before.json(), { units: 0, headcount: 0 });
   t.match((await api.call('GET', `/v1/compounds/${a}/electorate?asOf=${between}`, { token: oc })).json(), { units: 4, headcount: 4, totalArea: '400.00' });
   t.equal((await api.call('GET', `/v1/compounds/${a}?asOf=${encodeURIComponent(beforeAny)}`, { token: oc })).statusCode, 404, 'the compound did not exist yet');
-  const live1 = await api.call('GET', `/v1/compounds/${a}/deadlines?asOf=${between}`, { token: oc });
+  // The deadlines folded from the log: at the head as the scheduler keeps them; earlier, without what came later.
+  const ids = (body: { deadlines: { deadlineId: string; status: string }[] }) => body.deadlines.map((d) => `${d.deadlineId}:${d.status}`);
+  const liveDeadlines = (await api.call('GET', `/v1/compounds/${a}/deadlines`, { token: oc })).json();
+  const headDeadlines = await api.call('GET', `/v1/compounds/${a}/deadlines?asOf=${second.position}`, { token: oc });
+  t.equal(headDeadlines.statusCode, 200, headDeadlines.body);
+  t.ok(liveDeadlines.deadlines.length > 0, 'the motions have deadlines');
+  t.same(ids(headDeadlines.json()), ids(liveDeadlines), 'folded from the log, the same as the scheduler\u2019s table');
+  const earlier = ids((await api.call('GET', `/v1/compounds/${a}/deadlines?asOf=${between}`, { token: oc })).json());
+  t.ok(earlier.length > 0 && earlier.length < ids(liveDeadlines).length, 'fewer obligations before the second motion');
+  t.notOk(earlier.some((d) => d.includes(second.motionId)), 'none of the second motion');
+  const live1 = await api.call('GET', `/v1/compounds/${a}/funds?asOf=${between}`, { token: oc });
   t.equal(live1.statusCode, 400);
   t.equal(live1.json().code, 'as_of_not_supported');
   t.equal((await api.call('GET', `/v1/keys?asOf=${between}`)).json().code, 'as_of_not_supported');

@@ -10,6 +10,8 @@
 import { defaultScope, type DocChange, type DocReader, type Projection } from '../../../projections/projection.js';
 import type { AsOf } from '../../board/asOf.js';
 import type { EventStore, RecordedEvent } from '../../store/port.js';
+import type { Deadline, DeadlineSource } from '../../platform/deadlines.js';
+import { DeadlineFold } from '../../platform/deadlineFold.js';
 
 interface Stored {
   readonly parent?: string;
@@ -63,6 +65,10 @@ export interface CompoundAsOf {
   /** How many of the compound's events the view was computed from. */
   readonly events: number;
   readonly docs: DocsAsOf;
+  /** The compound's deadlines at the point (every event folded through the deadline sources). */
+  readonly deadlines: readonly Deadline[];
+  /** The instant the view stands at: the asked instant, or when the last event up to the position was recorded. */
+  readonly at: Date;
 }
 
 const BATCH = 10_000;
@@ -70,8 +76,10 @@ const BATCH = 10_000;
 const within = (asOf: AsOf) => (e: RecordedEvent): boolean =>
   asOf.kind === 'position' ? e.position <= asOf.position : Date.parse(e.metadata.recordedAt) <= asOf.at.getTime();
 
-export async function compoundAsOf(store: EventStore, projections: readonly Projection[], compoundId: string, asOf: AsOf): Promise<CompoundAsOf> {
+export async function compoundAsOf(store: EventStore, projections: readonly Projection[], compoundId: string, asOf: AsOf, deadlineSources: readonly DeadlineSource[] = []): Promise<CompoundAsOf> {
   const docs = new DocsAsOf();
+  const deadlines = new DeadlineFold(deadlineSources);
+  let cutAt: string | null = null;
   const keep = within(asOf);
   let after = 0n;
   let cut = 0n;
@@ -87,6 +95,8 @@ export async function compoundAsOf(store: EventStore, projections: readonly Proj
         break;
       }
       cut = event.position;
+      cutAt = event.metadata.recordedAt;
+      deadlines.apply(event);
       let mine = false;
       for (const projection of projections) {
         if (!projection.handles.includes(event.type)) continue;
@@ -103,5 +113,6 @@ export async function compoundAsOf(store: EventStore, projections: readonly Proj
     if (past || batch.length < BATCH) break;
     after = batch.at(-1)!.position;
   }
-  return { compoundId, asOf, position: cut, recordedAt, events, docs };
+  const at = asOf.kind === 'instant' ? asOf.at : cutAt ? new Date(cutAt) : new Date(0);
+  return { compoundId, asOf, position: cut, recordedAt, events, docs, deadlines: deadlines.of(compoundId), at };
 }

@@ -25,6 +25,7 @@ import type { RegistryService } from '../../registry/service.js';
 import { asOfWire, requestedAsOf } from '../../board/asOfQuery.js';
 import type { ReadView } from '../../projections/readStore.js';
 import type { EventStore } from '../../store/port.js';
+import type { DeadlineSource } from '../../platform/deadlines.js';
 import { HttpProblem } from '../problem.js';
 import { compoundAsOf, type CompoundAsOf } from './compoundAsOf.js';
 
@@ -121,7 +122,6 @@ function compoundOfRequest(request: FastifyRequest, read: Pick<ReadView, 'get'>)
  * folded from their streams, the board's setting): they cannot be shown as of a past point yet, and say so.
  */
 const LIVE_ONLY: ReadonlySet<string> = new Set([
-  '/v1/compounds/:compoundId/deadlines',
   '/v1/compounds/:compoundId/funds',
   '/v1/compounds/:compoundId/funds/units/:unitId',
   '/v1/compounds/:compoundId/releases/:releaseId',
@@ -129,7 +129,7 @@ const LIVE_ONLY: ReadonlySet<string> = new Set([
   '/v1/compounds/:compoundId/board',
 ]);
 
-export function registerTimeTravel(app: FastifyInstance, deps: { store: EventStore; read: ReadView; projections: readonly Projection[] }): void {
+export function registerTimeTravel(app: FastifyInstance, deps: { store: EventStore; read: ReadView; projections: readonly Projection[]; deadlineSources: readonly DeadlineSource[] }): void {
   const cache = cached(32);
   app.addHook('preHandler', async (request) => {
     if (request.method !== 'GET') return;
@@ -147,7 +147,7 @@ export function registerTimeTravel(app: FastifyInstance, deps: { store: EventSto
     // Nothing is computed for a caller the handler will turn away (JSON views all need a token; pages may be public).
     if (request.headers.authorization === undefined && !request.url.startsWith('/board/')) return;
     // An instant is cut at the last position recorded by then, so two instants between the same events share one view.
-    const view = await cache(`${compoundId}|${asOf.kind === 'position' ? asOf.position : asOf.at.toISOString()}`, () => compoundAsOf(deps.store, deps.projections, compoundId, asOf));
+    const view = await cache(`${compoundId}|${asOf.kind === 'position' ? asOf.position : asOf.at.toISOString()}`, () => compoundAsOf(deps.store, deps.projections, compoundId, asOf, deps.deadlineSources));
     request.asOfView = view;
   });
   // Callback style, so that the handler runs inside the request's context.
