@@ -13,15 +13,16 @@
  * size, root and frontier to `log_tree`. A rolled-back transaction or savepoint restores the frontier.
  */
 import type Database from 'better-sqlite3';
-import { canonicalJson, chain, GENESIS_HASH } from '../hashChain.js';
+import { GENESIS_HASH, hashAt } from '../hashChain.js';
 import { leafHash, LogFrontier } from '../logTree.js';
 import { expectationHolds, RevisionConflictError, type AppendResult, type ExpectedRevision } from '../port.js';
-import type { EncodedEvent } from './encode.js';
 import type { Statements } from './statements.js';
+import type { WireEvent } from './writerProtocol.js';
 
 export interface QueuedAppend {
   readonly streamId: string;
-  readonly events: readonly EncodedEvent[];
+  /** Encoded on the caller's thread (encode.ts): what is stored, and the canonical parts that are hashed. */
+  readonly events: readonly WireEvent[];
   readonly expected: ExpectedRevision;
 }
 
@@ -36,9 +37,6 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
   const stored = stmts.logTree.get();
   if (!stored) throw new Error('store file has no log_tree row');
   const frontier = LogFrontier.fromBlob(Number(stored.tree_size), stored.frontier);
-  // Events of one command share one metadata object (decoded once per append); encode it once too.
-  let lastMetadata: unknown;
-  let lastMetadataJson = '';
 
   const write = (batch: readonly QueuedAppend[], isolate: boolean): Outcome[] => {
     const treeSize = frontier.size;
@@ -65,21 +63,20 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
       if (item.events.length === 0) {
         return { ok: true, result: { nextExpectedRevision: head.revision, position: 0n, hash: '' } };
       }
-      const chained = chain(item.streamId, head.revision, head.hash, item.events);
       const from = position;
       const tree = isolate ? frontier.snapshot() : undefined;
+      let revision = head.revision;
+      let prevHash = head.hash;
       const insert = () => {
-        chained.forEach((e, i) => {
-          const { dataJson, metadataJson } = item.events[i]!;
-          if (e.metadata !== lastMetadata) {
-            lastMetadata = e.metadata;
-            lastMetadataJson = canonicalJson(e.metadata);
-          }
-          const leaf = leafHash(frontier.size, e.hash, undefined, lastMetadataJson);
+        for (const e of item.events) {
+          revision += 1n;
+          const hash = hashAt({ head: e.hashHead, tail: e.hashTail }, revision, prevHash);
+          const leaf = leafHash(frontier.size, hash, undefined, e.metadataCanonical);
           position += 1n;
-          stmts.insertEvent.run(position, item.streamId, e.revision, e.eventId, e.type, e.schemaVersion, dataJson, metadataJson, e.prevHash, e.hash, leaf);
+          stmts.insertEvent.run(position, item.streamId, revision, e.eventId, e.type, e.schemaVersion, e.dataJson, e.metadataJson, prevHash, hash, leaf);
           frontier.append(leaf);
-        });
+          prevHash = hash;
+        }
       };
       if (!isolate) insert();
       else {
@@ -92,10 +89,9 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
           return { ok: false, error };
         }
       }
-      const last = chained[chained.length - 1]!;
-      head.revision = last.revision;
-      head.hash = last.hash;
-      return { ok: true, result: { nextExpectedRevision: last.revision, position, hash: last.hash } };
+      head.revision = revision;
+      head.hash = prevHash;
+      return { ok: true, result: { nextExpectedRevision: revision, position, hash: prevHash } };
     });
     if (frontier.size !== treeSize) stmts.setLogTree.run(frontier.size, frontier.root(), frontier.toBlob());
     return outcomes;
