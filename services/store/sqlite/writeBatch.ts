@@ -41,10 +41,13 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
   const write = (batch: readonly QueuedAppend[], isolate: boolean): Outcome[] => {
     const treeSize = frontier.size;
     const heads = new Map<string, Head>();
-    const headOf = (streamId: string): Head => {
+    const headOf = (streamId: string, assumeNew: boolean): Head => {
       let head = heads.get(streamId);
       if (!head) {
-        const row = stmts.streamHead.get(streamId);
+        // An append that expects no stream is taken at its word on the fast path (a new stream per ballot or
+        // registration is the common case): if the stream does exist, inserting its revision 0 breaks the
+        // UNIQUE(stream_id, revision) index, and the isolated pass, which looks every head up, reports the conflict.
+        const row = assumeNew ? undefined : stmts.streamHead.get(streamId);
         head = row ? { revision: row.revision, hash: row.hash } : { revision: -1n, hash: GENESIS_HASH };
         heads.set(streamId, head);
       }
@@ -55,7 +58,7 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
     let position = stmts.lastPosition.get() ?? 0n;
 
     const outcomes = batch.map((item): Outcome => {
-      const head = headOf(item.streamId);
+      const head = headOf(item.streamId, !isolate && item.expected === 'no_stream' && item.events.length > 0);
       if (!expectationHolds(item.expected, head.revision)) {
         const actual = head.revision < 0n ? 'no_stream' : head.revision;
         return { ok: false, error: new RevisionConflictError(item.streamId, item.expected, actual) };
