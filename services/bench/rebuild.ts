@@ -22,6 +22,7 @@ import { parseGrant, type Grant } from '../auth/grants.js';
 import { issueToken } from '../auth/tokens.js';
 import { manualClock } from '../clock.js';
 import { loadConfig, loadToolConfig } from '../config.js';
+import type { CatchUpProgress } from '../projections/catchUpProgress.js';
 import { startThreadedProjectionRunner } from '../projections/threadedRunner.js';
 import { startRuntime } from '../runtime.js';
 import { canonicalJson, eventHashParts, GENESIS_HASH, hashAt } from '../store/hashChain.js';
@@ -175,7 +176,16 @@ async function rebuild(eventsFile: string, readFile: string, head: bigint): Prom
   removeDb(readFile);
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const runner = await startThreadedProjectionRunner({ eventsFile, readFile, commits: () => () => {} });
+  let reports = 0;
+  const log = {
+    error: (obj: unknown, msg: string) => console.error(msg, obj),
+    // The thread's progress reports (once a second; printed every 5 s and at the end).
+    info: (obj: unknown) => {
+      const p = (obj as { catchUp?: CatchUpProgress }).catchUp;
+      if (p && (p.done || ++reports % 5 === 0)) console.log(`    progress: ${p.position} of ${p.target}, ${fmt(p.eventsPerSecond)} events/s, ETA ${p.etaSeconds ?? '?'} s`);
+    },
+  };
+  const runner = await startThreadedProjectionRunner({ eventsFile, readFile, commits: () => () => {}, log });
   if (!(await runner.waitFor(head, 30 * 60_000))) throw new Error(`the rebuild did not reach ${head}: ${String(runner.failure())}`);
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
