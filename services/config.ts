@@ -75,6 +75,8 @@ export interface ToolConfig {
   readonly benchConnections: number;
   /** `bench:vote`: write a CPU profile per round with this file prefix. */
   readonly benchProfile: string | undefined;
+  /** `bench:rebuild` (perf #18): ballot events in the generated log. */
+  readonly benchEvents: number;
 }
 
 export function loadToolConfig(env: NodeJS.ProcessEnv = process.env, defaults: { benchRounds?: number } = {}): ToolConfig {
@@ -93,5 +95,6 @@ export function loadToolConfig(env: NodeJS.ProcessEnv = process.env, defaults: {
     benchRoundMs: positive('BENCH_ROUND_MS', 2000),
     benchConnections: positive('BENCH_CONNECTIONS', 64),
     benchProfile: env.BENCH_PROFILE || undefined,
+    benchEvents: positive('BENCH_EVENTS', 1_000_000), // perf #18
   };
 }

@@ -3,7 +3,9 @@
  * baseline measured in the same run, on the same disk, with the same pragmas and schema.
  *
  *   adapter, 1 producer      one event per append, awaiting each          vs raw: one transaction per append
- *   adapter, 64 producers    each on its own stream, awaiting each call   vs raw: 64 appends per transaction
+ *   adapter, 64 producers    each append a new stream, awaiting each call vs raw: 64 appends per transaction
+ *
+ * The event is the peer benchmark's (issue #18): one event of 199 bytes of data JSON per append.
  *
  * A raw "append" is what SQLite must do for one event: insert the event row (its index holds the stream head).
  * It skips everything the adapter adds (promises, queueing, expectation checks, JSON, hashing), so the
@@ -44,7 +46,9 @@ const metadata = {
   actor: { personId: randomUUID(), role: 'oc_member' },
   recordedAt: '2026-11-21T08:00:00.000Z',
 };
-const data = { unitId: 'B3-2-1402', areaTenThousandths: 13507400, owners: ['p-1', 'p-2'] };
+/** 199 bytes of data JSON, as in the peer benchmark (checked at start). */
+const data = { unitId: 'B3-2-1402', areaTenThousandths: 13507400, owners: ['p-1', 'p-2'], source: 'registry', note: 'x'.repeat(94) };
+const DATA_BYTES = 199;
 const event = (): NewEvent => ({ eventId: randomUUID(), type: 'UnitRegistered', schemaVersion: 1, data, metadata });
 
 interface Measured {
@@ -52,6 +56,7 @@ interface Measured {
   readonly note?: string;
 }
 
+/** One producer appends to its own stream; with more, each append starts a new stream. */
 async function adapter(producers: number): Promise<Measured> {
   const file = freshFile();
   const store = openSqliteStore(file);
@@ -60,10 +65,10 @@ async function adapter(producers: number): Promise<Measured> {
   const deadline = started + ROUND_MS;
   await Promise.all(
     Array.from({ length: producers }, async (_, p) => {
-      const stream = `bench-${p}`;
       let expected: bigint | 'no_stream' = 'no_stream';
-      while (performance.now() < deadline) {
-        expected = (await store.append(stream, [event()], expected)).nextExpectedRevision;
+      for (let n = 0; performance.now() < deadline; n += 1) {
+        if (producers === 1) expected = (await store.append('bench-0', [event()], expected)).nextExpectedRevision;
+        else await store.append(`bench-${p}-${n}`, [event()], 'no_stream');
         appended += 1;
       }
     }),
@@ -75,8 +80,8 @@ async function adapter(producers: number): Promise<Measured> {
   return { perSecond: (appended * 1000) / elapsed, note: `${(appends / commits).toFixed(1)} appends/commit` };
 }
 
-/** `streams` as in the adapter case it is compared with: one stream per producer. */
-function raw(perTransaction: number, streams: number): Measured {
+/** Streams as in the adapter case it is compared with: one stream (`newStreams` false) or a new stream per event. */
+function raw(perTransaction: number, newStreams: boolean): Measured {
   const file = freshFile();
   const db: Database.Database = openDatabase(file);
   const dataJson = JSON.stringify(data);
@@ -86,11 +91,9 @@ function raw(perTransaction: number, streams: number): Measured {
     `INSERT INTO events(stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash)
      VALUES (?, ?, ?, 'UnitRegistered', 1, ?, ?, ?, ?)`,
   );
-  const revisions = new Array<number>(streams).fill(-1);
   const appendOne = (n: number) => {
-    const p = n % streams;
-    const revision = ++revisions[p]!;
-    insert.run(`bench-${p}`, revision, randomUUID(), dataJson, metadataJson, hash, hash);
+    if (newStreams) insert.run(`bench-${n % PRODUCERS}-${Math.floor(n / PRODUCERS)}`, 0, randomUUID(), dataJson, metadataJson, hash, hash);
+    else insert.run('bench-0', n, randomUUID(), dataJson, metadataJson, hash, hash);
   };
   const transaction = db.transaction((from: number) => {
     for (let i = 0; i < perTransaction; i += 1) appendOne(from + i);
@@ -116,9 +119,9 @@ const median = (xs: readonly number[]) => {
 
 const cases = {
   adapter1: () => adapter(1),
-  rawEach: async () => raw(1, 1),
+  rawEach: async () => raw(1, false),
   adapter64: () => adapter(PRODUCERS),
-  rawBatched: async () => raw(RAW_BATCH, PRODUCERS),
+  rawBatched: async () => raw(RAW_BATCH, true),
 } as const;
 type Case = keyof typeof cases;
 /** Each adapter case next to its baseline; the order flips every round so drift hits both alike. */
@@ -131,7 +134,9 @@ async function main() {
   mkdirSync(dir, { recursive: true });
   const fsType = statfsSync(dir).type;
   console.log(`store bench: ${ROUNDS} rounds × ${ROUND_MS} ms per case, files in ${dir}`);
-  console.log(`node ${process.version}, WAL + synchronous=FULL, one event per append`);
+  const dataBytes = Buffer.byteLength(JSON.stringify(data));
+  if (dataBytes !== DATA_BYTES) throw new Error(`the bench event has ${dataBytes} bytes of data, not ${DATA_BYTES}`);
+  console.log(`node ${process.version}, WAL + synchronous=FULL, one event (${DATA_BYTES} bytes of data) per append`);
   if (fsType === TMPFS_MAGIC) console.log('WARNING: tmpfs — fsync is free here, numbers are meaningless; set DATA_DIR');
 
   const results: Record<Case, number[]> = { adapter1: [], rawEach: [], adapter64: [], rawBatched: [] };

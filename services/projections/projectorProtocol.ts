@@ -1,4 +1,5 @@
 /** Messages between the main thread and the projection thread (projectorThread.ts). */
+import type { CatchUpProgress } from './catchUpProgress.js';
 
 /** Where the thread finds its projections: a module and the name of the array it exports. */
 export interface ProjectionsRef {
@@ -21,6 +22,8 @@ export type FromProjector =
   /** The read database is open (rebuilt if the projections changed) at this checkpoint. */
   | { readonly kind: 'ready'; readonly position: bigint }
   | { readonly kind: 'applied'; readonly position: bigint }
+  /** A catch-up far behind the log (a rebuild): at most once a second, and when it reaches its target. */
+  | { readonly kind: 'progress'; readonly progress: CatchUpProgress }
   /** The runner stopped (a projection or read failed); the read model stays where it was. */
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'closed' };

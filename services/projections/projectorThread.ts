@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { allProjections } from '../../projections/index.js';
 import type { Projection } from '../../projections/projection.js';
 import { openSqliteEventReader } from '../store/sqlite/eventReader.js';
+import { catchUpTracker } from './catchUpProgress.js';
 import type { FromProjector, ProjectorData, ToProjector } from './projectorProtocol.js';
 import { openReadStore } from './readStore.js';
 import { startProjectionRunner } from './runner.js';
@@ -21,12 +22,30 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 const projections: readonly Projection[] = data.projections
   ? ((await import(data.projections.module)) as Record<string, readonly Projection[]>)[data.projections.exportName]!
   : allProjections;
-const events = openSqliteEventReader(data.eventsFile);
+/**
+ * Pages of the catch-up: large, so a rebuild applies big transactions (fewer commits, each document written
+ * once per page); once caught up a page holds whatever was committed since the last one.
+ */
+const PAGE_EVENTS = 10_000;
+/** Behind by at least this many events at start: the catch-up reports its progress. */
+const REPORT_BACKLOG = 10_000n;
+const events = openSqliteEventReader(data.eventsFile, undefined, { pageSize: PAGE_EVENTS });
 const read = openReadStore(data.readFile);
+const head = await events.headPosition();
+let tracker: ReturnType<typeof catchUpTracker> | undefined;
+// The subscription's first page is applied in a later microtask, so the tracker set just after the start sees it.
 const runner = startProjectionRunner(events, read, projections, {
-  onApplied: (position) => send({ kind: 'applied', position }),
+  onApplied: (position) => {
+    send({ kind: 'applied', position });
+    const progress = tracker?.advance(position);
+    if (progress) send({ kind: 'progress', progress });
+  },
   onError: (error) => send({ kind: 'failed', message: messageOf(error) }),
 });
+if (head - runner.position() >= REPORT_BACKLOG) {
+  tracker = catchUpTracker(runner.position(), head);
+  send({ kind: 'progress', progress: tracker.report() });
+}
 send({ kind: 'ready', position: runner.position() });
 
 port.on('message', (message: ToProjector) => {

@@ -12,6 +12,7 @@
 import { defaultScope, type DocChange, type Projection } from '../../projections/projection.js';
 import type { EventStore, RecordedEvent, Subscription } from '../store/port.js';
 import { positionWaiters } from './positionWaiters.js';
+import type { CatchUpProgress } from './catchUpProgress.js';
 import { DELETED, failureId, pendingKey, PROJECTION_FAILURES, type CommandRecord, type OwnedChange, type ProjectionFailure, type ReadStore } from './readStore.js';
 
 export interface ProjectionRunner {
@@ -21,6 +22,8 @@ export interface ProjectionRunner {
   waitFor(position: bigint, timeoutMs?: number): Promise<boolean>;
   /** Last subscription error, if the runner stopped. */
   failure(): unknown;
+  /** The last catch-up report (rebuild progress), if this runner reports one (the projection thread does). */
+  progress?(): CatchUpProgress | null;
   close(): Promise<void>;
 }
 

@@ -7,6 +7,7 @@ import { moduleWorkerUrl, startModuleWorker } from '../threads/moduleWorker.js';
 import { positionWaiters } from './positionWaiters.js';
 import type { FromProjector, ProjectionsRef, ProjectorData, ToProjector } from './projectorProtocol.js';
 import type { ProjectionRunner } from './runner.js';
+import type { CatchUpProgress } from './catchUpProgress.js';
 import { assertNever } from '../../domain/shared/decider.js';
 
 export interface ThreadedRunnerOptions {
@@ -14,7 +15,7 @@ export interface ThreadedRunnerOptions {
   readonly readFile: string;
   /** Subscribes to the store's commits (SqliteStore.onCommitted); returns the unsubscribe. */
   readonly commits: (listener: () => void) => () => void;
-  readonly log?: { error(obj: unknown, msg: string): void };
+  readonly log?: { error(obj: unknown, msg: string): void; info?(obj: unknown, msg: string): void };
   /** Default: every projection of the app (projections/index.ts). */
   readonly projections?: ProjectionsRef;
 }
@@ -31,6 +32,7 @@ export async function startThreadedProjectionRunner(options: ThreadedRunnerOptio
   let closed: (() => void) | undefined;
   let applied: ReturnType<typeof positionWaiters> | undefined;
   let exited = false;
+  let progress: CatchUpProgress | null = null;
 
   const fail = (error: unknown) => {
     failed ??= error;
@@ -45,6 +47,10 @@ export async function startThreadedProjectionRunner(options: ThreadedRunnerOptio
           return;
         case 'applied':
           applied?.advance(message.position);
+          return;
+        case 'progress':
+          progress = message.progress;
+          options.log?.info?.({ catchUp: message.progress }, message.progress.done ? 'projections caught up with the log' : 'projections catching up with the log');
           return;
         case 'failed':
           fail(new Error(message.message));
@@ -78,6 +84,7 @@ export async function startThreadedProjectionRunner(options: ThreadedRunnerOptio
     position: applied.position,
     waitFor: applied.waitFor,
     failure: () => failed,
+    progress: () => progress,
     close() {
       closing ??= (async () => {
         unsubscribe();

@@ -49,13 +49,20 @@ function member(first: boolean, key: string, value: unknown): string {
 }
 
 /**
- * SHA-256 of the canonical encoding of {prevHash, streamId, revision, eventId, type, schemaVersion, data,
- * metadata: {commandId, correlationId, causationId, actor: {personId, role}, recordedAt}}. Every append and
- * every verification runs this, so the fixed outer members are written in their sorted order directly and
- * only `data` goes through the generic encoder; the result is byte for byte that of `canonicalJson` on the
- * whole object (tests/store/hashChain.test.ts holds it to that).
+ * The canonical encoding of an event without its place in the chain, in two parts around it: `head` is
+ * `{"data":…,"eventId":…,"metadata":{…}` and `tail` is `,"schemaVersion":…,"streamId":…,"type":…}`; the
+ * members between them (`prevHash`, `revision`) sort there. The SQLite store computes the parts on the
+ * caller's thread, so its writer thread only joins them to the stream head it holds and hashes (hashAt).
+ * Every append and every verification runs this, so the fixed outer members are written in their sorted
+ * order directly and only `data` goes through the generic encoder; the result is byte for byte that of
+ * `canonicalJson` on the whole object (tests/store/hashChain.test.ts holds it to that).
  */
-export function eventHash(streamId: string, revision: bigint, prevHash: string, event: NewEvent): string {
+export interface HashParts {
+  readonly head: string;
+  readonly tail: string;
+}
+
+export function eventHashParts(streamId: string, event: NewEvent): HashParts {
   const { metadata } = event;
   const actor = `{${member(true, 'personId', metadata.actor.personId)}${member(metadata.actor.personId === undefined, 'role', metadata.actor.role)}}`;
   let meta = '{"actor":' + actor;
@@ -64,17 +71,27 @@ export function eventHash(streamId: string, revision: bigint, prevHash: string, 
   meta += member(false, 'correlationId', metadata.correlationId);
   meta += member(false, 'recordedAt', metadata.recordedAt);
   meta += '}';
-  let body = '{';
-  body += member(true, 'data', event.data);
-  body += member(body.length === 1, 'eventId', event.eventId);
-  body += `${body.length === 1 ? '' : ','}"metadata":${meta}`;
-  body += member(false, 'prevHash', prevHash);
-  body += member(false, 'revision', revision.toString());
-  body += member(false, 'schemaVersion', event.schemaVersion);
-  body += member(false, 'streamId', streamId);
-  body += member(false, 'type', event.type);
-  body += '}';
-  return digest('sha256', body, 'hex');
+  let head = '{';
+  head += member(true, 'data', event.data);
+  head += member(head.length === 1, 'eventId', event.eventId);
+  head += `${head.length === 1 ? '' : ','}"metadata":${meta}`;
+  let tail = member(false, 'schemaVersion', event.schemaVersion);
+  tail += member(false, 'streamId', streamId);
+  tail += member(false, 'type', event.type);
+  return { head, tail: `${tail}}` };
+}
+
+/** SHA-256 of the event's canonical encoding at `revision` after `prevHash`. */
+export function hashAt(parts: HashParts, revision: bigint, prevHash: string): string {
+  return digest('sha256', `${parts.head},"prevHash":${JSON.stringify(prevHash)},"revision":"${revision}"${parts.tail}`, 'hex');
+}
+
+/**
+ * SHA-256 of the canonical encoding of {prevHash, streamId, revision, eventId, type, schemaVersion, data,
+ * metadata: {commandId, correlationId, causationId, actor: {personId, role}, recordedAt}}.
+ */
+export function eventHash(streamId: string, revision: bigint, prevHash: string, event: NewEvent): string {
+  return hashAt(eventHashParts(streamId, event), revision, prevHash);
 }
 
 /** The chained form of events about to be appended after `lastRevision` (-1n for a new stream). */

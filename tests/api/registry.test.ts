@@ -42,6 +42,7 @@ t.test('health and docs are served', async (t) => {
   const health = await api.call('GET', '/health', { token: await api.token('p-ops', 'admin') });
   t.equal(health.statusCode, 200);
   t.match(health.json(), { status: 'ok', store: 'memory', projections: [{ name: 'assembly' }], failures: [] });
+  t.equal(health.json().catchUp, null, 'no catch-up reported (the in-process runner reports none)');
   const docs = await api.call('GET', '/docs/json');
   t.equal(docs.statusCode, 200);
   t.ok((docs.json() as { paths: Record<string, unknown> }).paths['/v1/compounds/{compoundId}/electorate'], 'electorate documented');

@@ -80,3 +80,37 @@ t.test('a read database that cannot be opened fails the start, not later', async
   mkdirSync(readFile);
   await t.rejects(startThreadedProjectionRunner({ eventsFile: store.file, readFile, commits: (l) => store.onCommitted(l), projections }));
 });
+
+t.test('a catch-up far behind the log reports its progress (to the log, and runner.progress() that /health shows) until it reaches the head (#18)', async (t) => {
+  const { store, readFile } = setup(t);
+  for (let i = 0; i < 12; i++) await store.append(`s-${i}`, Array.from({ length: 1000 }, () => event()), 'no_stream');
+  const reports: unknown[] = [];
+  const runner = await startThreadedProjectionRunner({
+    eventsFile: store.file,
+    readFile,
+    commits: (l) => store.onCommitted(l),
+    projections,
+    log: { error: () => {}, info: (obj) => reports.push((obj as { catchUp: unknown }).catchUp) },
+  });
+  t.ok(await runner.waitFor(12_000n, 20_000), 'caught up');
+  await waitUntil(() => runner.progress?.()?.done === true);
+  t.match(runner.progress?.(), { from: '0', position: '12000', target: '12000', etaSeconds: 0, done: true });
+  t.ok((runner.progress?.()?.eventsPerSecond ?? 0) > 0, 'a rate');
+  t.match(reports[0], { from: '0', position: '0', target: '12000', done: false }, 'reported at the start');
+  t.match(reports.at(-1), { done: true }, 'and when done, in the log');
+  await runner.close();
+});
+
+t.test('a start that is not far behind reports no catch-up', async (t) => {
+  const { store, start } = setup(t);
+  await store.append('s-1', [event()], 'no_stream');
+  const runner = await start();
+  t.ok(await runner.waitFor(1n, 5_000));
+  t.equal(runner.progress?.(), null);
+  await runner.close();
+});
+
+async function waitUntil(check: () => boolean, ms = 5_000) {
+  const until = Date.now() + ms;
+  while (!check() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+}

@@ -158,6 +158,26 @@ t.test('one batch: a conflicting append fails alone, the others chain in order',
   t.same(all.map((e) => e.position), all.map((_, i) => BigInt(i + 1)), 'rejected appends leave no gap');
 });
 
+t.test('one batch: no_stream on a stream that exists (taken at its word on the fast path) fails alone', async (t) => {
+  const store = openSqliteStore(freshFile());
+  t.teardown(() => store.close());
+  await store.append('old', [newEvent('O0')], 'no_stream');
+  const calls = [
+    store.append('new-1', [newEvent('N1')], 'no_stream'),
+    store.append('old', [newEvent('Ox')], 'no_stream'),
+    store.append('new-2', [newEvent('N2')], 'no_stream'),
+  ];
+  const results = await Promise.allSettled(calls);
+  t.same(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+  const reason = (results[1] as PromiseRejectedResult).reason as RevisionConflictError;
+  t.ok(reason instanceof RevisionConflictError && reason.actual === 0n, 'a revision conflict naming the stream head');
+  t.same((await store.readStream('old')).map((e) => e.type), ['O0']);
+  const all = await store.readAll();
+  t.same(all.map((e) => e.type), ['O0', 'N1', 'N2']);
+  t.same(all.map((e) => e.position), [1n, 2n, 3n], 'no gap');
+  t.match(await verifyLog(store), { events: 3, problems: [] }, 'chains and the log tree verify');
+});
+
 t.test('a duplicate event id fails only its own append', async (t) => {
   const store = openSqliteStore(freshFile());
   t.teardown(() => store.close());

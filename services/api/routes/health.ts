@@ -40,6 +40,10 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
               projections: z.array(z.object({ name: z.string(), version: z.number(), position: z.string() })),
               failures: z.array(z.object({ projection: z.string(), scope: z.string(), position: z.string(), eventType: z.string(), reason: z.string() })),
               reactors: reactorsSchema,
+              // perf #18: a rebuild's (or a far-behind start's) progress; null when none was reported.
+              catchUp: z
+                .object({ from: z.string(), position: z.string(), target: z.string(), eventsPerSecond: z.number(), etaSeconds: z.number().nullable(), done: z.boolean() })
+                .nullable(),
             }),
             z.object({ status }),
           ]),
@@ -68,6 +72,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         failures,
         // A failing reactor shows where it stopped and why; it retries on its own and blocks nothing else.
         reactors: app.deps.platform.reactors.status(),
+        catchUp: runner.progress?.() ?? null,
       };
     },
   );

@@ -21,11 +21,13 @@ export interface SqliteEventReader extends Pick<EventStore, 'readStream' | 'read
   close(): void;
 }
 
-export function openSqliteEventReader(file: string, busyTimeoutMs?: number): SqliteEventReader {
+/** `pageSize`: events per read of a subscription (default 500; the projection thread reads larger pages). */
+export function openSqliteEventReader(file: string, busyTimeoutMs?: number, readOptions: { pageSize?: number } = {}): SqliteEventReader {
   const db = openDatabase(file, busyTimeoutMs);
   db.pragma('query_only = ON');
   const stmts = prepareStatements(db);
   const signal = commitSignal();
+  const pageSize = readOptions.pageSize ?? 500;
   return {
     db,
     async readStream(streamId, options = {}) {
@@ -52,6 +54,7 @@ export function openSqliteEventReader(file: string, busyTimeoutMs?: number): Sql
         },
         signal,
         options,
+        pageSize,
       );
     },
     notify: () => signal.fire(),

@@ -132,7 +132,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     async append(streamId, events, expected) {
       guard();
       if (typeof streamId !== 'string' || streamId === '') throw new TypeError('streamId must be a non-empty string');
-      const encoded = encodeEvents(events);
+      const encoded = encodeEvents(streamId, events);
       return new Promise<AppendResult>((resolve, reject) => {
         const id = nextId++;
         const idle = pending.size === 0;

@@ -13,15 +13,16 @@
  * size, root and frontier to `log_tree`. A rolled-back transaction or savepoint restores the frontier.
  */
 import type Database from 'better-sqlite3';
-import { canonicalJson, chain, GENESIS_HASH } from '../hashChain.js';
+import { GENESIS_HASH, hashAt } from '../hashChain.js';
 import { leafHash, LogFrontier } from '../logTree.js';
 import { expectationHolds, RevisionConflictError, type AppendResult, type ExpectedRevision } from '../port.js';
-import type { EncodedEvent } from './encode.js';
 import type { Statements } from './statements.js';
+import type { WireEvent } from './writerProtocol.js';
 
 export interface QueuedAppend {
   readonly streamId: string;
-  readonly events: readonly EncodedEvent[];
+  /** Encoded on the caller's thread (encode.ts): what is stored, and the canonical parts that are hashed. */
+  readonly events: readonly WireEvent[];
   readonly expected: ExpectedRevision;
 }
 
@@ -36,17 +37,17 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
   const stored = stmts.logTree.get();
   if (!stored) throw new Error('store file has no log_tree row');
   const frontier = LogFrontier.fromBlob(Number(stored.tree_size), stored.frontier);
-  // Events of one command share one metadata object (decoded once per append); encode it once too.
-  let lastMetadata: unknown;
-  let lastMetadataJson = '';
 
   const write = (batch: readonly QueuedAppend[], isolate: boolean): Outcome[] => {
     const treeSize = frontier.size;
     const heads = new Map<string, Head>();
-    const headOf = (streamId: string): Head => {
+    const headOf = (streamId: string, assumeNew: boolean): Head => {
       let head = heads.get(streamId);
       if (!head) {
-        const row = stmts.streamHead.get(streamId);
+        // An append that expects no stream is taken at its word on the fast path (a new stream per ballot or
+        // registration is the common case): if the stream does exist, inserting its revision 0 breaks the
+        // UNIQUE(stream_id, revision) index, and the isolated pass, which looks every head up, reports the conflict.
+        const row = assumeNew ? undefined : stmts.streamHead.get(streamId);
         head = row ? { revision: row.revision, hash: row.hash } : { revision: -1n, hash: GENESIS_HASH };
         heads.set(streamId, head);
       }
@@ -57,7 +58,7 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
     let position = stmts.lastPosition.get() ?? 0n;
 
     const outcomes = batch.map((item): Outcome => {
-      const head = headOf(item.streamId);
+      const head = headOf(item.streamId, !isolate && item.expected === 'no_stream' && item.events.length > 0);
       if (!expectationHolds(item.expected, head.revision)) {
         const actual = head.revision < 0n ? 'no_stream' : head.revision;
         return { ok: false, error: new RevisionConflictError(item.streamId, item.expected, actual) };
@@ -65,21 +66,20 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
       if (item.events.length === 0) {
         return { ok: true, result: { nextExpectedRevision: head.revision, position: 0n, hash: '' } };
       }
-      const chained = chain(item.streamId, head.revision, head.hash, item.events);
       const from = position;
       const tree = isolate ? frontier.snapshot() : undefined;
+      let revision = head.revision;
+      let prevHash = head.hash;
       const insert = () => {
-        chained.forEach((e, i) => {
-          const { dataJson, metadataJson } = item.events[i]!;
-          if (e.metadata !== lastMetadata) {
-            lastMetadata = e.metadata;
-            lastMetadataJson = canonicalJson(e.metadata);
-          }
-          const leaf = leafHash(frontier.size, e.hash, undefined, lastMetadataJson);
+        for (const e of item.events) {
+          revision += 1n;
+          const hash = hashAt({ head: e.hashHead, tail: e.hashTail }, revision, prevHash);
+          const leaf = leafHash(frontier.size, hash, undefined, e.metadataCanonical);
           position += 1n;
-          stmts.insertEvent.run(position, item.streamId, e.revision, e.eventId, e.type, e.schemaVersion, dataJson, metadataJson, e.prevHash, e.hash, leaf);
+          stmts.insertEvent.run(position, item.streamId, revision, e.eventId, e.type, e.schemaVersion, e.dataJson, e.metadataJson, prevHash, hash, leaf);
           frontier.append(leaf);
-        });
+          prevHash = hash;
+        }
       };
       if (!isolate) insert();
       else {
@@ -92,10 +92,9 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
           return { ok: false, error };
         }
       }
-      const last = chained[chained.length - 1]!;
-      head.revision = last.revision;
-      head.hash = last.hash;
-      return { ok: true, result: { nextExpectedRevision: last.revision, position, hash: last.hash } };
+      head.revision = revision;
+      head.hash = prevHash;
+      return { ok: true, result: { nextExpectedRevision: revision, position, hash: prevHash } };
     });
     if (frontier.size !== treeSize) stmts.setLogTree.run(frontier.size, frontier.root(), frontier.toBlob());
     return outcomes;

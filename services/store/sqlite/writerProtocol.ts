@@ -12,13 +12,19 @@ import { assertNever } from '../../../domain/shared/decider.js';
  */
 export const MAX_BATCH_EVENTS = 2048;
 
-/** An event as the writer receives it: validated and serialized on the caller's side. */
+/** An event as the writer receives it: validated, serialized and canonically encoded on the caller's side (encode.ts). */
 export interface WireEvent {
   readonly eventId: string;
   readonly type: string;
   readonly schemaVersion: number;
+  /** What is stored: JSON.stringify of the caller's data and metadata. */
   readonly dataJson: string;
   readonly metadataJson: string;
+  /** The chain hash's encoding around prevHash and revision (hashChain.ts `HashParts`), of the JSON round-trip. */
+  readonly hashHead: string;
+  readonly hashTail: string;
+  /** canonicalJson of the whole metadata (its round-trip), for the event's log-tree leaf. */
+  readonly metadataCanonical: string;
 }
 
 export interface WireAppend {

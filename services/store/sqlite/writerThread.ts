@@ -7,31 +7,16 @@
  * committed by batchWriter (writeBatch.ts); the outcomes go back in one message, after COMMIT returned.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { NewEvent } from '../port.js';
-import type { EncodedEvent } from './encode.js';
 import { groupCommit } from './groupCommit.js';
 import { openDatabase } from './schema.js';
 import { prepareStatements } from './statements.js';
 import { batchWriter } from './writeBatch.js';
-import { errorToFailure, MAX_BATCH_EVENTS, type FromWriter, type ToWriter, type WireAppend, type WireEvent, type WireOutcome } from './writerProtocol.js';
+import { errorToFailure, MAX_BATCH_EVENTS, type FromWriter, type ToWriter, type WireAppend, type WireOutcome } from './writerProtocol.js';
 import { assertNever } from '../../../domain/shared/decider.js';
 
 const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs?: number };
 const port = parentPort!;
 const send = (message: FromWriter) => port.postMessage(message);
-
-/** The hash is computed over the JSON round-trip, i.e. exactly what a later read returns. */
-function decode(events: readonly WireEvent[]): EncodedEvent[] {
-  let lastJson: string | undefined;
-  let metadata: NewEvent['metadata'] | undefined;
-  return events.map((e) => {
-    if (e.metadataJson !== lastJson) {
-      lastJson = e.metadataJson;
-      metadata = JSON.parse(e.metadataJson) as NewEvent['metadata'];
-    }
-    return { ...e, data: JSON.parse(e.dataJson) as unknown, metadata: metadata! };
-  });
-}
 
 let db;
 try {
@@ -48,7 +33,7 @@ const queue = groupCommit<WireAppend>(
     let outcomes: WireOutcome[];
     let committed = true;
     try {
-      outcomes = writeBatch(batch.map((a) => ({ streamId: a.streamId, expected: a.expected, events: decode(a.events) }))).map((o, i) =>
+      outcomes = writeBatch(batch).map((o, i) =>
         o.ok ? { id: batch[i]!.id, ok: true, result: o.result } : { id: batch[i]!.id, ok: false, failure: errorToFailure(o.error) },
       );
     } catch (cause) {
