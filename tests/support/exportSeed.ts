@@ -80,5 +80,5 @@ export async function seedExport(t: Test): Promise<ExportSeed> {
   await step('acceptance', { acceptanceRef: '验收记录 2026-08-01' });
   await step('audit', { auditedAmount: '19500.37', auditRef: '审价报告 2026-015' });
   await step('settlement', { evidence: ['结算单'] });
-  return { api, compoundId, otherCompoundId, motionId, decisionId, releaseId, convenor: oc };
+  return { api, compoundId: compoundId!, otherCompoundId: otherCompoundId!, motionId: motionId!, decisionId, releaseId: releaseId!, convenor: oc };
 }
