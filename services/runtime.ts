@@ -10,6 +10,7 @@ import { commandLog } from './api/commandLog.js';
 import type { AppDeps } from './api/deps.js';
 import { loadSigningKey } from './auth/keys.js';
 import { loadLogSigningKey } from './keys/logSigningKey.js';
+import { loadExportKey } from './export/pseudonyms.js'; // export
 import { manualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openReadStore, openReadView, type ReadView } from './projections/readStore.js';
@@ -126,6 +127,7 @@ export async function startRuntime(
     // committee
     committee,
     board: boardService(store, signingKey), // board
+    exportKey: loadExportKey(config.dataDir), // export
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {

@@ -46,6 +46,8 @@ export interface AppDeps {
   readonly committee: CommitteeService;
   /** board: the notice board's setting and who may read it (services/board). */
   readonly board: BoardService;
+  /** export: the key the per-compound pseudonym secrets derive from (DATA_DIR/export-pseudonym.key). */
+  readonly exportKey: Buffer;
 }
 
 declare module 'fastify' {

@@ -48,6 +48,33 @@ const included = (asOf: AsOf) => (e: RecordedEvent): boolean =>
 /** How many ballot streams are read at once. */
 const READ_BATCH = 256;
 
+/**
+ * bench:board (t5): the motion's ballots between its opening and the point, read in global order, when there
+ * are no more events there than voters on the roll (then one ordered read costs less than a read per voter:
+ * the usual case, a compound whose log is mostly its own votes); null as soon as there are more.
+ */
+async function ballotsInWindow(store: EventStore, motionId: string, opened: RecordedEvent, keep: (e: RecordedEvent) => boolean, limit: number): Promise<RecordedEvent[] | null> {
+  const prefix = ballotStreamId(motionId, '');
+  const found: RecordedEvent[] = [];
+  let after = opened.position;
+  let scanned = 0;
+  while (scanned <= limit) {
+    const maxCount = Math.min(WINDOW_BATCH, limit + 1 - scanned);
+    const batch = await store.readAll({ after, maxCount });
+    for (const e of batch) {
+      if (!keep(e)) return found;
+      if (e.streamId.startsWith(prefix)) found.push(e);
+    }
+    const last = batch.at(-1);
+    if (!last || batch.length < maxCount) return found;
+    scanned += batch.length;
+    after = last.position;
+  }
+  return null;
+}
+
+const WINDOW_BATCH = 10_000;
+
 export async function motionAsOf(store: EventStore, motionId: string, asOf: AsOf): Promise<MotionAsOf> {
   const keep = included(asOf);
   const lifecycle = (await store.readStream(motionStreamId(motionId))).filter(keep);
@@ -55,9 +82,13 @@ export async function motionAsOf(store: EventStore, motionId: string, asOf: AsOf
   const opened = lifecycle.find((e) => e.type === 'MotionOpened');
   if (opened) {
     const voters = (opened.data as MotionOpenedData).roll.voters.map((v) => v.voterId);
-    for (let i = 0; i < voters.length; i += READ_BATCH) {
-      const streams = await Promise.all(voters.slice(i, i + READ_BATCH).map((voterId) => store.readStream(ballotStreamId(motionId, voterId))));
-      for (const stream of streams) for (const e of stream) if (keep(e)) events.push(e);
+    const window = await ballotsInWindow(store, motionId, opened, keep, voters.length);
+    if (window) events.push(...window);
+    else {
+      for (let i = 0; i < voters.length; i += READ_BATCH) {
+        const streams = await Promise.all(voters.slice(i, i + READ_BATCH).map((voterId) => store.readStream(ballotStreamId(motionId, voterId))));
+        for (const stream of streams) for (const e of stream) if (keep(e)) events.push(e);
+      }
     }
   }
   events.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));

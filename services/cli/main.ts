@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { openEventStore } from '../runtime.js';
 import { copyCommand } from './copy.js';
+import { exportCommand } from './export.js';
 import { importUnitsCommand } from './importUnits.js';
 import { tokenCommand } from './token.js';
 import { verifyCommand } from './verify.js';
@@ -13,6 +14,8 @@ const usage = `usage: npm run cli -- <command>
   verify [--head <file|json>]... [--key <file|json>]     check every hash chain, the log tree, earlier signed heads
   import-units <compoundId> <file.csv> [--url URL] [--token T] [--batch N]
                                                          import units through the running API
+  export <compoundId> <file>                             the compound's log, pseudonymised and signed (check it
+                                                         with npm run verify-export -- <file>)
   copy --from <store> --to <store>                       copy the whole log (sqlite:<dir> | memory | esdb://...)
   rebuild                                                drop the read database; the server replays it at start`;
 
@@ -39,6 +42,14 @@ async function main(argv: string[]): Promise<number> {
       const store = await openEventStore(config);
       try {
         return await verifyCommand(rest, config, store);
+      } finally {
+        await store.close();
+      }
+    }
+    case 'export': {
+      const store = await openEventStore(config);
+      try {
+        return await exportCommand(rest, config, store);
       } finally {
         await store.close();
       }

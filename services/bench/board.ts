@@ -1,0 +1,161 @@
+/**
+ * `npm run bench:board`: what the notice board costs at size, each figure beside a same-run baseline.
+ *
+ *   (a) the page of a motion with BENCH_UNITS (20,000) voters, every one voted, rendered on the server
+ *       (GET /board/{compoundId}/motions/{motionId}), median, beside the JSON tally read of the same motion
+ *       (GET /v1/motions/{motionId}/tally). Target < 100 ms.
+ *   (b) a compound with 100,000 events (its units and motions of BENCH_UNITS ballots each) read `?asOf=` a
+ *       past moment (the last motion's tally half-way through its voting), median, beside reading those events
+ *       raw: the same streams read from the store without projecting them, and the whole log up to that point
+ *       in global order. Target < 500 ms.
+ *
+ * Requests go through the whole HTTP stack in process (app.inject: routing, auth, schema, rendering), so the
+ * times are the server's own. The machine is shared: every figure is a median of BENCH_ROUNDS × 7 samples.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ballotStreamId, motionStreamId, type MotionOpenedData } from '../../domain/assembly/index.js';
+import { parseGrant, type Grant } from '../auth/grants.js';
+import { issueToken } from '../auth/tokens.js';
+import { manualClock } from '../clock.js';
+import { loadConfig, loadToolConfig } from '../config.js';
+import { startRuntime } from '../runtime.js';
+
+const tool = loadToolConfig();
+const UNITS = tool.benchUnits;
+const ROUNDS = tool.benchRounds;
+const TARGET_EVENTS = 100_000;
+const DAY = 24 * 3600 * 1000;
+const IN_FLIGHT = 64;
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const ms = (x: number): string => `${x.toFixed(1)} ms`;
+
+async function timed(samples: number, f: () => Promise<void>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t0 = performance.now();
+    await f();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+async function main(): Promise<void> {
+  const dir = resolve(tool.dataDir, `bench-board-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const motions = Math.max(1, Math.ceil((TARGET_EVENTS - 10) / UNITS));
+  console.log(`bench:board — ${UNITS} units, ${motions} motions of ${UNITS} ballots (≥ ${TARGET_EVENTS} events), ${ROUNDS} rounds, data in ${dir}`);
+  const clock = manualClock(new Date('2026-03-02T01:00:00.000Z'));
+  const runtime = await startRuntime(loadConfig({ DATA_DIR: dir, CLOCK: 'manual' }), { clock });
+  const { app, store } = { app: runtime.app, store: runtime.deps.store };
+  try {
+    const key = runtime.deps.signingKey;
+    const token = (sub: string, ...grants: string[]) => issueToken(key, sub, grants.map(parseGrant).filter((g): g is Grant => g !== null), 24 * 3600);
+    const call = async (method: 'GET' | 'POST', url: string, bearer: string, payload?: unknown) => {
+      const res = await app.inject({ method, url, headers: { authorization: `Bearer ${bearer}` }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+      if (res.statusCode >= 400) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+      return res;
+    };
+
+    const admin = await token('bench-admin', 'admin');
+    const { compoundId } = (await call('POST', '/v1/compounds', admin, { name: '基准小区', address: 'bench', jurisdiction: 'national' })).json() as { compoundId: string };
+    const units = Array.from({ length: UNITS }, (_, i) => ({
+      unitId: `${1 + (i % 20)}-${1 + ((i >> 5) % 4)}-${10000 + i}`,
+      building: String(1 + (i % 20)),
+      area: `${60 + (i % 97)}.${String(i % 10000).padStart(4, '0')}`,
+      areaSource: 'registry',
+      owners: [{ personId: `v${i}`, name: `owner ${i}` }],
+    }));
+    for (let i = 0; i < units.length; i += 5000) await call('POST', `/v1/compounds/${compoundId}/units`, await token('street', `street_office@${compoundId}`), { units: units.slice(i, i + 5000) });
+    const oc = await token('oc', `oc_member@${compoundId}`);
+    process.stdout.write('minting tokens…');
+    const voterTokens: string[] = [];
+    for (let i = 0; i < UNITS; i++) voterTokens.push(await token(`v${i}`, `owner@${compoundId}`));
+    console.log(' done');
+
+    let halfway = 0n;
+    let lastMotion = '';
+    for (let m = 1; m <= motions; m++) {
+      const opensAt = new Date(clock.now().getTime() + 30 * DAY).toISOString();
+      const closesAt = new Date(clock.now().getTime() + 40 * DAY).toISOString();
+      const { motionId } = (await call('POST', `/v1/compounds/${compoundId}/motions`, oc, { title: `基准议题 ${m}`, description: 'bench', matter: 'other_major', opensAt, closesAt })).json() as { motionId: string };
+      await call('POST', `/v1/motions/${motionId}/notice`, oc);
+      clock.set(new Date(opensAt));
+      await call('POST', `/v1/motions/${motionId}/open`, oc);
+      const t0 = performance.now();
+      let next = 0;
+      const worker = async () => {
+        while (next < UNITS) {
+          const i = next++;
+          const res = await call('POST', `/v1/motions/${motionId}/ballots`, voterTokens[i]!, { unitId: units[i]!.unitId, choice: ['for', 'against', 'abstain'][i % 3] });
+          if (m === motions && i === UNITS >> 1) halfway = BigInt((res.json() as { position: string }).position);
+        }
+      };
+      await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+      lastMotion = motionId;
+      console.log(`  motion ${m}/${motions}: ${UNITS} ballots in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    const head = await store.headPosition();
+    const all = await store.readAll({});
+    console.log(`log: ${all.length} events (head position ${head}); the past moment: position ${halfway}`);
+
+    const pageUrl = `/board/${compoundId}/motions/${lastMotion}`;
+    const tallyUrl = `/v1/motions/${lastMotion}/tally`;
+    const asOfUrl = `${tallyUrl}?asOf=${halfway}`;
+    const asOfPageUrl = `${pageUrl}?asOf=${halfway}`;
+    const pageRes = await call('GET', pageUrl, oc);
+    console.log(`page: ${(pageRes.body.length / 1024).toFixed(1)} KiB of HTML`);
+    const past = (await call('GET', asOfUrl, oc)).json() as { ballots: { counted: number }; asOf: { position: string } };
+    console.log(`as of position ${halfway}: ${past.ballots.counted} ballots counted (at the head: ${UNITS})`);
+
+    // The raw baseline of (b): the events the asOf view is computed from, read without projecting them.
+    const opened = (await store.readStream(motionStreamId(lastMotion))).find((e) => e.type === 'MotionOpened')!.data as MotionOpenedData;
+    const voters = opened.roll.voters.map((v) => v.voterId);
+    const rawStreams = async () => {
+      await store.readStream(motionStreamId(lastMotion));
+      for (let i = 0; i < voters.length; i += 256) await Promise.all(voters.slice(i, i + 256).map((v) => store.readStream(ballotStreamId(lastMotion, v))));
+    };
+    const rawLog = async () => {
+      let after = 0n;
+      for (;;) {
+        const batch = await store.readAll({ after, maxCount: 10_000 });
+        const last = batch.at(-1);
+        if (!last || last.position >= halfway || batch.length < 10_000) break;
+        after = last.position;
+      }
+    };
+
+    const rows: Record<string, number[]> = { page: [], tally: [], asOfTally: [], asOfPage: [], rawStreams: [], rawLog: [] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      rows.page!.push(await timed(7, async () => void (await call('GET', pageUrl, oc))));
+      rows.tally!.push(await timed(7, async () => void (await call('GET', tallyUrl, oc))));
+      rows.asOfTally!.push(await timed(7, async () => void (await call('GET', asOfUrl, oc))));
+      rows.asOfPage!.push(await timed(7, async () => void (await call('GET', asOfPageUrl, oc))));
+      rows.rawStreams!.push(await timed(7, rawStreams));
+      rows.rawLog!.push(await timed(7, rawLog));
+      console.log(`  round ${round}: page ${ms(rows.page!.at(-1)!)}, tally ${ms(rows.tally!.at(-1)!)}, asOf tally ${ms(rows.asOfTally!.at(-1)!)}, asOf page ${ms(rows.asOfPage!.at(-1)!)}, raw streams ${ms(rows.rawStreams!.at(-1)!)}, raw log ${ms(rows.rawLog!.at(-1)!)}`);
+    }
+    const med = (k: string) => median(rows[k]!);
+    const verdict = (x: number, target: number) => (x < target ? `under ${target} ms: ok` : `OVER the ${target} ms target`);
+    console.log('\nmedians');
+    console.log(`(a) motion page, ${UNITS} voters:        ${ms(med('page'))}  (${verdict(med('page'), 100)})`);
+    console.log(`    baseline: JSON tally read:        ${ms(med('tally'))}  (page / tally ${(med('page') / med('tally')).toFixed(2)}×)`);
+    console.log(`(b) tally ?asOf=${halfway} of ${all.length} events: ${ms(med('asOfTally'))}  (${verdict(med('asOfTally'), 500)})`);
+    console.log(`    the page ?asOf= the same moment:  ${ms(med('asOfPage'))}  (${verdict(med('asOfPage'), 500)})`);
+    console.log(`    baseline: those streams read raw: ${ms(med('rawStreams'))}  (asOf / raw ${(med('asOfTally') / med('rawStreams')).toFixed(2)}×)`);
+    console.log(`    baseline: the log read raw to the moment: ${ms(med('rawLog'))}`);
+  } finally {
+    await runtime.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

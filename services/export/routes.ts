@@ -1,0 +1,33 @@
+/** `GET /v1/compounds/{compoundId}/export`: the compound's signed, pseudonymised log (exportCompound.ts). Thin. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requirePrincipal, requireRole } from '../api/authenticate.js';
+import { HttpProblem } from '../api/problem.js';
+import { identifier, problemSchema } from '../api/schemas.js';
+import { exportCompound } from './exportCompound.js';
+
+export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { store, signingKey, logKey, exportKey, clock } = app.deps;
+  app.get(
+    '/v1/compounds/:compoundId/export',
+    {
+      schema: {
+        tags: ['log'],
+        summary: 'The compound\u2019s whole log (streams, events, hash chains) with personal data pseudonymised, re-chained and signed with the log key; check it with `npm run verify-export`',
+        params: z.object({ compoundId: identifier }),
+        response: { 200: z.any(), 401: problemSchema, 403: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      const principal = await requirePrincipal(request, signingKey);
+      // The convenor (the OC) and the supervisory board; a platform admin.
+      requireRole(principal, compoundId, ['oc_member', 'supervisor']);
+      const file = await exportCompound(store, compoundId, { logKey, exportKey }, clock.now());
+      if (!file) throw new HttpProblem(404, 'compound_not_found', `No compound ${compoundId}`);
+      reply.header('content-disposition', `attachment; filename="export-${compoundId}.json"`);
+      reply.type('application/json');
+      return reply.send(JSON.stringify(file));
+    },
+  );
+};
