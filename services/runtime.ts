@@ -92,7 +92,7 @@ export async function startRuntime(
     options.logger.warn({ calendar: calendar.name, years: missing }, `the holiday calendar does not cover ${missing.join(' and ')}: legal periods there count weekends only (set HOLIDAYS_FILE)`);
   }
   const registry = registryService(store);
-  const assembly = assemblyService(store);
+  const assembly = assemblyService(store, { gate: committeeModule.motionGate(store) /* committee */ });
   const hiring = hiringService(store, { assembly, registry }); // hiring
   // committee
   const committee = committeeService({ store, registry, assembly });

@@ -5,6 +5,7 @@
  */
 import type { ActorFacts } from '../assembly/index.js';
 import type { Jurisdiction } from '../registry/types.js';
+import type { RemovalProposer } from './events.js';
 import type { DeclaredCondition, GroupMemberKind, NominationRoute } from './rules.js';
 
 export interface Declaration {
@@ -98,6 +99,43 @@ export type CommitteeCommand =
       };
       readonly by: ActorFacts;
     }
-  | { readonly type: 'PublishMeetingDecisions'; readonly data: { readonly meetingId: string }; readonly by: ActorFacts };
+  | { readonly type: 'PublishMeetingDecisions'; readonly data: { readonly meetingId: string }; readonly by: ActorFacts }
+  /** 换届报告: the committee reports the coming end of its term to the street office. */
+  | { readonly type: 'ReportReelection'; readonly data: Record<string, never>; readonly by: ActorFacts }
+  /** 组建换届改选小组: the street office forms the re-election group (composed like the preparatory group). */
+  | {
+      readonly type: 'FormReelectionGroup';
+      readonly data: {
+        readonly members: ReadonlyArray<{ readonly memberId: string; readonly name: string; readonly kind: GroupMemberKind; readonly unitId?: string }>;
+        readonly leaderMemberId: string;
+        readonly knownUnits: readonly string[];
+      };
+      readonly by: ActorFacts;
+    }
+  /** 移交: records and seals handed over for a term (the current one when `termId` is omitted). */
+  | { readonly type: 'RecordHandover'; readonly data: { readonly termId?: string; readonly to: string; readonly items: readonly string[]; readonly evidenceRef: string }; readonly by: ActorFacts }
+  /** 罢免提议: by members (their member ids) or by owners (their units, with the votes the registry gives them). */
+  | {
+      readonly type: 'ProposeRemoval';
+      readonly data: {
+        readonly removalId: string;
+        readonly memberId: string;
+        readonly grounds: string;
+        readonly evidenceRef: string;
+        readonly proposer: RemovalProposer;
+      };
+      readonly by: ActorFacts;
+    }
+  | { readonly type: 'AnswerRemoval'; readonly data: { readonly removalId: string; readonly answer: string }; readonly by: ActorFacts }
+  /** Records the assembly motion proposed for the removal (the service proposes it through the assembly first). */
+  | { readonly type: 'PutRemovalToOwners'; readonly data: { readonly removalId: string; readonly motionId: string }; readonly by: ActorFacts }
+  /** The owners' final result on a removal motion (a reactor): `decisionId` null when nothing was adopted. */
+  | { readonly type: 'DecideRemoval'; readonly data: { readonly removalId: string; readonly motionId: string; readonly decisionId: string | null; readonly decidedAt: string }; readonly by: ActorFacts }
+  /** 会议通知: convene an OC meeting, its agenda posted and sent to the residents' committee. */
+  | { readonly type: 'ConveneMeeting'; readonly data: { readonly meetingId: string; readonly agenda: readonly string[]; readonly heldAt: string; readonly demandId?: string }; readonly by: ActorFacts }
+  /** 提议召开: members demand a meeting (their member ids). */
+  | { readonly type: 'DemandMeeting'; readonly data: { readonly demandId: string; readonly members: readonly string[]; readonly agenda: string }; readonly by: ActorFacts }
+  /** 使用印章: the seal used for a document, with the members signing for it. */
+  | { readonly type: 'UseSeal'; readonly data: { readonly useId: string; readonly purpose: string; readonly documentRef: string; readonly signedBy: readonly string[] }; readonly by: ActorFacts };
 
 export type CommitteeCommandType = CommitteeCommand['type'];

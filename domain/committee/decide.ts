@@ -8,11 +8,15 @@ import { assertNever, type DecideContext, type Decider } from '../shared/decider
 import type { DomainError } from '../shared/errors.js';
 import { periodEnd } from '../time/legalPeriod.js';
 import type { CommitteeCommand } from './commands.js';
+import { absencesAfter, conveneMeeting, demandMeeting, useSeal } from './convening.js';
 import { checkEligibility } from './eligibility.js';
 import { refuse } from './errors.js';
 import type { CommitteeEvent, CommitteeMember, MeetingItem } from './events.js';
 import { moreThanHalf, neededForMajority } from './majority.js';
-import { committeeRules, groupMemberKinds, type CommitteeRules, type NominationRoute } from './rules.js';
+import { groupProblem } from './guards.js';
+import { answerRemoval, decideRemoval, proposeRemoval, putRemovalToOwners } from './removal.js';
+import { committeeRules, type CommitteeRules, type NominationRoute } from './rules.js';
+import { formReelectionGroup, recordHandover, reportReelection } from './transition.js';
 import { activeMembers, evolveCommittee, initialCommitteeState, openElection, type ActiveCommitteeState, type CommitteeState } from './state.js';
 
 /** Who does what (README "Who may do what"): the street office forms the group and reviews; the Party committee nominates and consents; the group or the OC convenes; owners nominate; members record meetings. */
@@ -315,12 +319,9 @@ function decideActive(command: CommitteeCommand, state: ActiveCommitteeState, ct
       // Quorum: > 1/2 of members present; each decision: > 1/2 of ALL members in favour, signing.
       const quorumMet = moreThanHalf(present.length, members.length);
       const decided = items.map((i) => ({ ...i, adopted: quorumMet && moreThanHalf(i.inFavour.length, members.length) }));
-      return [
-        {
-          type: 'MeetingHeld',
-          data: { compoundId, termId: term.termId, meetingId: d.meetingId, heldAt: iso(now), members, present, quorumMet, items: decided, publicationDueBy: iso(periodEnd(now, rules.decisionPublicationDays)) },
-        },
-      ];
+      const demandId = state.convened.find((c) => c.meetingId === d.meetingId)?.demandId;
+      const held = { compoundId, termId: term.termId, meetingId: d.meetingId, heldAt: iso(now), members, present, quorumMet, items: decided, publicationDueBy: iso(periodEnd(now, rules.decisionPublicationDays)), ...(demandId ? { demandId } : {}) };
+      return [{ type: 'MeetingHeld', data: held }, ...absencesAfter(state, rules, held, now).map((data) => ({ type: 'AbsencesFlagged' as const, data }))];
     }
     case 'PublishMeetingDecisions': {
       const denied = entitled(command.by, MEMBER_GRANTS);
@@ -330,6 +331,26 @@ function decideActive(command: CommitteeCommand, state: ActiveCommitteeState, ct
       if (meeting.published) return refuse('decisions_already_published', 'already published');
       return [{ type: 'MeetingDecisionsPublished', data: { compoundId, meetingId: meeting.meetingId, publishedAt: iso(now), late: now.getTime() > Date.parse(meeting.publicationDueBy) } }];
     }
+    case 'ReportReelection':
+      return reportReelection(command, state, rules, ctx);
+    case 'FormReelectionGroup':
+      return formReelectionGroup(command, state, rules, ctx);
+    case 'RecordHandover':
+      return recordHandover(command, state, rules, ctx);
+    case 'ProposeRemoval':
+      return proposeRemoval(command, state, rules, ctx);
+    case 'AnswerRemoval':
+      return answerRemoval(command, state, ctx);
+    case 'PutRemovalToOwners':
+      return putRemovalToOwners(command, state, ctx);
+    case 'DecideRemoval':
+      return decideRemoval(command, state, rules, ctx);
+    case 'ConveneMeeting':
+      return conveneMeeting(command, state, rules, ctx);
+    case 'DemandMeeting':
+      return demandMeeting(command, state, rules, ctx);
+    case 'UseSeal':
+      return useSeal(command, state, rules, ctx);
     default:
       return assertNever(command);
   }
@@ -341,19 +362,9 @@ function formGroup(command: Extract<CommitteeCommand, { type: 'FormPreparatoryGr
   const d = command.data;
   const rules = committeeRules(d.jurisdiction);
   const members = d.members;
-  if (members.length < 3 || members.length > 51) return refuse('invalid_group', 'a preparatory group has 3 to 51 members');
-  if (new Set(members.map((m) => m.memberId)).size !== members.length) return refuse('invalid_group', 'member ids are unique');
-  for (const m of members) {
-    if (!isText(m.memberId, 64) || !isText(m.name, 100) || !groupMemberKinds.includes(m.kind)) return refuse('invalid_group', 'each member has an id, a name and a kind', { kinds: groupMemberKinds });
-    if (m.kind === 'owner_representative' && (!m.unitId || !d.knownUnits.includes(m.unitId))) return refuse('invalid_group', `owner representative ${m.memberId} names a unit of the compound`, { memberId: m.memberId });
-  }
-  // 指导规则 Arts. 10–12; 沪规定 Art. 15; 京条例 Art. 31: an odd number, owner representatives at least half.
-  if (members.length % 2 === 0) return refuse('invalid_group', `the group has an odd number of members (${rules.sources.group})`);
-  const owners = members.filter((m) => m.kind === 'owner_representative').length;
-  if (2 * owners < members.length) return refuse('invalid_group', `owner representatives are at least half of the group (${rules.sources.group})`, { owners, members: members.length });
-  const leader = members.find((m) => m.memberId === d.leaderMemberId);
-  if (!leader) return refuse('invalid_group', 'the leader is one of the members');
-  if (leader.kind !== rules.leaderKind) return refuse('invalid_group', `the leader is the ${rules.leaderKind.replace(/_/g, ' ')} representative (${rules.sources.leader})`, { leaderKind: rules.leaderKind });
+  // 指导规则 Arts. 10–12; 沪规定 Art. 15; 京条例 Art. 31: an odd number, owner representatives at least half, the leader per pack.
+  const problem = groupProblem(rules, d);
+  if (problem) return problem;
   const now = ctx.now;
   return [
     {

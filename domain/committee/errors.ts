@@ -17,6 +17,14 @@ export const committeeErrorCodes = {
   invalid_filing: 'invalid',
   invalid_meeting: 'invalid',
   proxy_not_allowed: 'invalid',
+  invalid_handover: 'invalid',
+  invalid_removal: 'invalid',
+  removal_not_supported: 'invalid',
+  agenda_notice_too_short: 'invalid',
+  invalid_demand: 'invalid',
+  demand_not_supported: 'invalid',
+  invalid_seal_use: 'invalid',
+  seal_use_not_authorised: 'invalid',
   // 403
   not_entitled: 'forbidden',
   // 404
@@ -26,6 +34,9 @@ export const committeeErrorCodes = {
   committee_not_found: 'not_found',
   member_not_found: 'not_found',
   meeting_not_found: 'not_found',
+  term_not_found: 'not_found',
+  removal_not_found: 'not_found',
+  demand_not_found: 'not_found',
   // 409
   group_already_formed: 'conflict',
   group_list_already_posted: 'conflict',
@@ -44,6 +55,18 @@ export const committeeErrorCodes = {
   already_filed: 'conflict',
   meeting_already_recorded: 'conflict',
   decisions_already_published: 'conflict',
+  reelection_already_reported: 'conflict',
+  reelection_group_already_formed: 'conflict',
+  already_handed_over: 'conflict',
+  removal_already_open: 'conflict',
+  answer_period_running: 'conflict',
+  removal_already_put: 'conflict',
+  removal_already_decided: 'conflict',
+  already_answered: 'conflict',
+  meeting_already_convened: 'conflict',
+  seal_use_already_recorded: 'conflict',
+  /** 沪规定 Art. 28 para. 4: the matter may not be decided while a re-election runs. */
+  transition_freeze: 'conflict',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type CommitteeErrorCode = keyof typeof committeeErrorCodes;

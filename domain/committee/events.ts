@@ -202,6 +202,8 @@ export interface MeetingHeldData {
   readonly quorumMet: boolean;
   readonly items: readonly MeetingItem[];
   readonly publicationDueBy: string;
+  /** The demand this meeting answered (from its convening), if any. */
+  readonly demandId?: string;
 }
 
 /** 会议决定公示: the meeting's decisions posted. */
@@ -210,6 +212,150 @@ export interface MeetingDecisionsPublishedData {
   readonly meetingId: string;
   readonly publishedAt: string;
   readonly late: boolean;
+}
+
+/** 换届报告: the committee's written report to the street office before its term ends (沪规定 Art. 28; 京条例 Art. 49). */
+export interface ReelectionReportedData {
+  readonly compoundId: string;
+  readonly termId: string;
+  readonly reportedAt: string;
+  readonly late: boolean;
+  /** The street office forms the re-election group by then. */
+  readonly groupDueBy: string;
+}
+
+/** 换届改选小组成立: the street office forms the re-election group; in Shanghai the transition freeze starts. */
+export interface ReelectionGroupFormedData {
+  readonly compoundId: string;
+  readonly termId: string;
+  readonly members: readonly GroupMember[];
+  readonly leaderMemberId: string;
+  readonly formedAt: string;
+  /** The rule freezing decisions on the firm, fees and major works until the new committee (null: none here). */
+  readonly freeze: string | null;
+  /** Records and seals handed over by then, where the period runs from the group (沪规定 Art. 29); else null. */
+  readonly handoverDueBy: string | null;
+}
+
+/** 档案、印章移交: the outgoing committee hands over its records, seals and property. */
+export interface RecordsHandedOverData {
+  readonly compoundId: string;
+  readonly termId: string;
+  /** Who received them (the new committee, the housing office, the property-management committee, the RC). */
+  readonly to: string;
+  readonly items: readonly string[];
+  readonly evidenceRef: string;
+  readonly handedOverAt: string;
+  readonly late: boolean;
+}
+
+/** Who proposed a removal: at least a third of the members, or owners with the pack's share of the votes. */
+export type RemovalProposer =
+  | { readonly kind: 'members'; readonly members: readonly string[]; readonly of: number }
+  | {
+      readonly kind: 'owners';
+      readonly units: readonly string[];
+      /** Their votes (area in m², exact decimal; heads) against the compound's. */
+      readonly support: { readonly area: string; readonly headcount: number };
+      readonly totals: { readonly area: string; readonly headcount: number };
+    };
+
+/** 罢免提议: a proposal to remove a member, with its grounds; the member may answer before the owners decide. */
+export interface RemovalProposedData {
+  readonly compoundId: string;
+  readonly termId: string;
+  readonly removalId: string;
+  readonly memberId: string;
+  readonly grounds: string;
+  readonly evidenceRef: string;
+  readonly proposer: RemovalProposer;
+  readonly proposedAt: string;
+  /** The member's answer is awaited until then before the removal goes to the owners. */
+  readonly answerBy: string;
+}
+
+/** 申辩意见: the member's answer to a removal proposal (杭条例 Art. 31 para. 3). */
+export interface RemovalAnsweredData {
+  readonly compoundId: string;
+  readonly removalId: string;
+  readonly answer: string;
+  readonly answeredAt: string;
+}
+
+/** 提交业主大会表决: the removal put to the owners as an assembly motion. */
+export interface RemovalPutToOwnersData {
+  readonly compoundId: string;
+  readonly removalId: string;
+  readonly motionId: string;
+  readonly putAt: string;
+}
+
+/** 罢免: the owners' final decision removes the member. */
+export interface MemberRemovedData {
+  readonly compoundId: string;
+  readonly termId: string;
+  readonly removalId: string;
+  readonly memberId: string;
+  readonly decisionId: string;
+  readonly removedAt: string;
+  readonly remaining: number;
+  readonly seats: number;
+}
+
+/** The owners did not adopt the removal (the final result adopts nothing). */
+export interface RemovalNotAdoptedData {
+  readonly compoundId: string;
+  readonly removalId: string;
+  readonly motionId: string;
+  readonly decidedAt: string;
+}
+
+/** 累计缺席: a member absent from half or more of the meetings held in the last year (沪规定 Art. 31 (五); 京条例 Art. 46). */
+export interface AbsencesFlaggedData {
+  readonly compoundId: string;
+  readonly termId: string;
+  readonly memberId: string;
+  readonly meetings: number;
+  readonly absences: number;
+  readonly since: string;
+  readonly flaggedAt: string;
+  readonly source: string;
+}
+
+/** 会议通知: an OC meeting convened, its agenda posted and sent to the residents' committee. */
+export interface MeetingConvenedData {
+  readonly compoundId: string;
+  readonly termId: string;
+  readonly meetingId: string;
+  readonly agenda: readonly string[];
+  readonly heldAt: string;
+  readonly convenedAt: string;
+  /** The demand this meeting answers, if any. */
+  readonly demandId?: string;
+  readonly sentToResidentsCommittee: true;
+}
+
+/** 提议召开临时会议: at least a third of the members demand a meeting. */
+export interface MeetingDemandedData {
+  readonly compoundId: string;
+  readonly termId: string;
+  readonly demandId: string;
+  readonly members: readonly string[];
+  readonly agenda: string;
+  readonly demandedAt: string;
+  readonly holdBy: string;
+}
+
+/** 使用印章: the committee's seal used, with the members who signed for it. */
+export interface SealUsedData {
+  readonly compoundId: string;
+  readonly termId: string;
+  readonly useId: string;
+  readonly purpose: string;
+  readonly documentRef: string;
+  readonly signedBy: readonly string[];
+  readonly members: number;
+  readonly usedAt: string;
 }
 
 export type CommitteeEvent =
@@ -226,7 +372,19 @@ export type CommitteeEvent =
   | DomainEvent<'MembershipEnded', MembershipEndedData>
   | DomainEvent<'EarlyReelectionRequired', EarlyReelectionRequiredData>
   | DomainEvent<'MeetingHeld', MeetingHeldData>
-  | DomainEvent<'MeetingDecisionsPublished', MeetingDecisionsPublishedData>;
+  | DomainEvent<'MeetingDecisionsPublished', MeetingDecisionsPublishedData>
+  | DomainEvent<'ReelectionReported', ReelectionReportedData>
+  | DomainEvent<'ReelectionGroupFormed', ReelectionGroupFormedData>
+  | DomainEvent<'RecordsHandedOver', RecordsHandedOverData>
+  | DomainEvent<'RemovalProposed', RemovalProposedData>
+  | DomainEvent<'RemovalAnswered', RemovalAnsweredData>
+  | DomainEvent<'RemovalPutToOwners', RemovalPutToOwnersData>
+  | DomainEvent<'MemberRemoved', MemberRemovedData>
+  | DomainEvent<'RemovalNotAdopted', RemovalNotAdoptedData>
+  | DomainEvent<'AbsencesFlagged', AbsencesFlaggedData>
+  | DomainEvent<'MeetingConvened', MeetingConvenedData>
+  | DomainEvent<'MeetingDemanded', MeetingDemandedData>
+  | DomainEvent<'SealUsed', SealUsedData>;
 
 export type CommitteeEventType = CommitteeEvent['type'];
 export const committeeEventTypes: readonly CommitteeEventType[] = [
@@ -244,6 +402,18 @@ export const committeeEventTypes: readonly CommitteeEventType[] = [
   'EarlyReelectionRequired',
   'MeetingHeld',
   'MeetingDecisionsPublished',
+  'ReelectionReported',
+  'ReelectionGroupFormed',
+  'RecordsHandedOver',
+  'RemovalProposed',
+  'RemovalAnswered',
+  'RemovalPutToOwners',
+  'MemberRemoved',
+  'RemovalNotAdopted',
+  'AbsencesFlagged',
+  'MeetingConvened',
+  'MeetingDemanded',
+  'SealUsed',
 ];
 
 export type { DeclaredCondition };

@@ -10,3 +10,6 @@ export * from './events.js';
 export * from './majority.js';
 export * from './rules.js';
 export * from './state.js';
+export * from './convening.js';
+export * from './removal.js';
+export * from './transition.js';

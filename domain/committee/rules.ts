@@ -63,7 +63,30 @@ export interface CommitteeRules {
   readonly earlyReelectionDays: number;
   /** No hiring or dismissing the firm, fee change or major works while a re-election runs (沪规定 Art. 28). */
   readonly transitionFreeze: boolean;
-  readonly sources: Readonly<Record<'group' | 'leader' | 'groupListPostingDays' | 'firstAssemblyDays' | 'nomination' | 'ownerInCompound' | 'partyConsent' | 'streetOfficeReview' | 'postingBeforeVoteDays' | 'seats' | 'termYears' | 'reelectionReportMonths' | 'firstMeeting' | 'officers' | 'filingDays' | 'meetings' | 'decisionPublicationDays' | 'membershipEnds' | 'earlyReelection', string>>;
+  /** Days after the re-election report within which the street office forms the re-election group. */
+  readonly reelectionGroupDays: number;
+  /** Records and seals handed over within this many days of `handoverFrom` (the term's end, or the re-election group's formation in Shanghai). */
+  readonly handoverDays: number;
+  readonly handoverFrom: 'term_end' | 'reelection_group';
+  /** Removal (罢免): who may propose it, and the days the member has to answer before it goes to the owners. */
+  readonly removal: {
+    /** Members proposing: at least this fraction of all members (num/den, compared by cross-multiplication). */
+    readonly members: { readonly num: number; readonly den: number } | null;
+    /** Owners proposing: at least this share of the votes, on the axes named. */
+    readonly owners: { readonly num: number; readonly den: number; readonly axes: readonly ('area' | 'headcount')[] };
+    readonly answerDays: number;
+  };
+  /** Agenda sent to the residents' committee and posted at least this many days before an OC meeting. */
+  readonly agendaNoticeDays: number;
+  /** Days within which a meeting demanded by ≥ 1/3 of the members is held. */
+  readonly demandedMeetingDays: number;
+  /** A regular meeting at least every this many months (null: the rules of procedure decide). */
+  readonly regularMeetingMonths: number | null;
+  /** Using the committee's seal needs more than half of the members' signatures. */
+  readonly sealNeedsMajority: boolean;
+  /** A member absent from half or more of the meetings held in a year is flagged for removal. */
+  readonly absenceFlag: boolean;
+  readonly sources: Readonly<Record<'group' | 'leader' | 'groupListPostingDays' | 'firstAssemblyDays' | 'nomination' | 'ownerInCompound' | 'partyConsent' | 'streetOfficeReview' | 'postingBeforeVoteDays' | 'seats' | 'termYears' | 'reelectionReportMonths' | 'firstMeeting' | 'officers' | 'filingDays' | 'meetings' | 'decisionPublicationDays' | 'membershipEnds' | 'earlyReelection' | 'termEnd' | 'reelectionGroup' | 'transitionFreeze' | 'handover' | 'removal' | 'absences' | 'agendaNotice' | 'demandedMeeting' | 'regularMeeting' | 'seal', string>>;
 }
 
 const fullCapacity = (source: string): ConditionRule => ({ condition: 'full_capacity', needs: 'declaration', source });
@@ -87,6 +110,15 @@ const national: CommitteeRules = {
   decisionPublicationDays: 3,
   earlyReelectionDays: 60,
   transitionFreeze: false,
+  reelectionGroupDays: 60,
+  handoverDays: 10,
+  handoverFrom: 'term_end',
+  removal: { members: { num: 1, den: 3 }, owners: { num: 1, den: 5, axes: ['area', 'headcount'] }, answerDays: 7 },
+  agendaNoticeDays: 7,
+  demandedMeetingDays: 7,
+  regularMeetingMonths: null,
+  sealNeedsMajority: false,
+  absenceFlag: false,
   sources: {
     group: '指导规则 Arts. 10–12: owner, developer, street-office and RC representatives; odd; owners ≥ 1/2 [P]',
     leader: '指导规则 Art. 11: the street-office representative leads [P]',
@@ -107,6 +139,16 @@ const national: CommitteeRules = {
     decisionPublicationDays: '指导规则 Art. 39: decisions published within 3 days [BG]',
     membershipEnds: '指导规则 Art. 43: membership ends when the member is no longer an owner [BG]',
     earlyReelection: '指导规则 Art. 46: fewer than 1/2 of members → an extraordinary meeting to re-elect (60 days: this project’s default) [BG]',
+    termEnd: '指导规则 Art. 32: the term ends; a new committee is elected before it [P]',
+    reelectionGroup: '指导规则 Art. 47: the street office guides the re-election (60 days: this project’s default) [BG]',
+    transitionFreeze: '沪规定 Art. 28 para. 4 (Shanghai only) [T]',
+    handover: '指导规则 Art. 48: records and seals handed over within 10 days of the term’s end [BG]',
+    removal: '指导规则 Art. 44: proposed by ≥ 1/3 of the members or owners with ≥ 20% of the votes, decided by the assembly (7 days to answer: this project’s default) [BG]',
+    absences: '指导规则 Art. 44: persistent absence is a ground for removal (no count fixed) [BG]',
+    agendaNotice: '指导规则 Art. 39: the agenda posted 7 days before the meeting and sent to the RC [BG]',
+    demandedMeeting: '指导规则 Art. 37: ≥ 1/3 of the members demand a meeting, held within 7 days [BG]',
+    regularMeeting: '指导规则 Art. 37: regular meetings as the rules of procedure fix [BG]',
+    seal: '指导规则 Art. 34: seals used as the rules of procedure fix [BG]',
   },
 };
 
@@ -124,6 +166,10 @@ const beijing: CommitteeRules = {
   partyConsentRequired: true,
   seats: { min: 5, max: 25, smallSeats: 3, small: { maxHouseholds: 100 } },
   reelectionReportMonths: 6,
+  agendaNoticeDays: 5,
+  regularMeetingMonths: 2,
+  sealNeedsMajority: true,
+  absenceFlag: true,
   sources: {
     ...national.sources,
     group: '京条例 Art. 31 paras. 2, 4: owners, developer, street office, Party organisation, RC; odd; owners ≥ 1/2 [T]',
@@ -144,6 +190,13 @@ const beijing: CommitteeRules = {
     decisionPublicationDays: '京条例 Art. 45 para. 4: posted within 3 days [T]',
     membershipEnds: '京条例 Art. 46 (一): ends when no longer an owner [T]',
     earlyReelection: '京条例 Arts. 48–49: fewer than 1/2 → re-election; 换届小组 within 60 days [T]',
+    termEnd: '京条例 Art. 41: the term (≤ 5 years) ends [T]',
+    reelectionGroup: '京条例 Art. 49 para. 1: the street office forms the re-election group within 60 days of the report [T]',
+    absences: '京条例 Art. 46 para. 2: absent from half or more of the meetings in a year → the OC asks the assembly to remove [T]',
+    agendaNotice: '京条例 Art. 45 para. 3: the agenda sent to the RC 5 days before [T]',
+    demandedMeeting: '京条例 Art. 45 para. 1: ≥ 1/3 of the members demand an extraordinary meeting (7 days: 指导规则 Art. 37) [T]',
+    regularMeeting: '京条例 Art. 45 para. 1: a regular meeting at least every two months [T]',
+    seal: '京条例 Art. 43 para. 4: the seal is used with more than half of the members signing [T]',
   },
 };
 
@@ -162,6 +215,9 @@ const shanghai: CommitteeRules = {
   termYears: { min: 3, max: 5 },
   reelectionReportMonths: 5,
   transitionFreeze: true,
+  handoverFrom: 'reelection_group',
+  regularMeetingMonths: 2,
+  absenceFlag: true,
   sources: {
     ...national.sources,
     group: '沪规定 Art. 15 para. 2: odd; owners ≥ 1/2 [T]',
@@ -177,6 +233,14 @@ const shanghai: CommitteeRules = {
     meetings: '沪规定 Art. 26: > 1/2 present; > 1/2 of all members sign [T]',
     decisionPublicationDays: '沪规定 Art. 26: published within 3 days [T]',
     earlyReelection: '沪规定 Art. 32 para. 2 (一): fewer than half → early re-election; group within 60 days (Art. 28) [T]',
+    termEnd: '沪规定 Art. 20 para. 1: the term (3–5 years) ends [T]',
+    reelectionGroup: '沪规定 Art. 28 para. 1: the street office forms the re-election group within 60 days of the report [T]',
+    transitionFreeze: '沪规定 Art. 28 para. 4: from the re-election group to the new committee, no decision on the firm, fees or major works [T]',
+    handover: '沪规定 Art. 29 para. 1: records and seals handed to the housing office within 10 days of the re-election group [T]',
+    removal: '沪规定 Art. 31 para. 2: removal by the assembly (proposal: 指导规则 Art. 44) [T]',
+    absences: '沪规定 Art. 31 para. 1 (五): absent from half or more of the meetings in a year [T]',
+    demandedMeeting: '沪规定 Art. 26 para. 1: ≥ 1/3 of the members demand an extraordinary meeting (7 days: 指导规则 Art. 37) [T]',
+    regularMeeting: '沪规定 Art. 26 para. 1: a regular meeting at least every two months [T]',
   },
 };
 
@@ -192,6 +256,8 @@ const hangzhou: CommitteeRules = {
   seats: { min: 5, max: 11, smallSeats: 3, small: { maxHouseholds: 100 } },
   termYears: { min: 3, max: 5 },
   reelectionReportMonths: 3,
+  // 杭条例 Art. 31 para. 2: 20% of owners (headcount) may propose removal; the OC as its rules of procedure say.
+  removal: { members: { num: 1, den: 3 }, owners: { num: 1, den: 5, axes: ['headcount'] }, answerDays: 7 },
   sources: {
     ...national.sources,
     group: '杭条例 Art. 22: the property-management committee acts as the preparatory body [T]',
@@ -204,6 +270,9 @@ const hangzhou: CommitteeRules = {
     reelectionReportMonths: '杭条例 Art. 33: report 3 months before the term ends [T]',
     meetings: '杭条例 Art. 29: > 1/2 present; > 1/2 of all members, signed [T]',
     decisionPublicationDays: '杭条例 Art. 29: published within 3 days [T]',
+    termEnd: '杭条例 Art. 33: the term (3–5 years) ends [T]',
+    handover: '杭条例 Art. 34: records and seals handed over within 10 days of the term’s end [T]',
+    removal: '杭条例 Art. 31 paras. 2–3: proposed by ≥ 20% of owners or the OC; the member’s defence heard before the assembly decides [T]',
   },
 };
 

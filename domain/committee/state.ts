@@ -9,6 +9,7 @@ import type {
   CommitteeEvent,
   GroupMember,
   MeetingHeldData,
+  RemovalProposer,
 } from './events.js';
 
 /** A candidate with the vetting recorded so far. */
@@ -37,7 +38,74 @@ export interface MemberState {
   readonly electionId: string;
   readonly role: 'chair' | 'vice_chair' | 'member';
   readonly status: 'active' | 'ended';
-  readonly ended: { readonly at: string; readonly reason: 'no_longer_owner'; readonly unitId: string } | null;
+  readonly ended: { readonly at: string; readonly reason: 'no_longer_owner'; readonly unitId: string } | { readonly at: string; readonly reason: 'removed'; readonly removalId: string } | null;
+  /** 累计缺席 flagged (沪规定 Art. 31 (五); 京条例 Art. 46): when, and the counts. */
+  readonly absences: { readonly flaggedAt: string; readonly meetings: number; readonly absences: number } | null;
+}
+
+/** 换届: the re-election's progress in the current term (report, group) and the handover. */
+export interface TransitionState {
+  readonly reported: { readonly at: string; readonly late: boolean; readonly groupDueBy: string } | null;
+  readonly group: { readonly members: readonly GroupMember[]; readonly leaderMemberId: string; readonly formedAt: string } | null;
+  /** Since when a re-election runs (the group formed, or a re-election opened); null while none runs. */
+  readonly runningSince: string | null;
+  readonly handoverDueBy: string | null;
+}
+
+/** 移交: the records and seals handed over for a term. */
+export interface HandoverState {
+  readonly to: string;
+  readonly items: readonly string[];
+  readonly evidenceRef: string;
+  readonly at: string;
+  readonly late: boolean;
+}
+
+/** A past term kept for its handover. */
+export interface PastTermState {
+  readonly termId: string;
+  readonly termEndsAt: string;
+  readonly handoverDueBy: string | null;
+  readonly handover: HandoverState | null;
+}
+
+/** 罢免: a removal from proposal to the owners' decision. */
+export interface RemovalState {
+  readonly removalId: string;
+  readonly termId: string;
+  readonly memberId: string;
+  readonly grounds: string;
+  readonly evidenceRef: string;
+  readonly proposer: RemovalProposer;
+  readonly proposedAt: string;
+  readonly answerBy: string;
+  readonly answer: { readonly text: string; readonly at: string } | null;
+  readonly motionId: string | null;
+  readonly outcome: { readonly removed: boolean; readonly at: string; readonly decisionId: string | null } | null;
+}
+
+/** 会议通知 / 提议: meetings convened and demanded, before they are held. */
+export interface ConvenedMeetingState {
+  readonly meetingId: string;
+  readonly agenda: readonly string[];
+  readonly heldAt: string;
+  readonly convenedAt: string;
+  readonly demandId?: string;
+}
+export interface MeetingDemandState {
+  readonly demandId: string;
+  readonly members: readonly string[];
+  readonly agenda: string;
+  readonly demandedAt: string;
+  readonly holdBy: string;
+  readonly heldAt: string | null;
+}
+export interface SealUseState {
+  readonly useId: string;
+  readonly purpose: string;
+  readonly documentRef: string;
+  readonly signedBy: readonly string[];
+  readonly usedAt: string;
 }
 
 /** 届: the committee's current term. */
@@ -54,6 +122,8 @@ export interface TermState {
   readonly filing: { readonly certificateRef: string; readonly authority: string; readonly filedAt: string; readonly late: boolean } | null;
   readonly byElectionSeats: number;
   readonly earlyReelection: { readonly requiredAt: string; readonly dueBy: string } | null;
+  readonly transition: TransitionState;
+  readonly handover: HandoverState | null;
 }
 
 export interface MeetingState extends Omit<MeetingHeldData, 'compoundId'> {
@@ -82,6 +152,11 @@ export type CommitteeState =
       readonly term: TermState | null;
       readonly members: readonly MemberState[];
       readonly meetings: readonly MeetingState[];
+      readonly pastTerms: readonly PastTermState[];
+      readonly removals: readonly RemovalState[];
+      readonly convened: readonly ConvenedMeetingState[];
+      readonly demands: readonly MeetingDemandState[];
+      readonly sealUses: readonly SealUseState[];
     };
 
 export type ActiveCommitteeState = Extract<CommitteeState, { status: 'active' }>;
@@ -112,6 +187,11 @@ export function evolveCommittee(state: CommitteeState, event: CommitteeEvent): C
       term: null,
       members: [],
       meetings: [],
+      pastTerms: [],
+      removals: [],
+      convened: [],
+      demands: [],
+      sealUses: [],
     };
   }
   if (state.status !== 'active') return state;
@@ -121,7 +201,12 @@ export function evolveCommittee(state: CommitteeState, event: CommitteeEvent): C
     case 'ElectionOpened': {
       const d = event.data;
       const election: ElectionState = { electionId: d.electionId, kind: d.kind, seats: d.seats, termYears: d.termYears, openedAt: d.openedAt, candidates: [], posted: null, decided: null };
-      return { ...state, elections: { ...state.elections, [d.electionId]: election }, electionOrder: [...state.electionOrder, d.electionId] };
+      const next = { ...state, elections: { ...state.elections, [d.electionId]: election }, electionOrder: [...state.electionOrder, d.electionId] };
+      // A re-election runs from its opening (or the group's forming, whichever is first) until the new committee.
+      if (d.kind === 're_election' && next.term && next.term.transition.runningSince === null) {
+        return { ...next, term: { ...next.term, transition: { ...next.term.transition, runningSince: d.openedAt } } };
+      }
+      return next;
     }
     case 'CandidateNominated': {
       const { compoundId: _c, electionId, ...candidate } = event.data;
@@ -144,14 +229,19 @@ export function evolveCommittee(state: CommitteeState, event: CommitteeEvent): C
         ...e,
         decided: { motionId: d.motionId, decisionId: d.decisionId, elected: d.members.map((m) => m.memberId), unfilledSeats: d.unfilledSeats, decidedAt: d.electedAt },
       }));
-      const seated: MemberState[] = d.members.map((m) => ({ ...m, electionId: d.electionId, role: 'member', status: 'active', ended: null }));
+      const seated: MemberState[] = d.members.map((m) => ({ ...m, electionId: d.electionId, role: 'member', status: 'active', ended: null, absences: null }));
       if (d.kind === 'by_election' && next.term) {
         return { ...next, members: [...next.members, ...seated], term: { ...next.term, byElectionSeats: d.unfilledSeats } };
       }
+      const old = next.term;
       return {
         ...next,
         members: seated,
         meetings: [],
+        convened: [],
+        demands: [],
+        sealUses: [],
+        pastTerms: old ? [...next.pastTerms, { termId: old.termId, termEndsAt: old.termEndsAt, handoverDueBy: old.transition.handoverDueBy, handover: old.handover }] : next.pastTerms,
         term: {
           termId: d.termId,
           electionId: d.electionId,
@@ -165,6 +255,8 @@ export function evolveCommittee(state: CommitteeState, event: CommitteeEvent): C
           filing: null,
           byElectionSeats: d.unfilledSeats,
           earlyReelection: null,
+          transition: { reported: null, group: null, runningSince: null, handoverDueBy: null },
+          handover: null,
         },
       };
     }
@@ -194,7 +286,75 @@ export function evolveCommittee(state: CommitteeState, event: CommitteeEvent): C
       return state.term ? { ...state, term: { ...state.term, earlyReelection: { requiredAt: event.data.requiredAt, dueBy: event.data.dueBy } } } : state;
     case 'MeetingHeld': {
       const { compoundId: _c, ...meeting } = event.data;
-      return { ...state, meetings: [...state.meetings, { ...meeting, published: null }] };
+      const demandId = meeting.demandId;
+      return {
+        ...state,
+        meetings: [...state.meetings, { ...meeting, published: null }],
+        convened: state.convened.filter((c) => c.meetingId !== meeting.meetingId),
+        demands: demandId ? state.demands.map((x) => (x.demandId === demandId ? { ...x, heldAt: meeting.heldAt } : x)) : state.demands,
+      };
+    }
+    case 'ReelectionReported': {
+      const d = event.data;
+      return state.term ? { ...state, term: { ...state.term, transition: { ...state.term.transition, reported: { at: d.reportedAt, late: d.late, groupDueBy: d.groupDueBy } } } } : state;
+    }
+    case 'ReelectionGroupFormed': {
+      const d = event.data;
+      if (!state.term) return state;
+      const t = state.term.transition;
+      return {
+        ...state,
+        term: {
+          ...state.term,
+          transition: { ...t, group: { members: d.members, leaderMemberId: d.leaderMemberId, formedAt: d.formedAt }, runningSince: t.runningSince ?? d.formedAt, handoverDueBy: d.handoverDueBy ?? t.handoverDueBy },
+        },
+      };
+    }
+    case 'RecordsHandedOver': {
+      const d = event.data;
+      const handover: HandoverState = { to: d.to, items: d.items, evidenceRef: d.evidenceRef, at: d.handedOverAt, late: d.late };
+      if (state.term?.termId === d.termId) return { ...state, term: { ...state.term, handover } };
+      return { ...state, pastTerms: state.pastTerms.map((p) => (p.termId === d.termId ? { ...p, handover } : p)) };
+    }
+    case 'RemovalProposed': {
+      const { compoundId: _c, ...d } = event.data;
+      return { ...state, removals: [...state.removals, { ...d, answer: null, motionId: null, outcome: null }] };
+    }
+    case 'RemovalAnswered': {
+      const d = event.data;
+      return { ...state, removals: state.removals.map((r) => (r.removalId === d.removalId ? { ...r, answer: { text: d.answer, at: d.answeredAt } } : r)) };
+    }
+    case 'RemovalPutToOwners': {
+      const d = event.data;
+      return { ...state, removals: state.removals.map((r) => (r.removalId === d.removalId ? { ...r, motionId: d.motionId } : r)) };
+    }
+    case 'MemberRemoved': {
+      const d = event.data;
+      return {
+        ...state,
+        removals: state.removals.map((r) => (r.removalId === d.removalId ? { ...r, outcome: { removed: true, at: d.removedAt, decisionId: d.decisionId } } : r)),
+        members: state.members.map((m) => (m.memberId === d.memberId && m.status === 'active' ? { ...m, status: 'ended', ended: { at: d.removedAt, reason: 'removed', removalId: d.removalId } } : m)),
+      };
+    }
+    case 'RemovalNotAdopted': {
+      const d = event.data;
+      return { ...state, removals: state.removals.map((r) => (r.removalId === d.removalId ? { ...r, outcome: { removed: false, at: d.decidedAt, decisionId: null } } : r)) };
+    }
+    case 'AbsencesFlagged': {
+      const d = event.data;
+      return { ...state, members: state.members.map((m) => (m.memberId === d.memberId ? { ...m, absences: { flaggedAt: d.flaggedAt, meetings: d.meetings, absences: d.absences } } : m)) };
+    }
+    case 'MeetingConvened': {
+      const d = event.data;
+      return { ...state, convened: [...state.convened, { meetingId: d.meetingId, agenda: d.agenda, heldAt: d.heldAt, convenedAt: d.convenedAt, ...(d.demandId ? { demandId: d.demandId } : {}) }] };
+    }
+    case 'MeetingDemanded': {
+      const d = event.data;
+      return { ...state, demands: [...state.demands, { demandId: d.demandId, members: d.members, agenda: d.agenda, demandedAt: d.demandedAt, holdBy: d.holdBy, heldAt: null }] };
+    }
+    case 'SealUsed': {
+      const d = event.data;
+      return { ...state, sealUses: [...state.sealUses, { useId: d.useId, purpose: d.purpose, documentRef: d.documentRef, signedBy: d.signedBy, usedAt: d.usedAt }] };
     }
     case 'MeetingDecisionsPublished': {
       const d = event.data;

@@ -41,7 +41,7 @@ function render(compoundId: string, stored: StoredState, electionIds: readonly s
 
 export const committeeProjection: Projection = {
   name: 'committee',
-  version: 1,
+  version: 2,
   handles: [...committeeEventTypes, 'MotionProposed'],
   apply(event: RecordedEvent, docs: DocReader): readonly DocChange[] {
     if (event.type === 'MotionProposed') {

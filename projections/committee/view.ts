@@ -4,7 +4,7 @@
  * eligibility and vetting, the posting, the result). Candidate and member names are posted by law (京条例
  * Arts. 31, 40, 42); person ids never appear.
  */
-import type { ActiveCommitteeState, ElectionState } from '../../domain/committee/index.js';
+import { articleOf, committeeRules, type ActiveCommitteeState, type ElectionState } from '../../domain/committee/index.js';
 
 export const COMMITTEE_STATE = 'committee_state';
 export const COMMITTEE_BOARDS = 'committee_boards';
@@ -43,8 +43,35 @@ export function renderBoard(state: ActiveCommitteeState) {
           byElectionSeats: term.byElectionSeats,
           earlyReelection: term.earlyReelection,
           reelectionReportDueBy: term.reelectionReportDueBy,
+          reelection: {
+            reported: term.transition.reported,
+            group: term.transition.group ? { ...term.transition.group, members: term.transition.group.members.map((m) => ({ memberId: m.memberId, name: m.name, kind: m.kind, ...(m.unitId ? { unitId: m.unitId } : {}) })) } : null,
+            runningSince: term.transition.runningSince,
+            // 沪规定 Art. 28 para. 4: decisions on the firm, fees and major works are frozen while it runs.
+            freeze: term.transition.runningSince !== null && committeeRules(state.jurisdiction).transitionFreeze ? articleOf(committeeRules(state.jurisdiction).sources.transitionFreeze) : null,
+            handoverDueBy: term.transition.handoverDueBy,
+          },
+          handover: term.handover,
+          absences: state.members.filter((m) => m.absences !== null && m.status === 'active').map((m) => ({ memberId: m.memberId, name: m.name, ...m.absences! })),
+          sealUses: state.sealUses.map((u) => ({ useId: u.useId, purpose: u.purpose, documentRef: u.documentRef, signedBy: u.signedBy.map(name), usedAt: u.usedAt })),
         }
       : null,
+    removals: state.removals.map((r) => ({
+      removalId: r.removalId,
+      memberId: r.memberId,
+      name: name(r.memberId),
+      grounds: r.grounds,
+      // Who proposed: members by name (posted); owners only as their share, never who (as a petition's signers).
+      proposer: r.proposer.kind === 'members' ? { kind: 'members', members: r.proposer.members.map(name), of: r.proposer.of } : { kind: 'owners', support: r.proposer.support, totals: r.proposer.totals },
+      proposedAt: r.proposedAt,
+      answerBy: r.answerBy,
+      answer: r.answer,
+      motionId: r.motionId,
+      outcome: r.outcome,
+    })),
+    convened: state.convened.map((c) => ({ ...c })),
+    demands: state.demands.map((x) => ({ demandId: x.demandId, members: x.members.map(name), agenda: x.agenda, demandedAt: x.demandedAt, holdBy: x.holdBy, heldAt: x.heldAt })),
+    pastTerms: state.pastTerms,
     meetings: state.meetings.map((m) => ({
       meetingId: m.meetingId,
       heldAt: m.heldAt,

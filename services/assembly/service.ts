@@ -40,7 +40,13 @@ export interface AssemblyService {
   closePosition(motionId: string): Promise<bigint | null>;
 }
 
-export function assemblyService(store: EventStore): AssemblyService {
+/**
+ * A port other contexts fill to refuse a matter the owners may not decide now (committee: Shanghai's transition
+ * freeze, 沪规定 Art. 28 para. 4). Asked before a motion is proposed and before it opens; null = go on.
+ */
+export type MotionGate = (compoundId: string, matter: string) => Promise<DomainError | null>;
+
+export function assemblyService(store: EventStore, options: { gate?: MotionGate } = {}): AssemblyService {
   const motions = lruStateCache<MotionState>(2_000);
 
   /** Close positions never change once written: found once, remembered. */
@@ -69,7 +75,14 @@ export function assemblyService(store: EventStore): AssemblyService {
     motion,
     motionAt,
     closePosition,
-    handleMotion(motionId, command, cmd) {
+    async handleMotion(motionId, command, cmd) {
+      // committee: a matter frozen for the compound is refused when proposed and when it would open.
+      if (options.gate && (command.type === 'ProposeMotion' || command.type === 'OpenMotion')) {
+        const current = command.type === 'OpenMotion' ? await motion(motionId) : null;
+        const target = command.type === 'ProposeMotion' ? command : current?.status !== 'none' ? current : null;
+        const frozen = target ? await options.gate(target.compoundId, target.matter) : null;
+        if (frozen) return frozen;
+      }
       return handleCommand(store, motionDecider, motionStreamId(motionId), command, cmd, {}, { cache: motions });
     },
     async castBallot(command, cmd, decidedOn) {

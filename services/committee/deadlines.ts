@@ -13,7 +13,12 @@ import {
   type EarlyReelectionRequiredData,
   type MeetingHeldData,
   type PreparatoryGroupFormedData,
+  type ReelectionGroupFormedData,
+  type ReelectionReportedData,
+  type RecordsHandedOverData,
+  type MeetingDemandedData,
 } from '../../domain/committee/index.js';
+import { periodEnd } from '../../domain/time/legalPeriod.js';
 import type { Jurisdiction } from '../../domain/registry/index.js';
 import type { DeadlineChange, DeadlineSource } from '../platform/deadlines.js';
 
@@ -24,14 +29,38 @@ export const FILING = 'committee_filing';
 export const REELECTION_REPORT = 'reelection_report';
 export const EARLY_REELECTION = 'early_reelection';
 export const DECISION_PUBLICATION = 'committee_decision_publication';
-export const committeeDeadlineKinds = [GROUP_LIST_POSTING, FIRST_ASSEMBLY, FIRST_MEETING, FILING, REELECTION_REPORT, EARLY_REELECTION, DECISION_PUBLICATION] as const;
+export const TERM_END = 'committee_term_end';
+export const REELECTION_GROUP = 'reelection_group';
+export const HANDOVER = 'committee_handover';
+export const DEMANDED_MEETING = 'committee_demanded_meeting';
+export const REGULAR_MEETING = 'committee_regular_meeting';
+export const committeeDeadlineKinds = [GROUP_LIST_POSTING, FIRST_ASSEMBLY, FIRST_MEETING, FILING, REELECTION_REPORT, EARLY_REELECTION, DECISION_PUBLICATION, TERM_END, REELECTION_GROUP, HANDOVER, DEMANDED_MEETING, REGULAR_MEETING] as const;
+
+const addMonths = (at: string, months: number): string => {
+  const d = new Date(at);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString();
+};
 
 const id = (kind: string, key: string) => `${kind}:${key}`;
 
 export function committeeDeadlineSource(): DeadlineSource {
   return {
     name: 'committee',
-    handles: ['PreparatoryGroupFormed', 'PreparatoryGroupListPosted', 'CommitteeSeated', 'OfficersElected', 'CommitteeFiled', 'EarlyReelectionRequired', 'MeetingHeld', 'MeetingDecisionsPublished'],
+    handles: [
+      'PreparatoryGroupFormed',
+      'PreparatoryGroupListPosted',
+      'CommitteeSeated',
+      'OfficersElected',
+      'CommitteeFiled',
+      'EarlyReelectionRequired',
+      'MeetingHeld',
+      'MeetingDecisionsPublished',
+      'ReelectionReported',
+      'ReelectionGroupFormed',
+      'RecordsHandedOver',
+      'MeetingDemanded',
+    ],
     changes(event, recall): DeadlineChange[] {
       const compoundId = (event.data as { compoundId: string }).compoundId;
       const rulesOf = (): CommitteeRules => committeeRules((recall(compoundId)?.jurisdiction ?? 'national') as Jurisdiction);
@@ -65,6 +94,24 @@ export function committeeDeadlineSource(): DeadlineSource {
           // A re-election seated meets the early re-election the previous term owed.
           const previous = recall(`${compoundId}/early`);
           if (d.kind === 're_election' && previous?.termId) out.push({ op: 'meet', deadlineId: id(EARLY_REELECTION, previous.termId), at: d.electedAt });
+          // The term's end (京条例 Art. 41; 沪规定 Art. 20; 杭条例 Art. 33): met when the next committee is elected.
+          const before = recall(`${compoundId}/term`);
+          if (before?.termId) out.push({ op: 'meet', deadlineId: id(TERM_END, before.termId), at: d.electedAt });
+          if (before?.regular) out.push({ op: 'withdraw', deadlineId: before.regular });
+          out.push({ op: 'declare', deadline: { deadlineId: id(TERM_END, d.termId), compoundId, kind: TERM_END, dueAt: d.termEndsAt, source: source('termEnd'), record: term } });
+          const rules = rulesOf();
+          // 杭条例 Art. 34; 指导规则 Art. 48: records and seals handed over within 10 days of the term's end.
+          if (rules.handoverFrom === 'term_end') {
+            out.push({ op: 'declare', deadline: { deadlineId: id(HANDOVER, d.termId), compoundId, kind: HANDOVER, dueAt: periodEnd(new Date(d.termEndsAt), rules.handoverDays).toISOString(), source: source('handover'), record: term } });
+          }
+          // 京条例 Art. 45; 沪规定 Art. 26: a regular meeting at least every two months.
+          const facts: Record<string, string> = { termId: d.termId };
+          if (rules.regularMeetingMonths !== null) {
+            const regular = id(REGULAR_MEETING, `${d.termId}/seated`);
+            facts.regular = regular;
+            out.push({ op: 'declare', deadline: { deadlineId: regular, compoundId, kind: REGULAR_MEETING, dueAt: addMonths(d.electedAt, rules.regularMeetingMonths), source: source('regularMeeting'), record: term } });
+          }
+          out.push({ op: 'remember', key: `${compoundId}/term`, facts });
           return out;
         }
         case 'OfficersElected':
@@ -80,7 +127,41 @@ export function committeeDeadlineSource(): DeadlineSource {
         }
         case 'MeetingHeld': {
           const d = event.data as MeetingHeldData;
-          return [{ op: 'declare', deadline: { deadlineId: id(DECISION_PUBLICATION, `${compoundId}/${d.meetingId}`), compoundId, kind: DECISION_PUBLICATION, dueAt: d.publicationDueBy, source: source('decisionPublicationDays'), record: record('committee_meeting', d.meetingId) } }];
+          const out: DeadlineChange[] = [
+            { op: 'declare', deadline: { deadlineId: id(DECISION_PUBLICATION, `${compoundId}/${d.meetingId}`), compoundId, kind: DECISION_PUBLICATION, dueAt: d.publicationDueBy, source: source('decisionPublicationDays'), record: record('committee_meeting', d.meetingId) } },
+          ];
+          if (d.demandId) out.push({ op: 'meet', deadlineId: id(DEMANDED_MEETING, `${compoundId}/${d.demandId}`), at: d.heldAt });
+          const rules = rulesOf();
+          const term = recall(`${compoundId}/term`);
+          if (rules.regularMeetingMonths !== null && term?.termId === d.termId) {
+            if (term.regular) out.push({ op: 'meet', deadlineId: term.regular, at: d.heldAt });
+            const next = id(REGULAR_MEETING, `${d.termId}/${d.meetingId}`);
+            out.push({ op: 'declare', deadline: { deadlineId: next, compoundId, kind: REGULAR_MEETING, dueAt: addMonths(d.heldAt, rules.regularMeetingMonths), source: source('regularMeeting'), record: record('committee_meeting', d.meetingId) } });
+            out.push({ op: 'remember', key: `${compoundId}/term`, facts: { termId: d.termId, regular: next } });
+          }
+          return out;
+        }
+        case 'ReelectionReported': {
+          const d = event.data as ReelectionReportedData;
+          return [
+            { op: 'meet', deadlineId: id(REELECTION_REPORT, d.termId), at: d.reportedAt },
+            { op: 'declare', deadline: { deadlineId: id(REELECTION_GROUP, d.termId), compoundId, kind: REELECTION_GROUP, dueAt: d.groupDueBy, source: source('reelectionGroup'), record: record('committee_term', d.termId) } },
+          ];
+        }
+        case 'ReelectionGroupFormed': {
+          const d = event.data as ReelectionGroupFormedData;
+          const out: DeadlineChange[] = [{ op: 'meet', deadlineId: id(REELECTION_GROUP, d.termId), at: d.formedAt }];
+          // 沪规定 Art. 29 para. 1: records and seals to the housing office within 10 days of the group.
+          if (d.handoverDueBy) out.push({ op: 'declare', deadline: { deadlineId: id(HANDOVER, d.termId), compoundId, kind: HANDOVER, dueAt: d.handoverDueBy, source: source('handover'), record: record('committee_term', d.termId) } });
+          return out;
+        }
+        case 'RecordsHandedOver': {
+          const d = event.data as RecordsHandedOverData;
+          return [{ op: 'meet', deadlineId: id(HANDOVER, d.termId), at: d.handedOverAt }];
+        }
+        case 'MeetingDemanded': {
+          const d = event.data as MeetingDemandedData;
+          return [{ op: 'declare', deadline: { deadlineId: id(DEMANDED_MEETING, `${compoundId}/${d.demandId}`), compoundId, kind: DEMANDED_MEETING, dueAt: d.holdBy, source: source('demandedMeeting'), record: record('committee_meeting_demand', d.demandId) } }];
         }
         case 'MeetingDecisionsPublished': {
           const d = event.data as { meetingId: string; publishedAt: string };

@@ -9,7 +9,8 @@ import type { Reactor } from '../platform/reactor.js';
 import type { DeadlineSource } from '../platform/deadlines.js';
 import type { RegistryService } from '../registry/service.js';
 import { committeeDeadlineSource } from './deadlines.js';
-import { membershipEnds, seatElected } from './reactors.js';
+import { committeeMotionGate } from './gate.js';
+import { membershipEnds, removalDecided, seatElected } from './reactors.js';
 import { committeeRoutes } from './routes.js';
 import type { CommitteeService } from './service.js';
 
@@ -23,7 +24,9 @@ export const committeeModule = {
   name: 'committee',
   errorCodes: committeeErrorCodes,
   projections: [committeeProjection],
-  reactors: (deps: CommitteeModuleDeps): Reactor[] => [seatElected(deps), membershipEnds(deps)],
+  reactors: (deps: CommitteeModuleDeps): Reactor[] => [seatElected(deps), membershipEnds(deps), removalDecided(deps)],
+  /** The assembly's motion gate (Shanghai's transition freeze, 沪规定 Art. 28): `assemblyService(store, { gate })`. */
+  motionGate: committeeMotionGate,
   deadlineSources: (_deps: CommitteeModuleDeps): DeadlineSource[] => [committeeDeadlineSource()],
   routes: committeeRoutes,
 } as const;

@@ -48,6 +48,38 @@ export function seatElected(deps: { committee: CommitteeService; assembly: Assem
   };
 }
 
+/**
+ * A removal's motion reached its FINAL result: the member is removed when the owners adopted it (re-checked:
+ * the motion is final and its decision not revoked), or the removal is recorded as not adopted.
+ */
+export function removalDecided(deps: { committee: CommitteeService; assembly: AssemblyService }): Reactor {
+  return {
+    name: 'committee.removal-decided',
+    handles: ['FinalResultPublished'],
+    async react(event): Promise<readonly ReactorCommand[]> {
+      const { motionId, decision, publishedAt } = event.data as FinalResultPublishedData;
+      const motion = await deps.assembly.motion(motionId);
+      if (motion.status !== 'final' || motion.matter !== 'elect_committee') return [];
+      const committee = await deps.committee.state(motion.compoundId);
+      if (committee.status !== 'active') return [];
+      const removal = committee.removals.find((r) => r.motionId === motionId);
+      if (!removal || removal.outcome) return [];
+      const stands = decision !== null && decision.adopted.kind === 'motion' && motion.decision?.record.decisionId === decision.decisionId && motion.decision.revokedAt === null;
+      return [
+        {
+          streamId: committeeStreamId(motion.compoundId),
+          execute: (cmd) =>
+            deps.committee.handle(
+              motion.compoundId,
+              { type: 'DecideRemoval', data: { removalId: removal.removalId, motionId, decisionId: stands ? decision.decisionId : null, decidedAt: stands ? decision.decidedAt : publishedAt }, by: SYSTEM_FACTS },
+              cmd,
+            ),
+        },
+      ];
+    },
+  };
+}
+
 export function membershipEnds(deps: { committee: CommitteeService; registry: RegistryService }): Reactor {
   return {
     name: 'committee.membership-ends',

@@ -305,6 +305,160 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
     (request, reply) => run(request, reply, request.params.compoundId, ['oc_member'], (by) => ({ type: 'PublishMeetingDecisions', data: { meetingId: request.params.meetingId }, by })),
   );
 
+  // --- the end of a term (换届), removal, meeting notice, demands and the seal ---
+  const groupMember = z.object({ memberId: id, name: text(100), kind: z.enum(groupMemberKinds as [string, ...string[]]), unitId: z.string().max(100).optional() });
+  const motionWindow = z.object({ title: text(200).optional(), description: z.string().max(10_000).optional(), opensAt: z.iso.datetime({ offset: true }), closesAt: z.iso.datetime({ offset: true }) });
+  const empty = z.object({}).passthrough().nullish();
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/reelection-report',
+    { schema: { tags: ['committee'], summary: 'The committee’s written re-election report to the street office (京条例 Art. 49: 6 months before the term ends; 沪规定 Art. 28: 5; 杭条例 Art. 33: 3)', params: compoundParams, body: empty, response: { 201: created, ...errors } } },
+    (request, reply) =>
+      run(request, reply, request.params.compoundId, ['oc_member'], (by) => ({ type: 'ReportReelection', data: {}, by }), ({ events }) => ({ groupDueBy: (events[0]?.data as { groupDueBy?: string } | undefined)?.groupDueBy })),
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/reelection-group',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'The street office forms the re-election group (换届改选小组), composed like the preparatory group; in Shanghai decisions on the firm, fees and major works are frozen until the new committee (沪规定 Art. 28)',
+        params: compoundParams,
+        body: z.object({ members: z.array(groupMember).min(1).max(51), leaderMemberId: id }),
+        response: { 201: created, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      return run(request, reply, compoundId, ['street_office'], async (by) => {
+        const compound = await compoundOf(compoundId);
+        const known = request.body.members.flatMap((m) => (m.unitId && hasUnit(compound.units, m.unitId) ? [m.unitId] : []));
+        return { type: 'FormReelectionGroup', data: { members: request.body.members as never, leaderMemberId: request.body.leaderMemberId, knownUnits: known }, by };
+      });
+    },
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/handover',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'Record the handover of records, seals and property (沪规定 Art. 29; 杭条例 Art. 34; 指导规则 Art. 48: within 10 days)',
+        params: compoundParams,
+        body: z.object({ termId: id.optional(), to: text(200), items: z.array(text(200)).min(1).max(50), evidenceRef: text(200) }),
+        response: { 201: created, ...errors },
+      },
+    },
+    (request, reply) => run(request, reply, request.params.compoundId, ['oc_member', 'street_office', 'rc_staff'], (by) => ({ type: 'RecordHandover', data: request.body, by })),
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/removals',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'Propose removing a member (罢免): by ≥ 1/3 of the members (oc_member, proposedBy members) or owners with ≥ 20% of the votes (owner, proposedBy owners with their units)',
+        params: compoundParams,
+        body: z.object({
+          memberId: id,
+          grounds: text(2000),
+          evidenceRef: text(200).describe('the signed written proposal'),
+          proposedBy: z.enum(['members', 'owners']),
+          members: z.array(id).max(51).optional().describe('proposedBy members: the proposing members'),
+          units: z.array(z.string().min(1).max(100)).max(100_000).optional().describe('proposedBy owners: the units of the owners proposing'),
+        }),
+        response: { 201: created, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      const b = request.body;
+      return run(
+        request,
+        reply,
+        compoundId,
+        b.proposedBy === 'members' ? ['oc_member'] : ['owner'],
+        async (by, cmd) => ({
+          type: 'ProposeRemoval',
+          data: {
+            removalId: commandIds(cmd.commandId)(),
+            memberId: b.memberId,
+            grounds: b.grounds,
+            evidenceRef: b.evidenceRef,
+            proposer: b.proposedBy === 'members' ? { kind: 'members', members: b.members ?? [], of: 0 } : { kind: 'owners', units: b.units ?? [], ...(await committee.ownerSupport(compoundId, b.units ?? [])) },
+          },
+          by,
+        }),
+        ({ events }) => {
+          const d = events[0]?.data as { removalId?: string; answerBy?: string } | undefined;
+          return { removalId: d?.removalId, answerBy: d?.answerBy };
+        },
+      );
+    },
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/removals/:removalId/answer',
+    { schema: { tags: ['committee'], summary: 'The member’s answer to a removal proposal (申辩, 杭条例 Art. 31 para. 3), by the member concerned', params: compoundParams.extend({ removalId: id }), body: z.object({ answer: text(10_000) }), response: { 201: created, ...errors } } },
+    (request, reply) => run(request, reply, request.params.compoundId, ['oc_member', 'owner'], (by) => ({ type: 'AnswerRemoval', data: { removalId: request.params.removalId, answer: request.body.answer }, by })),
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/removals/:removalId/motion',
+    { schema: { tags: ['committee'], summary: 'Put a removal to the owners: a yes_no motion (matter elect_committee) with the grounds and the member’s answer; the final result removes the member (a reactor)', params: compoundParams.extend({ removalId: id }), body: motionWindow, response: { 201: created, ...errors } } },
+    (request, reply) => {
+      const { compoundId, removalId } = request.params;
+      return run(
+        request,
+        reply,
+        compoundId,
+        CONVENORS,
+        () => {
+          throw new Error('unreachable');
+        },
+        ({ events }) => ({ motionId: (events.find((e) => e.type === 'RemovalPutToOwners')?.data as { motionId?: string } | undefined)?.motionId }),
+        (by, cmd) => committee.proposeRemovalMotion(compoundId, removalId, request.body, by, cmd),
+      );
+    },
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/meetings/:meetingId/notice',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'Convene an OC meeting: the agenda posted and sent to the residents’ committee (指导规则 Art. 39: 7 days before; 京条例 Art. 45: 5)',
+        params: compoundParams.extend({ meetingId: id }),
+        body: z.object({ agenda: z.array(text(500)).min(1).max(50), heldAt: z.iso.datetime({ offset: true }), demandId: id.optional() }),
+        response: { 201: created, ...errors },
+      },
+    },
+    (request, reply) => run(request, reply, request.params.compoundId, ['oc_member'], (by) => ({ type: 'ConveneMeeting', data: { meetingId: request.params.meetingId, ...request.body }, by })),
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/meeting-demands',
+    { schema: { tags: ['committee'], summary: 'At least a third of the members demand a meeting, to be held within 7 days (指导规则 Art. 37; 京条例 Art. 45; 沪规定 Art. 26)', params: compoundParams, body: z.object({ members: z.array(id).min(1).max(51), agenda: text(2000) }), response: { 201: created, ...errors } } },
+    (request, reply) =>
+      run(
+        request,
+        reply,
+        request.params.compoundId,
+        ['oc_member'],
+        (by, cmd) => ({ type: 'DemandMeeting', data: { demandId: commandIds(cmd.commandId)(), ...request.body }, by }),
+        ({ events }) => {
+          const d = events[0]?.data as { demandId?: string; holdBy?: string } | undefined;
+          return { demandId: d?.demandId, holdBy: d?.holdBy };
+        },
+      ),
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/seal-uses',
+    { schema: { tags: ['committee'], summary: 'Record a use of the committee’s seal with the members signing for it (京条例 Art. 43: more than half of the members)', params: compoundParams, body: z.object({ useId: id, purpose: text(500), documentRef: text(200), signedBy: z.array(id).min(1).max(51) }), response: { 201: created, ...errors } } },
+    (request, reply) => run(request, reply, request.params.compoundId, ['oc_member'], (by) => ({ type: 'UseSeal', data: request.body, by })),
+  );
+
   app.get(
     '/v1/compounds/:compoundId/committee',
     { schema: { tags: ['committee'], summary: 'The committee on the notice board: members by role with unit numbers, term, filing, meetings and decisions, open deadlines', params: compoundParams, querystring: afterQuery, response: { 200: z.any(), ...errors } } },

@@ -8,11 +8,13 @@ import {
   committeeDecider,
   committeeStreamId,
   refuse,
+  removalReady,
   type CommitteeCommand,
   type CommitteeState,
 } from '../../domain/committee/index.js';
-import { allUnits, electorate, type RegistryState } from '../../domain/registry/index.js';
-import type { DomainError } from '../../domain/shared/errors.js';
+import { allUnits, electorate, voterIdentities, type RegistryState } from '../../domain/registry/index.js';
+import { formatArea, parseArea } from '../../domain/shared/area.js';
+import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
 import type { AssemblyService } from '../assembly/service.js';
 import { commandIds, handleCommand, loadState, type CommandEnvelope, type Handled } from '../commands/handler.js';
 import { lruStateCache } from '../commands/stateCache.js';
@@ -46,6 +48,14 @@ export interface CommitteeService {
    * candidates, proposal `{seats, electionId}`), through the assembly's decider, once the posting period has run.
    */
   proposeElectionMotion(compoundId: string, electionId: string, input: ElectionMotionInput, by: ActorFacts, cmd: CommandEnvelope): Promise<Handled<MotionState> | DomainError>;
+  /** The votes of the owners holding `units` (each voter identity once, with all its area) against the compound's. */
+  ownerSupport(compoundId: string, units: readonly string[]): Promise<{ support: { area: string; headcount: number }; totals: { area: string; headcount: number } }>;
+  /**
+   * Puts a removal to the owners: proposes a yes_no motion (matter elect_committee, Civil Code Art. 278 (三):
+   * 更换业主委员会成员) through the assembly's decider, with the grounds and the member's answer in its
+   * description, then records it on the committee's stream.
+   */
+  proposeRemovalMotion(compoundId: string, removalId: string, input: ElectionMotionInput, by: ActorFacts, cmd: CommandEnvelope): Promise<Handled<CommitteeState> | DomainError>;
 }
 
 export function committeeService(deps: { store: EventStore; registry: RegistryService; assembly: AssemblyService }): CommitteeService {
@@ -64,6 +74,53 @@ export function committeeService(deps: { store: EventStore; registry: RegistrySe
       if (registry.status !== 'registered') return { totalArea: '0', households: 0 };
       const { totalArea, units } = electorate(registry);
       return { totalArea, households: units };
+    },
+    async ownerSupport(compoundId, units) {
+      const registry = await deps.registry.state(compoundId);
+      const wanted = new Set(units);
+      let area = 0n;
+      let headcount = 0;
+      let totalArea = 0n;
+      const identities = voterIdentities(registry);
+      for (const v of identities) {
+        const a = parseArea(v.area) ?? 0n;
+        totalArea += a;
+        if (v.units.some((u) => wanted.has(u.unitId))) {
+          area += a;
+          headcount += 1;
+        }
+      }
+      return { support: { area: formatArea(area), headcount }, totals: { area: formatArea(totalArea), headcount: identities.length } };
+    },
+    async proposeRemovalMotion(compoundId, removalId, input, by, cmd) {
+      const committee = await state(compoundId);
+      if (committee.status !== 'active') return refuse('group_not_found', 'no preparatory body is formed for this compound');
+      const removal = removalReady(committee, removalId, cmd.now);
+      if (isDomainError(removal)) return removal;
+      const member = committee.members.find((m) => m.memberId === removal.memberId)!;
+      const motionId = commandIds(cmd.commandId)();
+      const answer = removal.answer ? `委员申辩意见：${removal.answer.text}` : '委员未在期限内提出申辩意见。';
+      const proposed = await deps.assembly.handleMotion(
+        motionId,
+        {
+          type: 'ProposeMotion',
+          motionId,
+          compoundId,
+          jurisdiction: committee.jurisdiction,
+          title: input.title ?? `罢免业主委员会委员 ${member.name}`,
+          description: input.description ?? `罢免理由：${removal.grounds}\n${answer}`,
+          matter: 'elect_committee',
+          scope: { kind: 'compound' },
+          opensAt: input.opensAt,
+          closesAt: input.closesAt,
+          form: { form: 'yes_no' },
+          by,
+        },
+        cmd,
+      );
+      // A retry of the same command finds its motion proposed: go on and record it.
+      if (isDomainError(proposed) && proposed.code !== 'motion_already_exists') return proposed;
+      return handleCommand(deps.store, committeeDecider, committeeStreamId(compoundId), { type: 'PutRemovalToOwners', data: { removalId, motionId }, by }, cmd, {}, { cache });
     },
     async proposeElectionMotion(compoundId, electionId, input, by, cmd) {
       const committee = await state(compoundId);

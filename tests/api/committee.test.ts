@@ -162,7 +162,7 @@ t.test('a Beijing compound elects its committee over HTTP, seats it, files it, a
   t.notOk(/"p\d+"/.test(JSON.stringify(seated)), 'no person id on the board');
   t.match((await api.call('GET', `${base}/elections/${electionId}`, { token: c.rc })).json(), { status: 'decided', motionId, result: { unfilledSeats: 0 } });
   const kinds = (seated.deadlines as { kind: string }[]).map((d) => d.kind).sort();
-  t.same(kinds, ['committee_filing', 'committee_first_meeting', 'reelection_report']);
+  t.same(kinds, ['committee_filing', 'committee_first_meeting', 'committee_handover', 'committee_regular_meeting', 'committee_term_end', 'reelection_report']);
 
   // 5. The first meeting within 7 days: chair and vice-chair by > 1/2 of ALL members (京条例 Art. 42).
   const oc = await api.token('p0', `oc_member@${c.compoundId}`);
