@@ -4,7 +4,7 @@
  */
 import type { BallotCastData, MotionEvent } from '../../domain/assembly/events.js';
 import { motionEventTypes } from '../../domain/assembly/events.js';
-import type { RecordedEvent } from '../../services/store/port.js';
+import type { RecordedEvent } from '../../domain/shared/log.js';
 import type { DocChange, DocReader, Projection } from '../projection.js';
 import { ballotDoc, putBallot } from './ballots.js';
 import { MOTION_BALLOTS, MOTION_TALLIES, type BallotDoc, type TallyDoc } from './docs.js';
