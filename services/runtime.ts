@@ -4,18 +4,17 @@
  */
 import { join } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { allProjections } from '../projections/index.js';
 import { buildApp } from './api/app.js';
 import { commandLog } from './api/commandLog.js';
 import type { AppDeps } from './api/deps.js';
 import { loadSigningKey } from './auth/keys.js';
 import { manualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
+import { allProjections, contexts } from './contexts.js';
+import { buildServices } from './platform/contextModule.js';
 import { openReadStore, openReadView, type ReadView } from './projections/readStore.js';
 import { startProjectionRunner, type ProjectionRunner } from './projections/runner.js';
 import { startThreadedProjectionRunner } from './projections/threadedRunner.js';
-import { registryService } from './registry/service.js';
-import { assemblyService } from './assembly/service.js';
 import { openEsdbStore } from './store/esdb/index.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
@@ -64,8 +63,7 @@ export async function startRuntime(
     clock,
     signingKey: loadSigningKey(config.dataDir, config.jwtSecret),
     commands: commandLog(store, read, runner, clock),
-    registry: registryService(store),
-    assembly: assemblyService(store),
+    ...buildServices(contexts, { store, clock }),
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {

@@ -1,13 +1,13 @@
-/** Every route plugin, registered in one place. */
+/** Every route plugin, registered in one place: the platform's, then every context's (services/contexts.ts). */
 import type { FastifyPluginAsync } from 'fastify';
+import { contexts } from '../../contexts.js';
 import { adminRoutes } from './admin.js';
-import { compoundRoutes } from './compounds.js';
 import { healthRoutes } from './health.js';
-import { motionRoutes } from './motions.js';
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
   await app.register(adminRoutes);
-  await app.register(compoundRoutes);
-  await app.register(motionRoutes);
+  for (const context of contexts) {
+    for (const plugin of context.routes) await app.register(plugin);
+  }
 };

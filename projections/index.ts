@@ -1,5 +1,0 @@
-/** Every projection the runner feeds. Changing the list or a version rebuilds the read database. */
-import { assemblyProjection } from './assembly/projection.js';
-import type { Projection } from './projection.js';
-
-export const allProjections: readonly Projection[] = [assemblyProjection];
