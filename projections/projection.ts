@@ -31,4 +31,15 @@ export interface Projection {
   /** Event types it handles; others are skipped without calling `apply`. */
   readonly handles: readonly string[];
   apply(event: RecordedEvent, docs: DocReader): readonly DocChange[];
+  /**
+   * What an event belongs to, for isolating failures: when `apply` throws, the projection stops for this scope
+   * alone (usually a compound) and goes on for every other. Default: the event's `compoundId`, else its stream.
+   */
+  scopeOf?(event: RecordedEvent, docs: DocReader): string;
+}
+
+/** The default scope of an event: its data's `compoundId`, else its stream. */
+export function defaultScope(event: RecordedEvent): string {
+  const data = event.data as { compoundId?: unknown } | null;
+  return data && typeof data === 'object' && typeof data.compoundId === 'string' ? data.compoundId : event.streamId;
 }

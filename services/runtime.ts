@@ -8,16 +8,35 @@ import { buildApp } from './api/app.js';
 import { commandLog } from './api/commandLog.js';
 import type { AppDeps } from './api/deps.js';
 import { loadSigningKey } from './auth/keys.js';
+import { loadLogSigningKey } from './keys/logSigningKey.js';
 import { manualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { allProjections, contexts } from './contexts.js';
-import { buildServices } from './platform/contextModule.js';
+import { buildServices, deadlineSourcesOf, reactorsOf } from './platform/contextModule.js';
 import { openReadStore, openReadView, type ReadView } from './projections/readStore.js';
 import { startProjectionRunner, type ProjectionRunner } from './projections/runner.js';
 import { startThreadedProjectionRunner } from './projections/threadedRunner.js';
+import { startPlatform } from './platform/index.js';
+import { loadCalendarFile, uncoveredYears, useCalendar } from './calendar.js';
+import { DEFAULT_CALENDAR } from '../domain/time/legalPeriod.js';
+// wired by hand until they have a module on services/contexts.ts:
+import { residentsDeadlineSource } from './residents/deadlines.js';
+import { residentsService } from './residents/service.js';
+import { disputesDeadlineSource } from './disputes/deadlines.js';
+import { disputesService } from './disputes/service.js';
+import { jointDeadlineSource } from './joint/deadlines.js';
+import { jointService } from './joint/service.js';
+// hiring
+import { hiringService } from './hiring/service.js';
+import { contractDrafter } from './hiring/reactors.js';
+import { hiringDeadlineSource } from './hiring/deadlines.js';
 import { openEsdbStore } from './store/esdb/index.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
+// funds, supervision
+import { fundsService } from './funds/service.js';
+import { fundsDeadlineSource } from './funds/deadlines.js';
+import { supervisionService } from './supervision/service.js';
 
 export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDir' | 'esdbConnectionString'>): Promise<EventStore> {
   switch (config.eventStore) {
@@ -51,26 +70,63 @@ export async function startRuntime(
   config: Config,
   options: { logger?: FastifyBaseLogger | false; store?: EventStore; clock?: Clock } = {},
 ): Promise<Runtime> {
+  // Legal periods count with China's statutory calendar, or HOLIDAYS_FILE's (services/calendar.ts).
+  const calendar = config.holidaysFile ? loadCalendarFile(config.holidaysFile) : DEFAULT_CALENDAR;
+  useCalendar(calendar);
   const store = options.store ?? (await openEventStore(config));
   // With EventStoreDB each instance keeps its own read database, named per instance when several share a disk.
-  const readFile = join(config.dataDir, process.env.READ_DB_NAME ?? 'read.db');
+  const readFile = join(config.dataDir, config.readDbName);
   const { read, runner } = await startReadModel(store, readFile, options.logger || undefined);
   const clock = options.clock ?? (config.clock === 'manual' ? manualClock() : systemClock);
-  const deps: AppDeps = {
+  const missing = uncoveredYears(calendar, clock.now());
+  if (missing.length > 0 && options.logger) {
+    options.logger.warn({ calendar: calendar.name, years: missing }, `the holiday calendar does not cover ${missing.join(' and ')}: legal periods there count weekends only (set HOLIDAYS_FILE)`);
+  }
+  const serviceDeps = {
     store,
     read,
     runner,
     clock,
     signingKey: loadSigningKey(config.dataDir, config.jwtSecret),
+    logKey: loadLogSigningKey(config.dataDir),
     commands: commandLog(store, read, runner, clock),
-    ...buildServices(contexts, { store, clock }),
   };
+  const listed = { ...serviceDeps, ...buildServices(contexts, serviceDeps) };
+  // wired by hand (residents, disputes, joint, funds, supervision, hiring) until they have a module
+  const { registry, assembly } = listed;
+  const hiring = hiringService(store, { assembly, registry }); // hiring
+  const handWired = {
+    residents: residentsService(store),
+    disputes: disputesService(store),
+    joint: jointService(store),
+    // funds, supervision
+    funds: fundsService({ store, read, registry }),
+    supervision: supervisionService({ store, read }),
+    hiring, // hiring
+  };
+  const platform = startPlatform({
+    store,
+    clock,
+    dbFile: join(config.dataDir, 'platform.db'),
+    reactors: [...reactorsOf(contexts, listed), contractDrafter(hiring) /* hiring */],
+    deadlineSources: [
+      ...deadlineSourcesOf(contexts, listed),
+      residentsDeadlineSource,
+      disputesDeadlineSource,
+      jointDeadlineSource,
+      /* funds */ fundsDeadlineSource(),
+      hiringDeadlineSource(hiring) /* hiring */,
+    ],
+    ...(options.logger ? { log: options.logger } : {}),
+  });
+  const deps: AppDeps = { ...listed, ...handWired, platform };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {
     app,
     deps,
     async close() {
       await app.close();
+      await platform.close();
       await runner.close();
       await read.close();
       await store.close();

@@ -7,6 +7,7 @@
  */
 import type { DecideContext, Decider } from '../shared/decider.js';
 import type { DomainError } from '../shared/errors.js';
+import { MAX_EVIDENCE_REF_LENGTH, textProblem } from '../shared/limits.js';
 import { DEVELOPER_GRANT, STAFF_GRANTS, holdsAny } from './actor.js';
 import type { CastBallot } from './commands.js';
 import { refuse } from './errors.js';
@@ -15,12 +16,17 @@ import { ballotReceipt } from './receipt.js';
 import type { FrozenVoter } from './roll.js';
 import type { Motion, MotionState } from './state.js';
 import { ballotStreamId } from './streams.js';
-import { choices, type Choice } from './tally.js';
+import { checkMarks } from './forms.js';
+import type { Choice } from './tally.js';
 
 /** The ballot that currently stands for an identity. */
 export interface StandingBallot {
   readonly receipt: string;
-  readonly choice: Choice;
+  /** yes_no ballots only. */
+  readonly choice?: Choice;
+  /** choose_one and elect ballots. */
+  readonly marks?: BallotCastData['marks'];
+  readonly invalid?: true;
   /** Whose voice it is: an owner's person id, or `developer`. */
   readonly voice: string;
 }
@@ -51,7 +57,16 @@ export function voiceOf(d: Pick<BallotCastData, 'castBy' | 'byPersonId' | 'onBeh
 
 export function evolveBallot(state: BallotStreamState, event: BallotEvent): BallotStreamState {
   const d = event.data;
-  return { standing: { receipt: d.receipt, choice: d.choice, voice: voiceOf(d) }, count: state.count + 1 };
+  return {
+    standing: {
+      receipt: d.receipt,
+      ...(d.choice !== undefined ? { choice: d.choice } : {}),
+      ...(d.marks ? { marks: d.marks } : {}),
+      ...(d.invalid ? { invalid: d.invalid } : {}),
+      voice: voiceOf(d),
+    },
+    count: state.count + 1,
+  };
 }
 
 interface Entitlement {
@@ -138,12 +153,17 @@ export function decideBallot(
   if (context.now.getTime() >= motion.closesAt.getTime()) {
     return refuse('motion_not_open', 'the voting window has ended', { status: motion.status, closesAt: motion.closesAt.toISOString() });
   }
-  if (!(choices as readonly string[]).includes(command.choice)) {
-    return refuse('invalid_choice', 'the choice is for, against or abstain');
-  }
   if (!(channels as readonly string[]).includes(command.channel)) {
     return refuse('invalid_channel', 'the channel is electronic or paper');
   }
+  if (typeof command.evidenceRef === 'string' && command.evidenceRef.trim() !== '' && textProblem(command.evidenceRef, MAX_EVIDENCE_REF_LENGTH) !== null) {
+    return refuse('invalid_evidence_ref', `an evidence reference is at most ${MAX_EVIDENCE_REF_LENGTH} characters on one line`);
+  }
+  // 废票: only staff entering a paper ballot may record it as invalid (with its evidence, checked below).
+  const invalid = command.invalid === true;
+  if (invalid && command.channel !== 'paper') return refuse('invalid_choice', 'only a paper ballot can be recorded as invalid');
+  const marks = invalid ? null : checkMarks(motion.form, command);
+  if (marks !== null && 'code' in marks) return marks;
   const voter = voterForUnit(motion, command.unitId);
   if ('code' in voter) return voter;
   const right = entitlement(command, voter, motion);
@@ -159,7 +179,8 @@ export function decideBallot(
         unitId: command.unitId,
       });
     }
-    replaces = { receipt: ballots.standing.receipt, choice: ballots.standing.choice };
+    const s = ballots.standing;
+    replaces = { receipt: s.receipt, ...(s.choice !== undefined ? { choice: s.choice } : {}), ...(s.marks ? { marks: s.marks } : {}), ...(s.invalid ? { invalid: true as const } : {}) };
   }
 
   const ballotId = context.newId();
@@ -172,7 +193,7 @@ export function decideBallot(
     unitId: command.unitId,
     unitIds: voter.units.map((u) => u.unitId),
     area: voter.area,
-    choice: command.choice,
+    ...(marks === null ? { invalid: true as const } : marks.form === 'yes_no' ? { choice: marks.choice } : { marks }),
     channel: command.channel,
     castBy: right.castBy,
     byPersonId: command.by.personId,

@@ -4,7 +4,8 @@
  */
 import type { VoterIdentity } from '../registry/index.js';
 import type { ActorFacts } from './actor.js';
-import type { Channel, TotalsWire } from './events.js';
+import type { Channel, DeliveryMethod, RevokingAuthority, TotalsWire } from './events.js';
+import type { MeetingKind } from './rules.js';
 import type { Matter } from './matters.js';
 import type { MotionScope } from './scope.js';
 import type { Choice } from './tally.js';
@@ -20,10 +21,24 @@ export interface ProposeMotion {
   readonly description: string;
   readonly matter: Matter;
   readonly scope: MotionScope;
+  /**
+   * The compound's buildings as its registry lists them when the motion is proposed: a building scope must
+   * name only these (else `unknown_buildings`). Needed with a building scope; a building scope proposed
+   * without it is refused.
+   */
+  readonly compoundBuildings?: readonly string[];
   readonly opensAt: string;
   readonly closesAt: string;
   /** 从众: count notified non-voters with the majority, citing the covenant clause; omitted = off. */
   readonly deemedVotes?: { readonly basis: string } | null;
+  /** The ballot form and its options or candidates (forms.ts); omitted = yes_no. Checked by the decider. */
+  readonly form?: unknown;
+  /** The typed proposal for the matter (proposals.ts). Checked by the decider. */
+  readonly proposal?: unknown;
+  /** 定期会议 (default) or 临时会议: an extraordinary meeting may have a shorter notice (杭条例 Art. 19). */
+  readonly meeting?: MeetingKind;
+  /** The owners' petition this extraordinary meeting answers (petition.ts). */
+  readonly petitionId?: string;
   readonly by: ActorFacts;
 }
 
@@ -43,7 +58,7 @@ export interface OpenMotion {
 }
 
 /**
- * Register a proxy mandate (授权委托书) while voting is open. The principal is an owner of the identity that
+ * Register a proxy mandate (授权委托书) from the notice on (checked against the roll at opening) or while voting is open. The principal is an owner of the identity that
  * holds `unitId`. By the principal themselves, or by OC/RC staff recording a written mandate (evidenceRef required).
  */
 export interface RegisterMandate {
@@ -55,6 +70,8 @@ export interface RegisterMandate {
   /** The mandate document's reference (授权委托书编号). */
   readonly mandateRef: string;
   readonly evidenceRef?: string;
+  /** Before voting opens: the registry's voter identity holding the unit today (checked again at opening). */
+  readonly currentVoter?: VoterIdentity;
   readonly by: ActorFacts;
 }
 
@@ -84,7 +101,83 @@ export interface CancelMotion {
   readonly by: ActorFacts;
 }
 
-export type MotionCommand = ProposeMotion | PublishNotice | OpenMotion | RegisterMandate | CloseMotion | PublishResult | CancelMotion;
+/** Record how the notice reached a voter identity (送达), with its evidence. Convenors. */
+export interface RecordDelivery {
+  readonly type: 'RecordDelivery';
+  readonly motionId: string;
+  readonly unitId: string;
+  /** The identity holding the unit now (from the registry), while the roll is not yet frozen. */
+  readonly voterId: string;
+  readonly method: DeliveryMethod;
+  readonly evidenceRef?: string;
+  readonly by: ActorFacts;
+}
+
+/** Object to the preliminary result (异议), within the objection window. An owner of the scope. */
+export interface FileObjection {
+  readonly type: 'FileObjection';
+  readonly motionId: string;
+  readonly objectionId: string;
+  readonly reason: string;
+  readonly receipts?: readonly string[];
+  readonly units?: readonly string[];
+  readonly by: ActorFacts;
+}
+
+/** Answer an objection: upheld (with the ballots it rules invalid, each with its evidence) or dismissed. Convenors. */
+export interface AnswerObjection {
+  readonly type: 'AnswerObjection';
+  readonly motionId: string;
+  readonly objectionId: string;
+  readonly outcome: 'upheld' | 'dismissed';
+  readonly reason: string;
+  /** The ballots to rule invalid, looked up by their receipts (the service finds each ballot's voter). */
+  readonly invalidate?: readonly { readonly receipt: string; readonly voterId: string; readonly evidenceRef: string }[];
+  readonly by: ActorFacts;
+}
+
+/** Post the final result: after the objection window, with every objection answered. Convenors. */
+export interface PublishFinal {
+  readonly type: 'PublishFinal';
+  readonly motionId: string;
+  /** The corrected sums (the tally projection applies rulings of invalid ballots). */
+  readonly totals: TotalsWire;
+  readonly by: ActorFacts;
+}
+
+/** Revoke a decision on an authority's order or a court judgment. Street office, or admin recording a judgment. */
+export interface RevokeDecision {
+  readonly type: 'RevokeDecision';
+  readonly motionId: string;
+  readonly decisionId: string;
+  readonly authority: RevokingAuthority;
+  readonly documentRef: string;
+  readonly reason: string;
+  readonly by: ActorFacts;
+}
+
+/** Notify the residents' committee of a final decision (物业管理条例 Art. 20). The server's reactor. */
+export interface NotifyDecision {
+  readonly type: 'NotifyDecision';
+  readonly motionId: string;
+  readonly decisionId: string;
+  readonly by: ActorFacts;
+}
+
+export type MotionCommand =
+  | ProposeMotion
+  | PublishNotice
+  | OpenMotion
+  | RegisterMandate
+  | CloseMotion
+  | PublishResult
+  | CancelMotion
+  | RecordDelivery
+  | FileObjection
+  | AnswerObjection
+  | PublishFinal
+  | RevokeDecision
+  | NotifyDecision;
 
 /**
  * Cast a ballot (投票) for the voter identity that holds `unitId` (any one of its units).
@@ -98,7 +191,14 @@ export interface CastBallot {
   readonly type: 'CastBallot';
   readonly motionId: string;
   readonly unitId: string;
-  readonly choice: Choice;
+  /** yes_no. */
+  readonly choice?: Choice;
+  /** choose_one: an option id or `abstain`. */
+  readonly option?: string;
+  /** elect: candidate id → for / against / abstain (unmarked = abstain). */
+  readonly candidates?: Readonly<Record<string, Choice>>;
+  /** 废票: a paper ballot entered as invalid (staff, with evidence). */
+  readonly invalid?: boolean;
   readonly channel: Channel;
   readonly onBehalfOf?: string;
   readonly evidenceRef?: string;

@@ -5,7 +5,21 @@
 import type { DecideContext, Decider } from '../shared/decider.js';
 import { assertNever } from '../shared/decider.js';
 import type { DomainError } from '../shared/errors.js';
-import { NO_REST_DAYS, WEEKENDS_ONLY, periodEnd, type HolidayCalendar } from '../time/legalPeriod.js';
+import {
+  EARLIEST_INSTANT,
+  identifierProblem,
+  instantInRange,
+  LATEST_INSTANT,
+  MAX_CLAUSE_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_EVIDENCE_REF_LENGTH,
+  MAX_REASON_LENGTH,
+  MAX_REFERENCE_LENGTH,
+  MAX_TITLE_LENGTH,
+  textProblem,
+} from '../shared/limits.js';
+import { NO_REST_DAYS, DEFAULT_CALENDAR, calendarUsedOn, chinaDateOf, periodEnd, type HolidayCalendar } from '../time/legalPeriod.js';
+import type { VoterIdentity } from '../registry/types.js';
 import { CONVENOR_GRANTS, STAFF_GRANTS, holdsAny, type ActorFacts } from './actor.js';
 import type {
   CancelMotion,
@@ -18,47 +32,24 @@ import type {
   RegisterMandate,
 } from './commands.js';
 import { refuse } from './errors.js';
+import { existing, iso, requireConvenor, type Decision, type MotionContext } from './motionContext.js';
 import type { MotionEvent } from './events.js';
+import { checkForm } from './forms.js';
+import { outcomeOf } from './outcome.js';
+export type { MotionContext } from './motionContext.js';
+import { answerObjection, fileObjection, notifyDecision, publishFinal, recordDelivery, revokeDecision } from './phases.js';
+import { checkProposal } from './proposals.js';
 import { isMatter } from './matters.js';
 import { freezeRoll } from './roll.js';
 import type { RulePackVersion } from './rulePacks/index.js';
 import { resolveMotionRules, thresholdsOf } from './rules.js';
 import { scopeProblem } from './scope.js';
 import { evolveMotion, initialMotionState, type Motion, type MotionState } from './state.js';
-import { tally, totalsProblem } from './tally.js';
-import { totalsFromWire } from './wire.js';
-
-export interface MotionContext extends DecideContext {
-  /** Rule packs to choose from; the built-in ones when omitted. */
-  readonly rulePacks?: readonly RulePackVersion[];
-  /** Statutory rest days for legal periods (Civil Code Art. 203); weekends only when omitted. */
-  readonly calendar?: HolidayCalendar;
-}
-
-type Decision = readonly MotionEvent[] | DomainError;
-
-const MAX_TITLE = 200;
-const MAX_DESCRIPTION = 20_000;
 
 function parseInstant(text: unknown): Date | null {
   if (typeof text !== 'string') return null;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? null : new Date(ms);
-}
-
-const iso = (d: Date): string => d.toISOString();
-
-function requireConvenor(by: ActorFacts): DomainError | null {
-  return holdsAny(by, CONVENOR_GRANTS)
-    ? null
-    : refuse('not_entitled', 'only the owners\u2019 committee, the residents\u2019 committee or the street office runs a vote');
-}
-
-function existing(state: MotionState, motionId: string): Motion | DomainError {
-  if (state.status === 'none' || state.motionId !== motionId) {
-    return refuse('motion_not_found', `no motion ${motionId}`, { motionId });
-  }
-  return state;
 }
 
 function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): Decision {
@@ -68,22 +59,56 @@ function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): De
   const bad = (field: string, message: string) => refuse('invalid_motion', message, { field });
   if (typeof cmd.motionId !== 'string' || cmd.motionId === '') return bad('motionId', 'a motion needs an id');
   if (typeof cmd.compoundId !== 'string' || cmd.compoundId === '') return bad('compoundId', 'a motion belongs to a compound');
-  const title = typeof cmd.title === 'string' ? cmd.title.trim() : '';
-  if (title === '' || title.length > MAX_TITLE) return bad('title', `a title of 1 to ${MAX_TITLE} characters`);
-  if (typeof cmd.description !== 'string' || cmd.description.length > MAX_DESCRIPTION) {
-    return bad('description', `a description of at most ${MAX_DESCRIPTION} characters`);
+  if (textProblem(cmd.title, MAX_TITLE_LENGTH) !== null) {
+    return bad('title', `a title of 1 to ${MAX_TITLE_LENGTH} characters on one line, without control characters`);
+  }
+  const title = cmd.title.trim();
+  if (typeof cmd.description !== 'string' || (cmd.description.trim() !== '' && textProblem(cmd.description, MAX_DESCRIPTION_LENGTH, true) !== null)) {
+    return bad('description', `a description of at most ${MAX_DESCRIPTION_LENGTH} characters, without control characters other than line breaks and tabs`);
   }
   if (!isMatter(cmd.matter)) return bad('matter', 'the matter is one of the nine of Civil Code Art. 278');
   const scopeIssue = typeof cmd.scope === 'object' && cmd.scope !== null ? scopeProblem(cmd.scope) : 'a scope is required';
   if (scopeIssue) return bad('scope', scopeIssue);
+  // 沪规定 Art. 69: a building scope asks the owners of those buildings, so they must be buildings of the compound.
+  if (cmd.scope.kind === 'buildings') {
+    const known = new Set(cmd.compoundBuildings ?? []);
+    const missing = cmd.scope.buildings.filter((b) => !known.has(b));
+    if (missing.length > 0) {
+      return refuse('unknown_buildings', `the compound's registry has no building ${missing.join(', ')}`, { missing });
+    }
+  }
+  if (cmd.deemedVotes != null && typeof cmd.deemedVotes.basis === 'string' && textProblem(cmd.deemedVotes.basis, MAX_CLAUSE_LENGTH) !== null) {
+    return bad('deemedVotes', `the covenant clause is cited in 1 to ${MAX_CLAUSE_LENGTH} characters on one line`);
+  }
+  const form = checkForm(cmd.form, cmd.matter);
+  if ('code' in form) return form;
+  const proposal = checkProposal(cmd.proposal, cmd.matter, cmd.scope);
+  if (proposal !== null && 'code' in proposal) return proposal;
+  if (proposal?.kind === 'elect_committee' && form.form === 'elect' && proposal.seats !== form.seats) {
+    return refuse('invalid_proposal', 'the proposal\u2019s seats are the ballot\u2019s seats', { field: 'proposal.seats' });
+  }
+  if (form.form === 'elect' && cmd.deemedVotes) {
+    return refuse('deemed_votes_not_allowed', 'non-voters cannot be deemed to elect candidates (从众 applies to yes_no and choose_one)');
+  }
+  const meeting = cmd.meeting ?? (cmd.petitionId !== undefined ? 'extraordinary' : 'regular');
+  if (meeting !== 'regular' && meeting !== 'extraordinary') return bad('meeting', 'the meeting is regular or extraordinary');
   const opensAt = parseInstant(cmd.opensAt);
   const closesAt = parseInstant(cmd.closesAt);
   if (!opensAt) return bad('opensAt', 'opensAt is an ISO-8601 instant');
   if (!closesAt) return bad('closesAt', 'closesAt is an ISO-8601 instant');
+  for (const [field, instant] of [['opensAt', opensAt], ['closesAt', closesAt]] as const) {
+    if (!instantInRange(instant)) {
+      return refuse('instant_out_of_range', `${field} must lie from ${iso(EARLIEST_INSTANT)} to before ${iso(LATEST_INSTANT)}`, {
+        field,
+        earliest: iso(EARLIEST_INSTANT),
+        latest: iso(LATEST_INSTANT),
+      });
+    }
+  }
   if (closesAt.getTime() <= opensAt.getTime()) return bad('closesAt', 'voting closes after it opens');
 
   const rules = resolveMotionRules(
-    { jurisdiction: cmd.jurisdiction, matter: cmd.matter, opensAt, deemedVotes: cmd.deemedVotes ?? null },
+    { jurisdiction: cmd.jurisdiction, matter: cmd.matter, opensAt, deemedVotes: cmd.deemedVotes ?? null, meeting },
     ctx.rulePacks,
   );
   if ('code' in rules) return rules;
@@ -100,7 +125,7 @@ function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): De
     });
   }
   // Notice must be possible: opening no earlier than a full notice period from now (物业管理条例 Art. 14).
-  const earliest = periodEnd(ctx.now, rules.noticeDays, ctx.calendar ?? WEEKENDS_ONLY);
+  const earliest = periodEnd(ctx.now, rules.noticeDays, ctx.calendar ?? DEFAULT_CALENDAR);
   if (opensAt.getTime() < earliest.getTime()) {
     return refuse('opens_too_soon', `voting can open no earlier than ${iso(earliest)} (${rules.noticeDays} days' notice)`, {
       earliestOpening: iso(earliest),
@@ -122,6 +147,10 @@ function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): De
         closesAt: iso(closesAt),
         proposedAt: iso(ctx.now),
         rules,
+        // Written only when they say more than the defaults, so a yes_no motion's event is as it was.
+        ...(form.form !== 'yes_no' ? { form } : {}),
+        ...(proposal !== null ? { proposal } : {}),
+        ...(cmd.petitionId !== undefined ? { petitionId: cmd.petitionId } : {}),
       },
     },
   ];
@@ -135,7 +164,7 @@ function publishNotice(cmd: PublishNotice, state: MotionState, ctx: MotionContex
   if (motion.status === 'cancelled') return refuse('motion_cancelled', 'the motion was cancelled');
   if (motion.status !== 'proposed') return refuse('notice_already_published', 'notice was already given');
   // 物业管理条例 Art. 14 (京条例 Art. 35, 杭条例 Art. 19): notice N days before; a legal period (Arts. 201–203).
-  const runsUntil = periodEnd(ctx.now, motion.rules.noticeDays, ctx.calendar ?? WEEKENDS_ONLY);
+  const runsUntil = periodEnd(ctx.now, motion.rules.noticeDays, ctx.calendar ?? DEFAULT_CALENDAR);
   if (motion.opensAt.getTime() < runsUntil.getTime()) {
     return refuse('notice_too_late', `${motion.rules.noticeDays} days' notice from now runs until ${iso(runsUntil)}, after the scheduled opening`, {
       noticeRunsUntil: iso(runsUntil),
@@ -145,7 +174,12 @@ function publishNotice(cmd: PublishNotice, state: MotionState, ctx: MotionContex
   return [
     {
       type: 'MotionNoticePublished',
-      data: { motionId: motion.motionId, publishedAt: iso(ctx.now), noticeRunsUntil: iso(runsUntil) },
+      data: {
+        motionId: motion.motionId,
+        publishedAt: iso(ctx.now),
+        noticeRunsUntil: iso(runsUntil),
+        calendar: calendarUsedOn(ctx.calendar ?? DEFAULT_CALENDAR, chinaDateOf(new Date(runsUntil.getTime() - 1))),
+      },
     },
   ];
 }
@@ -163,6 +197,7 @@ function open(cmd: OpenMotion, state: MotionState, ctx: MotionContext): Decision
     case 'open':
     case 'closed':
     case 'result_published':
+    case 'final':
       return refuse('motion_already_open', 'voting has already opened');
     case 'noticed':
       break;
@@ -187,17 +222,44 @@ function open(cmd: OpenMotion, state: MotionState, ctx: MotionContext): Decision
   }
   const roll = freezeRoll(cmd.roll, motion.scope);
   if ('code' in roll) return roll;
-  return [{ type: 'MotionOpened', data: { motionId: motion.motionId, openedAt: iso(ctx.now), roll } }];
+  const events: MotionEvent[] = [{ type: 'MotionOpened', data: { motionId: motion.motionId, openedAt: iso(ctx.now), roll } }];
+  // Mandates registered during the notice period are checked against the roll now frozen; those it does not
+  // support lapse, on the record.
+  for (const m of motion.mandates.filter((x) => x.pending)) {
+    const voter = roll.voters.find((v) => v.units.some((u) => u.unitId === m.unitId));
+    const reason = !voter
+      ? 'the unit is not on the roll'
+      : voter.developerHeld
+        ? 'the developer votes through its own grant holders'
+        : !voter.ownerPersonIds.includes(m.principalPersonId)
+          ? 'the principal is not an owner of the unit when voting opens'
+          : null;
+    if (reason) {
+      events.push({
+        type: 'MandateLapsed',
+        data: { motionId: motion.motionId, unitId: m.unitId, principalPersonId: m.principalPersonId, proxyPersonId: m.proxyPersonId, mandateRef: m.mandateRef, reason },
+      });
+    }
+  }
+  return events;
 }
 
 function registerMandate(cmd: RegisterMandate, state: MotionState, ctx: MotionContext): Decision {
   const motion = existing(state, cmd.motionId);
   if ('code' in motion) return motion;
-  if (motion.status !== 'open' || motion.roll === null) {
-    return refuse('motion_not_open', 'proxy mandates are registered while voting is open', { status: motion.status });
+  // Mandates may be registered from the notice on (checked against the roll when voting opens) and while voting is open.
+  const beforeOpening = motion.status === 'noticed';
+  if (!beforeOpening && (motion.status !== 'open' || motion.roll === null)) {
+    return refuse('motion_not_open', 'proxy mandates are registered from the notice until voting closes', { status: motion.status });
   }
-  const voterId = motion.roll.voterByUnit.get(cmd.unitId);
-  const voter = voterId === undefined ? undefined : motion.roll.voters.get(voterId);
+  let voter: VoterIdentity | undefined;
+  if (motion.roll !== null) {
+    const voterId = motion.roll.voterByUnit.get(cmd.unitId);
+    voter = voterId === undefined ? undefined : motion.roll.voters.get(voterId);
+  } else {
+    // Before opening there is no roll: the registry's identity holding the unit today (the service passes it).
+    voter = cmd.currentVoter !== undefined && cmd.currentVoter.units.some((u) => u.unitId === cmd.unitId) ? cmd.currentVoter : undefined;
+  }
   if (!voter) return refuse('unit_not_in_roll', `unit ${cmd.unitId} is not on this motion's roll`, { unitId: cmd.unitId });
   const byPrincipal = cmd.by.personId === cmd.principalPersonId;
   const byStaff = holdsAny(cmd.by, STAFF_GRANTS);
@@ -208,23 +270,29 @@ function registerMandate(cmd: RegisterMandate, state: MotionState, ctx: MotionCo
   if (!voter.ownerPersonIds.includes(cmd.principalPersonId)) {
     return refuse('principal_not_owner', 'the principal is not an owner of that unit', { unitId: cmd.unitId });
   }
-  const mandateRef = typeof cmd.mandateRef === 'string' ? cmd.mandateRef.trim() : '';
-  if (mandateRef === '' || mandateRef.length > 200) return refuse('invalid_mandate', 'a mandate names its reference (1 to 200 characters)');
+  if (textProblem(cmd.mandateRef, MAX_REFERENCE_LENGTH) !== null) {
+    return refuse('invalid_mandate', `a mandate names its reference (1 to ${MAX_REFERENCE_LENGTH} characters on one line)`);
+  }
+  const mandateRef = cmd.mandateRef.trim();
   const evidenceRef = typeof cmd.evidenceRef === 'string' ? cmd.evidenceRef.trim() : '';
   // A written mandate (授权委托书, 沪规定 Art. 18 para. 3) recorded by staff must point at its evidence.
   if (!byPrincipal && evidenceRef === '') return refuse('evidence_required', 'a written mandate needs its evidence reference');
-  if (typeof cmd.proxyPersonId !== 'string' || cmd.proxyPersonId === '' || cmd.proxyPersonId === cmd.principalPersonId) {
-    return refuse('invalid_mandate', 'the proxy is another person than the principal');
+  if (evidenceRef !== '' && textProblem(evidenceRef, MAX_EVIDENCE_REF_LENGTH) !== null) {
+    return refuse('invalid_evidence_ref', `an evidence reference is at most ${MAX_EVIDENCE_REF_LENGTH} characters on one line`);
   }
+  const proxyProblem = identifierProblem(cmd.proxyPersonId);
+  if (proxyProblem) return refuse('invalid_mandate', `the proxy's person id ${proxyProblem}`);
+  if (cmd.proxyPersonId === cmd.principalPersonId) return refuse('invalid_mandate', 'the proxy is another person than the principal');
   const mandates = motion.mandates;
-  if (mandates.some((m) => m.voterId === voter.voterId && m.principalPersonId === cmd.principalPersonId && m.proxyPersonId === cmd.proxyPersonId)) {
+  const target = voter.voterId;
+  if (mandates.some((m) => m.voterId === target && m.principalPersonId === cmd.principalPersonId && m.proxyPersonId === cmd.proxyPersonId)) {
     return refuse('mandate_already_registered', 'this mandate is already registered');
   }
   // e.g. 潍坊 Art. 32: one person accepts at most 3 owners' mandates. Counted in voter identities (heads).
   const limit = motion.rules.proxyLimit;
   if (limit !== null) {
     const represented = new Set(mandates.filter((m) => m.proxyPersonId === cmd.proxyPersonId).map((m) => m.voterId));
-    if (!represented.has(voter.voterId) && represented.size >= limit) {
+    if (!represented.has(target) && represented.size >= limit) {
       return refuse('proxy_limit_reached', `one proxy may represent at most ${limit} owners in a vote`, { limit });
     }
   }
@@ -233,13 +301,15 @@ function registerMandate(cmd: RegisterMandate, state: MotionState, ctx: MotionCo
       type: 'MandateRegistered',
       data: {
         motionId: motion.motionId,
-        voterId: voter.voterId,
+        voterId: target,
+        unitId: cmd.unitId,
         principalPersonId: cmd.principalPersonId,
         proxyPersonId: cmd.proxyPersonId,
         registeredBy: byPrincipal ? 'principal' : 'staff',
         mandateRef,
         ...(evidenceRef ? { evidenceRef } : {}),
         registeredAt: iso(ctx.now),
+        ...(beforeOpening ? { beforeOpening: true as const } : {}),
       },
     },
   ];
@@ -256,7 +326,7 @@ function close(cmd: CloseMotion, state: MotionState, ctx: MotionContext): Decisi
   }
   // e.g. 京条例 Art. 37 para. 2: post the decision within three days of making it (a legal period).
   const days = motion.rules.resultPublicationDays;
-  const resultDueBy = days === null ? null : iso(periodEnd(ctx.now, days, ctx.calendar ?? WEEKENDS_ONLY));
+  const resultDueBy = days === null ? null : iso(periodEnd(ctx.now, days, ctx.calendar ?? DEFAULT_CALENDAR));
   return [{ type: 'MotionClosed', data: { motionId: motion.motionId, closedAt: iso(ctx.now), resultDueBy } }];
 }
 
@@ -265,28 +335,18 @@ function publishResult(cmd: PublishResult, state: MotionState, ctx: MotionContex
   if ('code' in motion) return motion;
   const denied = requireConvenor(cmd.by);
   if (denied) return denied;
-  if (motion.status === 'result_published') return refuse('result_already_published', 'the result is already posted');
+  if (motion.status === 'result_published' || motion.status === 'final') return refuse('result_already_published', 'the result is already posted');
   if (motion.status !== 'closed' || motion.roll === null) return refuse('motion_not_closed', 'voting has not closed', { status: motion.status });
-  const totals = totalsFromWire(cmd.totals);
-  if (!totals) return refuse('invalid_totals', 'totals are exact decimal areas and integer headcounts');
-  const { eligible } = motion.roll;
-  if (totals.eligible.area !== eligible.area || totals.eligible.heads !== eligible.heads) {
-    return refuse('invalid_totals', 'the eligible totals differ from the frozen roll');
-  }
-  const problem = totalsProblem(totals);
-  if (problem) return refuse('invalid_totals', problem);
-  const result = tally(totals, thresholdsOf(motion.rules), { deemedVotes: motion.rules.deemedVotes !== null });
+  const result = outcomeOf(motion, cmd.totals);
+  if ('code' in result) return result;
   const late = motion.resultDueBy !== null && ctx.now.getTime() >= motion.resultDueBy.getTime();
+  // The objection window (询异公示) runs from the day after the preliminary result, for the pack's days.
+  const windowDays = motion.rules.objectionWindowDays ?? 0;
+  const objectionsUntil = windowDays > 0 ? iso(periodEnd(ctx.now, windowDays, ctx.calendar ?? DEFAULT_CALENDAR)) : null;
   return [
     {
       type: 'ResultPublished',
-      data: {
-        motionId: motion.motionId,
-        publishedAt: iso(ctx.now),
-        totals: cmd.totals,
-        outcome: { basis: result.outcome.basis, quorumMet: result.outcome.quorumMet, passed: result.outcome.passes },
-        late,
-      },
+      data: { motionId: motion.motionId, publishedAt: iso(ctx.now), totals: cmd.totals, outcome: result.outcome, late, objectionsUntil },
     },
   ];
 }
@@ -300,8 +360,10 @@ function cancel(cmd: CancelMotion, state: MotionState, ctx: MotionContext): Deci
   if (motion.status !== 'proposed' && motion.status !== 'noticed') {
     return refuse('motion_already_open', 'a motion cannot be cancelled once voting has opened');
   }
-  const reason = typeof cmd.reason === 'string' ? cmd.reason.trim() : '';
-  if (reason === '') return refuse('invalid_motion', 'a cancellation states its reason', { field: 'reason' });
+  if (textProblem(cmd.reason, MAX_REASON_LENGTH, true) !== null) {
+    return refuse('invalid_motion', `a cancellation states its reason in 1 to ${MAX_REASON_LENGTH} characters`, { field: 'reason' });
+  }
+  const reason = cmd.reason.trim();
   return [{ type: 'MotionCancelled', data: { motionId: motion.motionId, cancelledAt: iso(ctx.now), reason } }];
 }
 
@@ -321,6 +383,18 @@ export function decideMotion(command: MotionCommand, state: MotionState, context
       return publishResult(command, state, context);
     case 'CancelMotion':
       return cancel(command, state, context);
+    case 'RecordDelivery':
+      return recordDelivery(command, state, context);
+    case 'FileObjection':
+      return fileObjection(command, state, context);
+    case 'AnswerObjection':
+      return answerObjection(command, state, context);
+    case 'PublishFinal':
+      return publishFinal(command, state, context);
+    case 'RevokeDecision':
+      return revokeDecision(command, state, context);
+    case 'NotifyDecision':
+      return notifyDecision(command, state, context);
     default:
       return assertNever(command);
   }

@@ -7,6 +7,7 @@ import { chinaDateOf, type ChinaDate } from '../time/legalPeriod.js';
 import { refuse } from './errors.js';
 import type { Matter, RuleKind } from './matters.js';
 import { builtinRulePacks, selectRulePack, type RulePackVersion } from './rulePacks/index.js';
+import type { SeatRanking } from './formTally.js';
 import { ruleKindFor, thresholdsFor, type ThresholdBasis, type ThresholdSet } from './thresholds.js';
 
 /** 从众 as a motion uses it: on, with the clause that provides it; or null (off). */
@@ -26,7 +27,16 @@ export interface MotionRules {
   readonly proxyLimit: number | null;
   readonly resultPublicationDays: number | null;
   readonly deemedVotes: DeemedVotesSetting;
+  /** 定期会议 / 临时会议; absent in motions recorded before it was modelled (= regular). */
+  readonly meeting?: MeetingKind;
+  /** Days of the objection window after the preliminary result (询异公示); absent = 0. */
+  readonly objectionWindowDays?: number;
+  /** How elected candidates are ranked for the seats; absent = headcount, then area. */
+  readonly seatRanking?: SeatRanking;
 }
+
+/** 业主大会定期会议 / 临时会议 (物业管理条例 Art. 13). */
+export type MeetingKind = 'regular' | 'extraordinary';
 
 export interface ResolveRulesInput {
   readonly jurisdiction: string;
@@ -34,6 +44,7 @@ export interface ResolveRulesInput {
   readonly opensAt: Date;
   /** The motion's request to count non-voters with the majority, citing its covenant clause. */
   readonly deemedVotes?: { readonly basis: string } | null;
+  readonly meeting?: MeetingKind;
 }
 
 /**
@@ -74,12 +85,16 @@ export function resolveMotionRules(
     referenceDate,
     thresholds: pack.thresholds,
     rule: ruleKindFor(pack.thresholds, input.matter),
-    noticeDays: pack.noticeDays,
+    // e.g. 杭条例 Art. 19 para. 1: 15 days before a regular meeting, 7 before an extraordinary one.
+    noticeDays: input.meeting === 'extraordinary' && pack.extraordinaryNoticeDays !== null ? pack.extraordinaryNoticeDays : pack.noticeDays,
     votingWindowDays: { ...pack.votingWindowDays },
     revoteAllowed: pack.revoteAllowed,
     proxyLimit: pack.proxyLimit,
     resultPublicationDays: pack.resultPublicationDays,
     deemedVotes,
+    meeting: input.meeting ?? 'regular',
+    objectionWindowDays: pack.objectionWindowDays,
+    seatRanking: pack.seatRanking,
   };
 }
 

@@ -27,6 +27,13 @@ export interface BallotTotals {
   readonly for: Axes;
   readonly against: Axes;
   readonly abstain: Axes;
+  /** 废票: invalid paper ballots take part and approve nothing. Absent = none. */
+  readonly invalid?: Axes;
+  /**
+   * 从众: the non-voters who may be deemed to vote with the majority: those whose notice delivery is recorded.
+   * Absent = every non-voter (the pure rule; a motion always passes the delivered ones).
+   */
+  readonly deemable?: Axes;
 }
 
 /** Whether one test holds on each axis and on both. */
@@ -54,7 +61,7 @@ export interface DeemedTally {
 export interface Tally {
   readonly thresholds: ThresholdSet;
   readonly eligible: Axes;
-  /** participating = for + against + abstain (an abstention takes part). */
+  /** participating = for + against + abstain + invalid (an abstention, and an invalid ballot, take part). */
   readonly participating: Axes;
   readonly for: Axes;
   readonly against: Axes;
@@ -78,25 +85,30 @@ export interface TallyOptions {
 
 /** Null when the totals are coherent; otherwise what is wrong. */
 export function totalsProblem(totals: BallotTotals): string | null {
-  const all = [totals.eligible, totals.for, totals.against, totals.abstain];
+  const invalid = totals.invalid ?? ZERO;
+  const all = [totals.eligible, totals.for, totals.against, totals.abstain, invalid, totals.deemable ?? ZERO];
   if (all.some((a) => a.area < 0n || a.heads < 0 || !Number.isInteger(a.heads))) return 'negative or fractional figure';
-  const p = addAxes(addAxes(totals.for, totals.against), totals.abstain);
+  const p = addAxes(addAxes(addAxes(totals.for, totals.against), totals.abstain), invalid);
   if (p.area > totals.eligible.area || p.heads > totals.eligible.heads) return 'participation exceeds the eligible';
+  if (totals.deemable) {
+    const n = subAxes(totals.eligible, p);
+    if (totals.deemable.area > n.area || totals.deemable.heads > n.heads) return 'more deemable non-voters than non-voters';
+  }
   return null;
 }
 
-function axisTest(area: boolean, heads: boolean): AxisTest {
+export function axisTest(area: boolean, heads: boolean): AxisTest {
   return { area, heads, met: area && heads };
 }
 
-function quorumTest(participating: Axes, eligible: Axes, t: Threshold): AxisTest {
+export function quorumTest(participating: Axes, eligible: Axes, t: Threshold): AxisTest {
   return axisTest(
     meets(participating.area, eligible.area, t),
     meets(BigInt(participating.heads), BigInt(eligible.heads), t),
   );
 }
 
-function passageTest(approve: Axes, participating: Axes, eligible: Axes, t: Threshold): AxisTest {
+export function passageTest(approve: Axes, participating: Axes, eligible: Axes, t: Threshold): AxisTest {
   const base = t.of === 'eligible' ? eligible : participating;
   // Something must approve: with nobody taking part, "3/4 of nobody" is no decision.
   return axisTest(
@@ -105,7 +117,7 @@ function passageTest(approve: Axes, participating: Axes, eligible: Axes, t: Thre
   );
 }
 
-function neededFor(approve: Axes, participating: Axes, eligible: Axes, t: Threshold): Axes {
+export function neededFor(approve: Axes, participating: Axes, eligible: Axes, t: Threshold): Axes {
   if (t.of === 'eligible') {
     return {
       area: neededAgainstFixedBase(approve.area, eligible.area, t),
@@ -129,7 +141,7 @@ export function tally(totals: BallotTotals, thresholds: ThresholdSet, options: T
   const problem = totalsProblem(totals);
   if (problem) throw new RangeError(`incoherent totals: ${problem}`);
   const { eligible } = totals;
-  const participating = addAxes(addAxes(totals.for, totals.against), totals.abstain);
+  const participating = addAxes(addAxes(addAxes(totals.for, totals.against), totals.abstain), totals.invalid ?? ZERO);
   const quorum = quorumTest(participating, eligible, thresholds.quorum);
   const passage = passageTest(totals.for, participating, eligible, thresholds.passage);
   const passes = quorum.met && passage.met;
@@ -144,7 +156,7 @@ export function tally(totals: BallotTotals, thresholds: ThresholdSet, options: T
   let deemed: DeemedTally | null = null;
   if (options.deemedVotes) {
     const majority = majorityOf(totals.for, totals.against);
-    const added = majority === null ? ZERO : subAxes(eligible, participating);
+    const added = majority === null ? ZERO : (totals.deemable ?? subAxes(eligible, participating));
     const dFor = majority === 'for' ? addAxes(totals.for, added) : totals.for;
     const dAgainst = majority === 'against' ? addAxes(totals.against, added) : totals.against;
     const dParticipating = addAxes(participating, added);

@@ -22,4 +22,13 @@ export interface TransferUnit {
   readonly data: { readonly unitId: string; readonly owners: readonly Owner[]; readonly reference?: string };
 }
 
-export type RegistryCommand = RegisterCompound | ImportUnits | TransferUnit;
+/** 登记更正: correct a unit's area (and its source), return it to the developer, or correct an owner's name, on evidence. */
+export interface CorrectUnit {
+  readonly type: 'CorrectUnit';
+  readonly data:
+    | { readonly kind: 'area'; readonly unitId: string; readonly area: string; readonly areaSource: string; readonly evidenceRef: string }
+    | { readonly kind: 'returned_to_developer'; readonly unitId: string; readonly evidenceRef: string }
+    | { readonly kind: 'owner_name'; readonly unitId: string; readonly personId: string; readonly name: string; readonly evidenceRef: string };
+}
+
+export type RegistryCommand = RegisterCompound | ImportUnits | TransferUnit | CorrectUnit;

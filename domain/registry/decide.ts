@@ -13,10 +13,15 @@
  *             `duplicate_owner`, `too_many_owners`, `owners_invalid`) for TransferUnit
  * - invalid   `reference_invalid`      TransferUnit reference blank, too long or with control characters
  * - conflict  `owners_unchanged`       TransferUnit to exactly the current owner set (any order)
+ * - invalid   `evidence_required`      CorrectUnit without its evidence reference (survey report, ruling...)
+ * - invalid   `area_invalid` | `area_source_invalid`, conflict `area_unchanged`   CorrectUnit area
+ * - conflict  `already_developer_held` CorrectUnit returned_to_developer of a developer-held unit
+ * - not_found `owner_not_found`        CorrectUnit owner_name of a person who does not own the unit
  */
 import { assertNever, type DecideContext } from '../shared/decider.js';
 import { conflict, invalid, notFound, type DomainError } from '../shared/errors.js';
-import type { ImportUnits, RegisterCompound, RegistryCommand, TransferUnit } from './commands.js';
+import { MAX_UNITS_PER_COMMAND } from '../shared/limits.js';
+import type { CorrectUnit, ImportUnits, RegisterCompound, RegistryCommand, TransferUnit } from './commands.js';
 import type { RegistryEvent, UnitsImported, UnitTransferred } from './events.js';
 import type { RegisteredState, RegistryState } from './state.js';
 import {
@@ -27,12 +32,14 @@ import {
 } from './textRules.js';
 import { jurisdictions, type Jurisdiction } from './types.js';
 import { getUnit, hasUnit } from './unitIndex.js';
-import { normaliseOwners, ownerListProblems, toUnit, validateUnitInputs } from './unitInput.js';
+import { areaProblem, areaSources, normaliseOwners, ownerListProblems, toUnit, validateUnitInputs } from './unitInput.js';
+import { MAX_OWNER_NAME_LENGTH } from './textRules.js';
+import type { AreaSource } from './types.js';
 
 /** Units per UnitsImported event: keeps events well under store message limits (a few hundred KB). */
 export const UNITS_PER_EVENT = 2_000;
-/** Units per ImportUnits command; larger files are imported in several commands (see csv.ts). */
-export const MAX_UNITS_PER_COMMAND = 50_000;
+/** Units per ImportUnits command: domain/shared/limits.ts. */
+export { MAX_UNITS_PER_COMMAND };
 /** Unit problems listed in an `invalid_units` error; `details.total` counts them all. */
 export const MAX_REPORTED_PROBLEMS = 100;
 
@@ -48,6 +55,8 @@ export function decide(
       return state.status === 'registered' ? importUnits(command, state) : compoundNotFound();
     case 'TransferUnit':
       return state.status === 'registered' ? transferUnit(command, state) : compoundNotFound();
+    case 'CorrectUnit':
+      return state.status === 'registered' ? correctUnit(command, state) : compoundNotFound();
     default:
       return assertNever(command);
   }
@@ -158,4 +167,43 @@ function samePersons(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   const set = new Set(a);
   return b.every((id) => set.has(id));
+}
+
+/**
+ * Corrections are new events with their evidence, never edits (a roll already frozen keeps its figures):
+ * an area and its source (e.g. a survey report, 区分所有权解释 Art. 8), a unit returned to the developer, an
+ * owner's name.
+ */
+function correctUnit(command: CorrectUnit, state: RegisteredState): readonly RegistryEvent[] | DomainError {
+  const d = command.data;
+  if (textProblem(d.evidenceRef, MAX_REFERENCE_LENGTH) !== null) {
+    return invalid('evidence_required', `a correction names its evidence (1 to ${MAX_REFERENCE_LENGTH} characters)`);
+  }
+  const unit = typeof d.unitId === 'string' ? getUnit(state.units, d.unitId) : undefined;
+  if (!unit) return notFound('unit_not_found', `unit ${String(d.unitId)} is not registered in this compound`, { unitId: d.unitId });
+  const evidenceRef = d.evidenceRef.trim();
+  switch (d.kind) {
+    case 'area': {
+      const problem = areaProblem(d.area);
+      if (problem) return invalid(problem.code, problem.message);
+      if (!areaSources.includes(d.areaSource as AreaSource)) return invalid('area_source_invalid', `areaSource is one of ${areaSources.join(', ')}`);
+      if (d.area === unit.area && d.areaSource === unit.areaSource) return conflict('area_unchanged', 'the unit already has this area and source');
+      return [
+        {
+          type: 'UnitAreaCorrected',
+          data: { unitId: unit.unitId, building: unit.building, area: d.area, areaSource: d.areaSource as AreaSource, previousArea: unit.area, previousAreaSource: unit.areaSource, evidenceRef },
+        },
+      ];
+    }
+    case 'returned_to_developer':
+      if (unit.developerHeld) return conflict('already_developer_held', 'the unit is already developer-held');
+      return [{ type: 'UnitReturnedToDeveloper', data: { unitId: unit.unitId, building: unit.building, previousOwnerPersonIds: unit.owners.map((o) => o.personId), evidenceRef } }];
+    case 'owner_name': {
+      if (!unit.owners.some((o) => o.personId === d.personId)) return notFound('owner_not_found', 'that person does not own the unit');
+      if (textProblem(d.name, MAX_OWNER_NAME_LENGTH) !== null) return invalid('owner_name_invalid', `a name is 1 to ${MAX_OWNER_NAME_LENGTH} characters without control characters`);
+      return [{ type: 'OwnerNameCorrected', data: { unitId: unit.unitId, personId: d.personId, name: d.name.trim(), evidenceRef } }];
+    }
+    default:
+      return invalid('invalid_correction', 'kind is area, returned_to_developer or owner_name');
+  }
 }

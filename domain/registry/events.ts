@@ -3,7 +3,7 @@
  * Data is plain JSON; areas are decimal strings exactly as imported (区分所有权解释 Art. 8), never rounded.
  */
 import type { DomainEvent } from '../shared/decider.js';
-import type { Jurisdiction, Owner, Unit } from './types.js';
+import type { AreaSource, Jurisdiction, Owner, Unit } from './types.js';
 
 /** The stream that holds one compound's registry. */
 export function compoundStreamId(compoundId: string): string {
@@ -57,6 +57,43 @@ export type UnitTransferred = DomainEvent<
   }
 >;
 
-export type RegistryEvent = CompoundRegistered | UnitsImported | UnitTransferred;
+/**
+ * 面积更正: a unit's exclusive area (or its source) corrected on evidence, e.g. a survey report replacing the
+ * contract figure (区分所有权解释 Art. 8: register, else survey, else contract). A roll already frozen keeps the
+ * figure it froze; only rolls frozen after this event use the new one.
+ */
+export type UnitAreaCorrected = DomainEvent<
+  'UnitAreaCorrected',
+  {
+    readonly unitId: string;
+    readonly building: string;
+    readonly area: string;
+    readonly areaSource: AreaSource;
+    readonly previousArea: string;
+    readonly previousAreaSource: AreaSource;
+    readonly evidenceRef: string;
+  }
+>;
+
+/** 退回建设单位: a sale undone (contract rescinded): the unit is developer-held again (区分所有权解释 Art. 9). */
+export type UnitReturnedToDeveloper = DomainEvent<
+  'UnitReturnedToDeveloper',
+  { readonly unitId: string; readonly building: string; readonly previousOwnerPersonIds: readonly string[]; readonly evidenceRef: string }
+>;
+
+/** 姓名更正: an owner's name corrected on evidence (the person stays the same). Personal data: never public. */
+export type OwnerNameCorrected = DomainEvent<
+  'OwnerNameCorrected',
+  { readonly unitId: string; readonly personId: string; readonly name: string; readonly evidenceRef: string }
+>;
+
+export type RegistryEvent = CompoundRegistered | UnitsImported | UnitTransferred | UnitAreaCorrected | UnitReturnedToDeveloper | OwnerNameCorrected;
 export type RegistryEventType = RegistryEvent['type'];
-export const registryEventTypes: readonly RegistryEventType[] = ['CompoundRegistered', 'UnitsImported', 'UnitTransferred'];
+export const registryEventTypes: readonly RegistryEventType[] = [
+  'CompoundRegistered',
+  'UnitsImported',
+  'UnitTransferred',
+  'UnitAreaCorrected',
+  'UnitReturnedToDeveloper',
+  'OwnerNameCorrected',
+];

@@ -51,6 +51,25 @@ export function evolve(state: RegistryState, event: RegistryEvent): RegistryStat
       const transferred: Unit = { ...unit, owners: event.data.owners, developerHeld: false };
       return { ...state, units: withUnits(state.units, [transferred]) };
     }
+    case 'UnitAreaCorrected': {
+      if (state.status !== 'registered') return state;
+      const unit = getUnit(state.units, event.data.unitId);
+      if (!unit) return state;
+      return { ...state, units: withUnits(state.units, [{ ...unit, area: event.data.area, areaSource: event.data.areaSource }]) };
+    }
+    case 'UnitReturnedToDeveloper': {
+      if (state.status !== 'registered') return state;
+      const unit = getUnit(state.units, event.data.unitId);
+      if (!unit) return state;
+      return { ...state, units: withUnits(state.units, [{ ...unit, owners: [], developerHeld: true }]) };
+    }
+    case 'OwnerNameCorrected': {
+      if (state.status !== 'registered') return state;
+      const unit = getUnit(state.units, event.data.unitId);
+      if (!unit) return state;
+      const owners = unit.owners.map((o) => (o.personId === event.data.personId ? { ...o, name: event.data.name } : o));
+      return { ...state, units: withUnits(state.units, [{ ...unit, owners }]) };
+    }
     default:
       // An event this code does not know would make every figure below it wrong: fail loudly.
       return assertNever(event);

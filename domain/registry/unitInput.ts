@@ -12,7 +12,8 @@
  *   positive, at most 4 decimals, no sign, exponent or blanks (区分所有权解释 Art. 8 picks the figure,
  *   never a rounding).
  */
-import { parseArea } from '../shared/area.js';
+import { formatArea, MAX_UNIT_AREA, parseArea, parseUnitArea } from '../shared/area.js';
+import { MAX_OWNERS_PER_UNIT } from '../shared/limits.js';
 import { identifierProblem, MAX_OWNER_NAME_LENGTH, textProblem } from './textRules.js';
 import type { AreaSource, Owner, Unit } from './types.js';
 
@@ -30,8 +31,8 @@ export interface UnitInput {
 
 export const areaSources: readonly AreaSource[] = ['registry', 'survey', 'contract'];
 
-/** Co-owners of one unit; a sanity bound, not a legal one. */
-export const MAX_OWNERS_PER_UNIT = 100;
+/** Co-owners of one unit: domain/shared/limits.ts. */
+export { MAX_OWNERS_PER_UNIT };
 
 /** Stable codes for one unit's problems (details of `invalid_units`, or the code of a transfer error). */
 export type UnitProblemCode =
@@ -39,6 +40,7 @@ export type UnitProblemCode =
   | 'building_invalid'
   | 'area_invalid'
   | 'area_not_positive'
+  | 'area_too_large'
   | 'area_source_invalid'
   | 'developer_held_invalid'
   | 'duplicate_unit'
@@ -67,21 +69,20 @@ export interface OwnerProblem {
   readonly message: string;
 }
 
-/** Problems with an area string, or null. Negative or zero figures get their own code. */
+/** Problems with an area string, or null. Negative or zero figures, and absurd ones, get their own codes. */
 export function areaProblem(area: unknown): Pick<UnitProblem, 'code' | 'message'> | null {
   if (typeof area !== 'string') return { code: 'area_invalid', message: 'area must be a decimal string' };
-  const value = parseArea(area);
-  if (value === null) {
-    if (area.startsWith('-') && parseArea(area.slice(1)) !== null) {
+  if (area.startsWith('-') && parseArea(area.slice(1)) !== null) return { code: 'area_not_positive', message: `area ${area} is not positive` };
+  switch (parseUnitArea(area)) {
+    case 'invalid':
+      return { code: 'area_invalid', message: `area ${JSON.stringify(area.slice(0, 40))} is not a plain decimal with at most 4 decimals` };
+    case 'not_positive':
       return { code: 'area_not_positive', message: `area ${area} is not positive` };
-    }
-    return {
-      code: 'area_invalid',
-      message: `area ${JSON.stringify(area)} is not a plain decimal with at most 4 decimals`,
-    };
+    case 'too_large':
+      return { code: 'area_too_large', message: `area ${area} m\u00b2 is more than one unit can have (at most ${formatArea(MAX_UNIT_AREA)} m\u00b2)` };
+    default:
+      return null;
   }
-  if (value <= 0n) return { code: 'area_not_positive', message: `area ${area} is not positive` };
-  return null;
 }
 
 /** Problems with an owner list that must be non-empty (an owned unit, or a transfer). */

@@ -53,4 +53,10 @@ export interface RecordedEvent extends NewEvent {
   readonly prevHash: string;
   /** SHA-256 over the canonical encoding (see services/store/hashChain.ts). */
   readonly hash: string;
+  /**
+   * The log-tree leaf (services/store/logTree.ts, hex) the store recorded when it appended the event, where
+   * the store keeps one (SQLite, memory; not EventStoreDB). `cli verify` compares it with the leaf recomputed
+   * at the event's place in the global order, to name the position where that order was changed.
+   */
+  readonly leafHash?: string;
 }

@@ -5,3 +5,7 @@ export * from './motions.js';
 export * from './projection.js';
 export * from './tally.js';
 export * from './view.js';
+export * from './decisions.js';
+export * from './figures.js';
+export * from './objections.js';
+export * from './petitions.js';

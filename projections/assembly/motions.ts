@@ -43,6 +43,14 @@ export function applyToMotion(event: MotionEvent, docs: DocReader): readonly Doc
         deemedVotes: d.rules.deemedVotes,
         outcome: null,
         resultLate: null,
+        form: d.form ?? { form: 'yes_no' },
+        proposal: d.proposal ?? null,
+        meeting: d.rules.meeting ?? 'regular',
+        objectionsUntil: null,
+        finalPublishedAt: null,
+        decisionId: null,
+        decisionRevokedAt: null,
+        deliveries: 0,
       }),
     ];
   }
@@ -50,7 +58,7 @@ export function applyToMotion(event: MotionEvent, docs: DocReader): readonly Doc
   if (!doc) return [];
   switch (event.type) {
     case 'MotionNoticePublished':
-      return [put({ ...doc, status: 'noticed', noticePublishedAt: event.data.publishedAt, noticeRunsUntil: event.data.noticeRunsUntil })];
+      return [put({ ...doc, status: 'noticed', noticePublishedAt: event.data.publishedAt, noticeRunsUntil: event.data.noticeRunsUntil, noticeCalendar: event.data.calendar ?? null })];
     case 'MotionOpened':
       return [put({ ...doc, status: 'open', openedAt: event.data.openedAt, eligible: event.data.roll.eligible })];
     case 'MandateRegistered':
@@ -65,10 +73,31 @@ export function applyToMotion(event: MotionEvent, docs: DocReader): readonly Doc
           resultPublishedAt: event.data.publishedAt,
           outcome: event.data.outcome,
           resultLate: event.data.late,
+          objectionsUntil: event.data.objectionsUntil ?? null,
         }),
       ];
     case 'MotionCancelled':
       return [put({ ...doc, status: 'cancelled', cancelledAt: event.data.cancelledAt, cancelReason: event.data.reason })];
+    case 'FinalResultPublished':
+      return [
+        put({
+          ...doc,
+          status: 'final',
+          outcome: event.data.outcome,
+          finalPublishedAt: event.data.publishedAt,
+          decisionId: event.data.decision?.decisionId ?? null,
+        }),
+      ];
+    case 'DecisionRevoked':
+      return [put({ ...doc, decisionRevokedAt: event.data.revokedAt })];
+    case 'NoticeDelivered':
+      return [put({ ...doc, deliveries: doc.deliveries + 1 })];
+    case 'MandateLapsed':
+    case 'ObjectionFiled':
+    case 'ObjectionAnswered':
+    case 'BallotRuledInvalid':
+    case 'DecisionNotified':
+      return [];
     default:
       return assertNever(event);
   }

@@ -1,7 +1,8 @@
 /** Bearer-token authentication: 401 when the token is missing or bad, 403 when the grant does not fit. */
 import type { FastifyRequest } from 'fastify';
 import { actingRole, type Principal, type Role } from '../auth/grants.js';
-import { verifyToken } from '../auth/tokens.js';
+import { assertNever } from '../../domain/shared/decider.js';
+import { MAX_TOKEN_LIFETIME_SECONDS, verifyToken } from '../auth/tokens.js';
 import { HttpProblem } from './problem.js';
 
 export async function principalOf(request: FastifyRequest, key: Uint8Array): Promise<Principal | null> {
@@ -10,9 +11,19 @@ export async function principalOf(request: FastifyRequest, key: Uint8Array): Pro
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) throw new HttpProblem(401, 'invalid_token', 'Authorization must be "Bearer <token>"');
   const result = await verifyToken(key, m[1]!);
-  if (result === 'expired') throw new HttpProblem(401, 'token_expired', 'The token has expired');
-  if (result === 'invalid') throw new HttpProblem(401, 'invalid_token', 'The token is not valid');
-  return result;
+  if (typeof result === 'object') return result;
+  switch (result) {
+    case 'expired':
+      throw new HttpProblem(401, 'token_expired', 'The token has expired');
+    case 'invalid':
+      throw new HttpProblem(401, 'invalid_token', 'The token is not valid');
+    case 'no_expiry':
+      throw new HttpProblem(401, 'invalid_token', 'The token has no expiry (exp); every token must expire');
+    case 'too_long_lived':
+      throw new HttpProblem(401, 'invalid_token', `The token lives longer than the ${MAX_TOKEN_LIFETIME_SECONDS / 86_400} days allowed (exp − iat)`);
+    default:
+      return assertNever(result);
+  }
 }
 
 export async function requirePrincipal(request: FastifyRequest, key: Uint8Array): Promise<Principal> {

@@ -1,8 +1,10 @@
 /**
- * Idempotent commands. A command's id is its `Idempotency-Key` (or a fresh UUID). Every event a keyed
- * command appends carries that id and a hash of the request in its metadata, so the log itself remembers
- * which commands ran: the read database indexes them, and a retry with the same key replays the first
- * response from the recorded events, appending nothing. The same key with a different request is 409.
+ * Idempotent commands. A command's id is derived from the caller's subject and its `Idempotency-Key`
+ * (scopedCommandId; a fresh UUID without a key), so keys are scoped to the principal: another principal's
+ * same key is another command and learns nothing. Every event a keyed command appends carries that id and a
+ * hash of the request in its metadata, so the log itself remembers which commands ran: the read database
+ * indexes them, and a retry by the same principal with the same key replays the first response from the
+ * recorded events, appending nothing. The same principal and key with a different request is 409.
  * A command sent without a key cannot be retried by id, so it carries no request hash and is not indexed.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -10,7 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
 import type { Principal } from '../auth/grants.js';
 import type { Clock } from '../clock.js';
-import type { CommandEnvelope } from '../commands/handler.js';
+import { scopedCommandId, type CommandEnvelope } from '../commands/handler.js';
 import type { ProjectionRunner } from '../projections/runner.js';
 import type { ReadView } from '../projections/readStore.js';
 import { canonicalJson } from '../store/hashChain.js';
@@ -49,9 +51,9 @@ export function commandLog(store: EventStore, read: ReadView, runner: Projection
     if (p > last) last = p;
   };
 
-  async function replay(key: string, requestHash: string, spec: CommandSpec, reply: FastifyReply) {
+  async function replay(commandId: string, requestHash: string, spec: CommandSpec, reply: FastifyReply) {
     await runner.waitFor(last);
-    const record = read.command(key);
+    const record = read.command(commandId);
     if (!record) return null;
     if (record.requestHash !== requestHash) {
       throw new HttpProblem(409, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request');
@@ -61,12 +63,13 @@ export function commandLog(store: EventStore, read: ReadView, runner: Projection
     return reply.code(status).header('idempotent-replayed', 'true').send(body);
   }
 
-  async function execute(request: FastifyRequest, reply: FastifyReply, spec: CommandSpec, key: string, requestHash: string | undefined) {
+  /** `key`: the client's Idempotency-Key (or the command id when there is none), the default correlation id. */
+  async function execute(request: FastifyRequest, reply: FastifyReply, spec: CommandSpec, commandId: string, key: string, requestHash: string | undefined) {
     const correlation = request.headers['x-correlation-id'];
     const cmd: CommandEnvelope = {
-      commandId: key,
+      commandId,
       correlationId: typeof correlation === 'string' && KEY_PATTERN.test(correlation) ? correlation : key,
-      causationId: key,
+      causationId: commandId,
       actor: { personId: spec.principal.personId, role: spec.role },
       now: clock.now(),
       receivedAtMs: Date.now(),
@@ -88,19 +91,23 @@ export function commandLog(store: EventStore, read: ReadView, runner: Projection
         throw new HttpProblem(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1 to 200 visible ASCII characters');
       }
       // Without a key nobody can retry this command by id: no request hash, nothing to index for replays.
-      if (header === undefined) return execute(request, reply, spec, randomUUID(), undefined);
+      if (header === undefined) {
+        const fresh = randomUUID();
+        return execute(request, reply, spec, fresh, fresh, undefined);
+      }
       const key = header;
+      const commandId = scopedCommandId(spec.principal.personId, key);
       const requestHash = createHash('sha256')
         .update(canonicalJson({ m: request.method, u: request.routeOptions.url, p: request.params ?? {}, b: request.body ?? null, by: spec.principal.personId }))
         .digest('hex');
-      // One request per key at a time; a retry waits for the first, then replays it.
-      while (inflight.has(key)) await inflight.get(key)!.catch(() => undefined);
-      const work = (async () => (await replay(key, requestHash, spec, reply)) ?? execute(request, reply, spec, key, requestHash))();
-      inflight.set(key, work);
+      // One request per command id at a time; a retry waits for the first, then replays it.
+      while (inflight.has(commandId)) await inflight.get(commandId)!.catch(() => undefined);
+      const work = (async () => (await replay(commandId, requestHash, spec, reply)) ?? execute(request, reply, spec, commandId, key, requestHash))();
+      inflight.set(commandId, work);
       try {
         return await work;
       } finally {
-        inflight.delete(key);
+        inflight.delete(commandId);
       }
     },
   };

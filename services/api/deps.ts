@@ -1,30 +1,38 @@
 /** What the HTTP layer is given by the composition root (services/runtime.ts). */
-import type { Clock } from '../clock.js';
 import type { contexts } from '../contexts.js';
 import type { ContextServices } from '../platform/contextModule.js';
-import type { ProjectionRunner } from '../projections/runner.js';
-import type { ReadView } from '../projections/readStore.js';
-import type { EventStore } from '../store/port.js';
-import type { CommandLog } from './commandLog.js';
+import type { PlatformDeps } from '../platform/platformDeps.js';
+import type { ResidentsService } from '../residents/service.js';
+import type { DisputesService } from '../disputes/service.js';
+import type { JointService } from '../joint/service.js';
+// funds, supervision
+import type { FundsService } from '../funds/service.js';
+import type { SupervisionService } from '../supervision/service.js';
+import type { HiringService } from '../hiring/service.js'; // hiring
 
-/** The parts every route may use, whatever its context. */
-export interface PlatformDeps {
-  readonly store: EventStore;
-  readonly read: ReadView;
-  readonly runner: ProjectionRunner;
-  readonly clock: Clock;
-  readonly signingKey: Uint8Array;
-  readonly commands: CommandLog;
-}
+/** The parts every route may use, whatever its context (services/platform/platformDeps.ts). */
+export type { PlatformDeps } from '../platform/platformDeps.js';
 
-/** Each context's service under its module's name (services/contexts.ts), e.g. `deps.assembly`. */
+/** Each context's services as its module builds them (services/contexts.ts), e.g. `deps.assembly`, `deps.decisions`. */
 export type ContextServicesDeps = ContextServices<typeof contexts>;
 
-/** A context may not be named like a platform part: `deps.<name>` would mean two things. */
-type NoClash<T extends never> = T;
-export type _ContextNamesAreFree = NoClash<keyof PlatformDeps & keyof ContextServicesDeps>;
+/** Contexts wired by hand (services/runtime.ts) until they have a module on services/contexts.ts. */
+export interface HandWiredDeps {
+  readonly residents: ResidentsService;
+  readonly disputes: DisputesService;
+  readonly joint: JointService;
+  // funds, supervision
+  readonly funds: FundsService;
+  readonly supervision: SupervisionService;
+  /** hiring: the property firm (services/hiring). */
+  readonly hiring: HiringService;
+}
 
-export type AppDeps = PlatformDeps & ContextServicesDeps;
+/** A context's service may not be named like a platform part: `deps.<name>` would mean two things. */
+type NoClash<T extends never> = T;
+export type _ContextNamesAreFree = NoClash<keyof PlatformDeps & (keyof ContextServicesDeps | keyof HandWiredDeps)>;
+
+export type AppDeps = PlatformDeps & ContextServicesDeps & HandWiredDeps;
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -32,10 +32,14 @@ const titles: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
   504: 'Gateway Timeout',
@@ -48,8 +52,11 @@ export const statusOfKind: Record<DomainErrorKind, number> = {
   conflict: 409,
 };
 
+/** The title of a status, as problem+json bodies and raw status lines carry it. */
+export const titleOf = (status: number): string => titles[status] ?? 'Error';
+
 export function problemBody(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
-  return { type: `urn:problem:${code}`, title: titles[status] ?? 'Error', status, code, detail, ...extra };
+  return { type: `urn:problem:${code}`, title: titleOf(status), status, code, detail, ...extra };
 }
 
 export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {

@@ -3,7 +3,9 @@
  * WebCrypto and imports the key on every call, which costs more than the rest of a small request; this
  * does the same checks with one HMAC: the header must say HS256 (no `none`, no other alg, no `crit`), the
  * signature must be exactly the canonical base64url of the 32-byte MAC (compared in constant time), and the
- * claims must match issuer and audience and be within `nbf`/`exp`. Tokens are still issued with jose, and a
+ * claims must match issuer and audience and be within `nbf`/`exp`. Stricter than jose's defaults: `exp` is
+ * required (a token that never expires cannot be withdrawn, as tokens are not revocable), and its lifetime may be
+ * capped (`maxLifetimeSeconds`). Tokens are still issued with jose, and a
  * test holds this verifier to jose's verdicts on good, tampered and malformed tokens.
  */
 import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
@@ -11,10 +13,22 @@ import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
 export interface Hs256Claims {
   readonly issuer: string;
   readonly audience: string;
+  /**
+   * The longest lifetime accepted, in seconds: `exp − iat`, counted from now instead when `iat` is missing or
+   * in the future. Unset: no cap.
+   */
+  readonly maxLifetimeSeconds?: number;
 }
 
-/** Verified claims, or why not. `expired` only for a token that is otherwise valid. */
-export type Hs256Result = { readonly ok: true; readonly payload: Record<string, unknown> } | { readonly ok: false; readonly reason: 'expired' | 'invalid' };
+/**
+ * Why a token is refused: `invalid` (signature, header, issuer, audience, a malformed claim, not yet valid);
+ * `no_expiry` (no `exp`); `expired`; `too_long_lived` (beyond `maxLifetimeSeconds`). All but `invalid` only
+ * for a token that is otherwise valid.
+ */
+export type Hs256Failure = 'invalid' | 'no_expiry' | 'expired' | 'too_long_lived';
+
+/** Verified claims, or why not. */
+export type Hs256Result = { readonly ok: true; readonly payload: Record<string, unknown> } | { readonly ok: false; readonly reason: Hs256Failure };
 
 const INVALID = { ok: false, reason: 'invalid' } as const;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
@@ -51,9 +65,12 @@ export function verifyHs256(key: KeyObject, token: string, claims: Hs256Claims, 
   if (!(aud === claims.audience || (Array.isArray(aud) && aud.includes(claims.audience)))) return INVALID;
   if ('iat' in payload && !isNumericDate(payload.iat)) return INVALID;
   if ('nbf' in payload && (!isNumericDate(payload.nbf) || payload.nbf > nowSeconds)) return INVALID;
-  if ('exp' in payload) {
-    if (!isNumericDate(payload.exp)) return INVALID;
-    if (payload.exp <= nowSeconds) return { ok: false, reason: 'expired' };
+  if (!('exp' in payload)) return { ok: false, reason: 'no_expiry' };
+  if (!isNumericDate(payload.exp)) return INVALID;
+  if (payload.exp <= nowSeconds) return { ok: false, reason: 'expired' };
+  if (claims.maxLifetimeSeconds !== undefined) {
+    const from = isNumericDate(payload.iat) ? Math.min(payload.iat, nowSeconds) : nowSeconds;
+    if (payload.exp - from > claims.maxLifetimeSeconds) return { ok: false, reason: 'too_long_lived' };
   }
   return { ok: true, payload };
 }

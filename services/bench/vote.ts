@@ -2,7 +2,8 @@
  * `npm run bench:vote`: durable ballots per second through the HTTP API on the embedded store, with many
  * concurrent clients, p50 and p99 latency; in the same run, the baselines: a no-op Fastify route driven the
  * same way, and the store's own append rate with 64 producers. Then the time to read the tally of a
- * 20,000-unit motion (in-process and over HTTP).
+ * 20,000-unit motion (in-process and over HTTP). Each round also runs a choose_one motion with 5 options (a
+ * choice among firms, say) through the same path, printed beside the yes_no rate with their ratio.
  *
  * The server runs in this process; the load generator (autocannon) in a child process, so the two do not
  * share an event loop. Each ballot is a different voter with their own token. Rounds are repeated and the
@@ -22,14 +23,15 @@ import { MOTION_TALLIES, renderTally, type TallyDoc } from '../../projections/as
 import { parseGrant, type Grant } from '../auth/grants.js';
 import { issueToken } from '../auth/tokens.js';
 import { manualClock } from '../clock.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, loadToolConfig } from '../config.js';
 import { startRuntime } from '../runtime.js';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/index.js';
 
 const run = promisify(execFile);
-const UNITS = Number(process.env.BENCH_UNITS ?? 20_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const tool = loadToolConfig();
+const UNITS = tool.benchUnits;
+const ROUNDS = tool.benchRounds;
+const CONNECTIONS = tool.benchConnections;
 const DAY = 24 * 3600 * 1000;
 
 interface LoadResult {
@@ -94,7 +96,7 @@ async function startProfile(): Promise<(file: string) => Promise<void>> {
 }
 
 async function main() {
-  const dir = resolve(process.env.DATA_DIR ?? './data', `bench-vote-${process.pid}`);
+  const dir = resolve(tool.dataDir, `bench-vote-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   console.log(`bench:vote — ${UNITS} units, ${CONNECTIONS} connections, ${ROUNDS} rounds, data in ${dir}`);
   const clock = manualClock(new Date('2026-03-02T01:00:00.000Z'));
@@ -136,16 +138,24 @@ async function main() {
   const tallyInProcess: number[] = [];
   const tallyHttp: LoadResult[] = [];
   const cpuRounds: number[] = [];
-  for (let round = 1; round <= ROUNDS; round++) {
+  const chooseRounds: LoadResult[] = [];
+  const chooseCpuRounds: number[] = [];
+  /** A motion proposed, noticed and opened now (the clock moves to its opening). */
+  const openMotion = async (title: string, extra: Record<string, unknown> = {}) => {
     const opensAt = new Date(clock.now().getTime() + 20 * DAY).toISOString();
     const closesAt = new Date(clock.now().getTime() + 30 * DAY).toISOString();
-    const { motionId } = (await inject('POST', `/v1/compounds/${compoundId}/motions`, oc, { title: `bench ${round}`, description: 'bench', matter: 'other_major', opensAt, closesAt })) as { motionId: string };
+    const { motionId } = (await inject('POST', `/v1/compounds/${compoundId}/motions`, oc, { title, description: 'bench', matter: 'other_major', opensAt, closesAt, ...extra })) as { motionId: string };
     await inject('POST', `/v1/motions/${motionId}/notice`, oc);
     clock.set(new Date(opensAt));
     await inject('POST', `/v1/motions/${motionId}/open`, oc);
+    return motionId;
+  };
+  const OPTIONS = ['a', 'b', 'c', 'd', 'e'];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const motionId = await openMotion(`bench ${round}`);
     const bodies = units.map((u, i) => JSON.stringify({ unitId: u.unitId, choice: ['for', 'against', 'abstain'][i % 3] }));
 
-    const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
+    const profiler = tool.benchProfile ? await startProfile() : null;
     const statsBefore = storeStats();
     const cpuBefore = process.cpuUsage();
     const mainBefore = mainThreadCpuMicros();
@@ -162,7 +172,7 @@ async function main() {
       const commits = statsAfter.commits - statsBefore.commits;
       console.log(`  store: ${fmt(statsAfter.appends - statsBefore.appends)} appends in ${fmt(commits)} commits (${fmt((statsAfter.appends - statsBefore.appends) / commits, 1)} per fsync)`);
     }
-    if (profiler) await profiler(`${process.env.BENCH_PROFILE}-${round}.cpuprofile`);
+    if (profiler) await profiler(`${tool.benchProfile}-${round}.cpuprofile`);
     const noopRun = await load(dir, { url: noopUrl, connections: CONNECTIONS, amount: UNITS, method: 'POST', path: '/noop', bodies, tokens: voterTokens });
     noopRounds.push(noopRun);
     storeRounds.push(await storeAppendRate(dir));
@@ -178,6 +188,18 @@ async function main() {
     }
     tallyInProcess.push(median(samples));
     tallyHttp.push(await load(dir, { url: base, connections: 1, durationSeconds: 2, method: 'GET', path: `/v1/motions/${motionId}/tally`, token: oc }));
+    // The same ballots on a choose_one motion with 5 options.
+    const chooseId = await openMotion(`bench ${round} choose_one`, { form: 'choose_one', options: OPTIONS.map((o) => ({ optionId: o, label: `option ${o}` })) });
+    const chooseBodies = units.map((u, i) => JSON.stringify({ unitId: u.unitId, option: [...OPTIONS, 'abstain'][i % 6] }));
+    const chooseCpu = process.cpuUsage();
+    const chosen = await load(dir, { url: base, connections: CONNECTIONS, amount: UNITS, method: 'POST', path: `/v1/motions/${chooseId}/ballots`, bodies: chooseBodies, tokens: voterTokens });
+    if ((chosen.statuses['201'] ?? 0) !== UNITS) throw new Error(`not every choose_one ballot was accepted: ${JSON.stringify(chosen.statuses)}`);
+    const cc = process.cpuUsage(chooseCpu);
+    chooseRounds.push(chosen);
+    chooseCpuRounds.push((cc.user + cc.system) / UNITS);
+    console.log(
+      `round ${round}: choose_one (5 options) ${fmt(chosen.perSecond)}/s (p50 ${chosen.p50} ms, p99 ${chosen.p99} ms), server CPU ${fmt((cc.user + cc.system) / UNITS)} µs per ballot`,
+    );
     console.log(
       `round ${round}: ballots ${fmt(ballots.perSecond)}/s (p50 ${ballots.p50} ms, p99 ${ballots.p99} ms) · no-op ${fmt(noopRun.perSecond)}/s · store ${fmt(storeRounds.at(-1)!)} appends/s · tally GET p50 ${tallyHttp.at(-1)!.p50} ms`,
     );
@@ -191,6 +213,9 @@ async function main() {
   console.log(`  baseline: no-op Fastify route ${fmt(n)}/s   p50 ${median(noopRounds.map((r) => r.p50))} ms   p99 ${median(noopRounds.map((r) => r.p99))} ms`);
   console.log(`  baseline: store append, 64 producers ${fmt(s)}/s`);
   console.log(`  server CPU per ballot ${fmt(median(cpuRounds))} µs (2 cores shared with the load generator)`);
+  const c = median(chooseRounds.map((r) => r.perSecond));
+  console.log(`  choose_one, 5 options          ${fmt(c)}/s   p50 ${median(chooseRounds.map((r) => r.p50))} ms   p99 ${median(chooseRounds.map((r) => r.p99))} ms   server CPU ${fmt(median(chooseCpuRounds))} µs per ballot`);
+  console.log(`  ratio choose_one / yes_no = ${fmt(c / b, 2)} (target ≥ 0.85)`);
   console.log(`  ratios: ballots / no-op = ${fmt(b / n, 2)}   ballots / store appends = ${fmt(b / s, 2)}`);
   console.log(`  tally of a ${fmt(UNITS)}-unit motion: ${fmt(median(tallyInProcess) * 1000, 1)} µs in-process (read + render), HTTP GET p50 ${median(tallyHttp.map((r) => r.p50))} ms, p99 ${median(tallyHttp.map((r) => r.p99))} ms (target < 5 ms)`);
 

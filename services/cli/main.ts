@@ -4,14 +4,30 @@ import { openEventStore } from '../runtime.js';
 import { copyCommand } from './copy.js';
 import { importUnitsCommand } from './importUnits.js';
 import { tokenCommand } from './token.js';
-import { verifyLog } from './verify.js';
+import { verifyCommand } from './verify.js';
 
 const usage = `usage: npm run cli -- <command>
-  token --sub <personId> --grant <grant> [--grant ...]   print a bearer token (last line)
-  verify                                                 check every stream's hash chain
-  import-units <compoundId> <file.csv> [--url URL]       import units through the running API
+  token --sub <personId> --grant <grant> [--grant ...] [--ttl seconds]
+                                                         print a bearer token (last line), signed with the
+                                                         server's key in DATA_DIR (or JWT_SECRET)
+  verify [--head <file|json>]... [--key <file|json>]     check every hash chain, the log tree, earlier signed heads
+  import-units <compoundId> <file.csv> [--url URL] [--token T] [--batch N]
+                                                         import units through the running API
   copy --from <store> --to <store>                       copy the whole log (sqlite:<dir> | memory | esdb://...)
   rebuild                                                drop the read database; the server replays it at start`;
+
+/** A failure as one clear line, never a stack: the file, the server or the setting that is wrong. */
+function oneLine(error: unknown): string {
+  if (error instanceof ConfigError) return `configuration error: ${error.message}`;
+  const e = error as { code?: string; path?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e.code === 'ENOENT') return `no such file: ${e.path ?? e.message}`;
+  if (e.code === 'EACCES') return `not allowed to read: ${e.path ?? e.message}`;
+  const cause = e.cause?.code ?? '';
+  if (cause === 'ECONNREFUSED' || cause === 'ENOTFOUND' || cause === 'ECONNRESET' || e.message === 'fetch failed') {
+    return `cannot reach the server (${cause || 'fetch failed'}): is it running, and is --url right?`;
+  }
+  return `error: ${e.message ?? String(error)}`;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -22,15 +38,7 @@ async function main(argv: string[]): Promise<number> {
     case 'verify': {
       const store = await openEventStore(config);
       try {
-        const result = await verifyLog(store, (n) => process.stderr.write(`\rchecked ${n} events`));
-        process.stderr.write('\n');
-        if (result.broken) {
-          const b = result.broken;
-          console.log(`BROKEN: stream ${b.streamId} revision ${b.revision} (position ${b.position}): ${b.reason}`);
-          return 1;
-        }
-        console.log(`ok: ${result.events} events in ${result.streams} streams, every hash chain intact`);
-        return 0;
+        return await verifyCommand(rest, config, store);
       } finally {
         await store.close();
       }
@@ -55,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
+    console.error(oneLine(error));
     process.exit(1);
   },
 );

@@ -1,7 +1,7 @@
-/** `cli token --sub p1 --grant admin --grant rc_staff@<compoundId> [--ttl 3600]`: prints a bearer token. */
+/** `cli token --sub p1 --grant admin --grant rc_staff@<compoundId> [--ttl 3600]`: prints a bearer token (ttl ≤ 30 days). */
 import { parseGrant, type Grant } from '../auth/grants.js';
 import { loadSigningKey } from '../auth/keys.js';
-import { issueToken } from '../auth/tokens.js';
+import { DEFAULT_TOKEN_TTL_SECONDS, issueToken, MAX_TOKEN_LIFETIME_SECONDS } from '../auth/tokens.js';
 import type { Config } from '../config.js';
 import { option, parseArgs } from './args.js';
 
@@ -22,7 +22,12 @@ export async function tokenCommand(argv: string[], config: Config): Promise<numb
     }
     grants.push(g);
   }
-  const ttl = Number(option(args, 'ttl') ?? 12 * 3600);
+  const ttlText = option(args, 'ttl') ?? String(DEFAULT_TOKEN_TTL_SECONDS);
+  const ttl = /^\d+$/.test(ttlText) ? Number(ttlText) : Number.NaN;
+  if (!(ttl >= 1 && ttl <= MAX_TOKEN_LIFETIME_SECONDS)) {
+    console.error(`--ttl "${ttlText}": a token lives 1 to ${MAX_TOKEN_LIFETIME_SECONDS} seconds (30 days); default ${DEFAULT_TOKEN_TTL_SECONDS} (12 hours)`);
+    return 2;
+  }
   const key = loadSigningKey(config.dataDir, config.jwtSecret);
   console.error(`token for ${sub} with ${grantTexts.join(', ')}, valid ${ttl} s:`);
   console.log(await issueToken(key, sub, grants, ttl));

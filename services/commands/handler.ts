@@ -9,6 +9,7 @@ import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
 import type { Actor, EventMetadata } from '../store/envelope.js';
 import { RevisionConflictError, type EventStore, type NewEvent, type RecordedEvent } from '../store/port.js';
 import type { StateCache } from './stateCache.js';
+import { activeCalendar } from '../calendar.js';
 
 /** Who sends a command and under which id; the HTTP layer fills it in. */
 export interface CommandEnvelope {
@@ -41,6 +42,17 @@ export function commandIds(commandId: string): () => string {
     // Format as a UUID (version-5 layout) so ids look uniform everywhere.
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   };
+}
+
+/**
+ * The id of a command sent with an `Idempotency-Key`: derived from the caller's subject and the key, so a key
+ * is scoped to the principal. The same key from another principal is another command, which neither replays
+ * the first one's answer nor learns from a 409 that the key was used (in another compound, say). A UUID in
+ * the version-8 (custom) layout over SHA-256 of the JSON pair, so no separator can make two pairs collide.
+ */
+export function scopedCommandId(subject: string, key: string): string {
+  const h = createHash('sha256').update(`idempotency-key\n${JSON.stringify([subject, key])}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /**
@@ -120,11 +132,13 @@ export async function handleCommand<State, Command, Event extends DomainEvent, C
     const { state, revision } =
       attempt === 0 && options.expectNew ? { state: decider.initialState(), revision: -1n } : await loadState(store, decider, streamId, options.cache);
     const context = {
+      // Legal periods count with the configured holiday calendar (services/calendar.ts) unless the caller lends one.
+      calendar: activeCalendar(),
       ...extraContext,
       now: cmd.now,
       newId: commandIds(cmd.commandId),
       actor: cmd.actor,
-    } as Context;
+    } as unknown as Context;
     const decided = decider.decide(command, state, context);
     if (isDomainError(decided)) return decided;
     if (decided.length === 0) return { events: [], state, position: 0n };

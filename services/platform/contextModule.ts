@@ -1,23 +1,18 @@
 /**
  * One module shape per bounded context. A context has `domain/<context>/` (pure deciders; `index.ts` is its
  * published surface, the only way other contexts reach it), `projections/<context>/` (its read models) and
- * `services/<context>/` (its service, and `module.ts` exporting its `ContextModule`). services/contexts.ts
- * lists the modules; the runtime builds their services, the API registers their routes, the projection runner
- * runs their projections.
+ * `services/<context>/` (its services, and `module.ts` exporting its `ContextModule`). services/contexts.ts
+ * lists the modules; the runtime builds their services in list order and hands their reactors and deadline
+ * sources to the platform, the API registers their routes, the projection runner runs their projections.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { DomainErrorKind } from '../../domain/shared/errors.js';
 import type { Projection } from '../../projections/projection.js';
-import type { Clock } from '../clock.js';
-import type { EventStore } from '../store/port.js';
 import type { DeadlineSource } from './deadlines.js';
+import type { ServiceDeps } from './platformDeps.js';
 import type { Reactor } from './reactor.js';
 
-/** What a context's service is built from: the shared parts of the runtime. */
-export interface ContextDeps {
-  readonly store: EventStore;
-  readonly clock: Clock;
-}
+export type { ServiceDeps } from './platformDeps.js';
 
 /**
  * A context's error catalogue: each stable code with its one kind (the HTTP layer maps kinds to statuses in
@@ -25,7 +20,7 @@ export interface ContextDeps {
  */
 export type ErrorCatalogue = Readonly<Record<string, DomainErrorKind>>;
 
-/** A Fastify plugin with some of the context's routes; it finds the context's service as `app.deps.<name>`. */
+/** A Fastify plugin with some of the context's routes; it finds the services as `app.deps.<service>`. */
 export type RoutePlugin = FastifyPluginAsync;
 
 /**
@@ -39,28 +34,51 @@ export function lazyRoutes(load: () => Promise<RoutePlugin>): RoutePlugin {
   };
 }
 
-export interface ContextModule<Name extends string = string, Service = unknown> {
-  /** The context's folder name under domain/, projections/ and services/; its service is `deps.<name>`. */
+/**
+ * A context as the platform sees it. `Services` is what `services` builds (each key becomes `app.deps.<key>`,
+ * the context's main service under its own name); `Deps` is what building them takes: `ServiceDeps`, plus
+ * the services of modules listed before it that it uses (say `{ registry: RegistryReader }`), checked by
+ * `UnbuiltNeeds` in services/contexts.ts.
+ */
+export interface ContextModule<Name extends string = string, Services extends object = object, Deps extends object = ServiceDeps> {
+  /** The context's folder name under domain/, projections/ and services/. */
   readonly name: Name;
   readonly errorCodes: ErrorCatalogue;
   /** Its read models, fed by the projection runner. */
   readonly projections: readonly Projection[];
-  readonly reactors: readonly Reactor[];
-  readonly deadlineSources: readonly DeadlineSource[];
+  /** Its HTTP routes (use `lazyRoutes`). */
   readonly routes: readonly RoutePlugin[];
-  /** Builds the context's application service, once per runtime. */
-  readonly service: (deps: ContextDeps) => Service;
+  /** Builds the context's services, once per runtime. */
+  services(deps: Deps): Services;
+  /** Its reactors (services/platform/reactor.ts), given the built services. */
+  reactors?(deps: Deps & Services): readonly Reactor[];
+  /** Its deadline sources (services/platform/deadlines.ts), given the built services. */
+  deadlineSources?(deps: Deps & Services): readonly DeadlineSource[];
 }
 
-/** Declares a context module, keeping its name and service type for `ContextServices`. */
-export function defineContext<const Name extends string, Service>(module: ContextModule<Name, Service>): ContextModule<Name, Service> {
+/** Declares a context module, keeping its name, services and needs in its type (for `ContextServices`). */
+export function defineContext<const Name extends string, Services extends object, Deps extends object>(
+  module: ContextModule<Name, Services, Deps>,
+): ContextModule<Name, Services, Deps> {
   return module;
 }
 
-/** Each module's service under the module's name: `{ registry: RegistryService, assembly: AssemblyService }`. */
-export type ContextServices<Modules extends readonly ContextModule[]> = {
-  readonly [M in Modules[number] as M['name']]: ReturnType<M['service']>;
-};
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** Every module's services merged: `{ registry: RegistryService, assembly: AssemblyService, decisions: … }`. */
+export type ContextServices<Modules extends readonly ContextModule[]> = UnionToIntersection<ReturnType<Modules[number]['services']>>;
+
+/**
+ * The name of the first module that needs a service no module before it builds; `never` when the order is
+ * right. services/contexts.ts requires `never`, so a misordered list does not compile.
+ */
+export type UnbuiltNeeds<Modules extends readonly unknown[], Built = ServiceDeps> = Modules extends readonly [infer M, ...infer Rest]
+  ? M extends ContextModule<infer Name, infer Services, infer Deps>
+    ? Built extends Deps
+      ? UnbuiltNeeds<Rest, Built & Services>
+      : Name
+    : never
+  : never;
 
 /** Refuses two modules with one name: their services, routes and folders would collide. */
 export function assertDistinctNames(modules: readonly ContextModule[]): void {
@@ -71,11 +89,30 @@ export function assertDistinctNames(modules: readonly ContextModule[]): void {
   }
 }
 
-/** Builds every module's service from the shared deps. */
-export function buildServices<const Modules extends readonly ContextModule[]>(modules: Modules, deps: ContextDeps): ContextServices<Modules> {
+/**
+ * Builds every module's services, in list order: a module is given `deps` with the services of the modules
+ * before it. Two modules giving one service name (or a platform part's name) are refused.
+ */
+export function buildServices<const Modules extends readonly ContextModule[]>(modules: Modules, deps: ServiceDeps): ContextServices<Modules> {
   assertDistinctNames(modules);
-  return Object.fromEntries(modules.map((m) => [m.name, m.service(deps)])) as ContextServices<Modules>;
+  const built: Record<string, unknown> = { ...deps };
+  const services: Record<string, unknown> = {};
+  for (const m of modules) {
+    for (const [key, service] of Object.entries(m.services(built as ServiceDeps))) {
+      if (key in built) throw new Error(`context ${m.name} builds a service named ${key}, which is taken`);
+      built[key] = service;
+      services[key] = service;
+    }
+  }
+  return services as ContextServices<Modules>;
 }
+
+/** Every module's reactors, in module order, given the built services. */
+export const reactorsOf = (modules: readonly ContextModule[], deps: ServiceDeps): readonly Reactor[] => modules.flatMap((m) => m.reactors?.(deps) ?? []);
+
+/** Every module's deadline sources, in module order, given the built services. */
+export const deadlineSourcesOf = (modules: readonly ContextModule[], deps: ServiceDeps): readonly DeadlineSource[] =>
+  modules.flatMap((m) => m.deadlineSources?.(deps) ?? []);
 
 /**
  * The app's error codes: every context's catalogue merged. A code two contexts share must have one kind

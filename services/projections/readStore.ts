@@ -1,6 +1,8 @@
 /**
- * The read database: JSON documents written by projections, plus the checkpoint (the global position of
- * the last event applied) and the command index used for idempotency. SQLite with synchronous=NORMAL: it
+ * The read database: JSON documents written by projections, each document owned by the projection that wrote
+ * it; a checkpoint per projection (name, version, position) and one for the command index used for
+ * idempotency; the global checkpoint is the least of them. Changing a projection's version deletes its
+ * documents and replays it alone; the others and the command index stay. SQLite with synchronous=NORMAL: it
  * can always be rebuilt from the log.
  */
 import Database from 'better-sqlite3';
@@ -18,24 +20,63 @@ export interface CommandRecord {
   readonly position: bigint;
 }
 
+/** A projection's checkpoint: the version its documents were built by, and how far it has applied the log. */
+export interface ProjectionCheckpoint {
+  readonly name: string;
+  readonly version: number;
+  readonly position: bigint;
+}
+
+/**
+ * An event a projection could not apply, kept as a document (collection `projection-failures`, owned by the
+ * projection): that projection skips the scope's later events (they would build on a broken state); every
+ * other scope, and every other projection, goes on. The reason is the error's message, never a path.
+ */
+export interface ProjectionFailure {
+  readonly projection: string;
+  /** Usually a compound id: what the failure stops. */
+  readonly scope: string;
+  readonly position: string;
+  readonly eventType: string;
+  readonly reason: string;
+}
+
+export const PROJECTION_FAILURES = 'projection-failures';
+export const failureId = (projection: string, scope: string) => `${projection}|${scope}`;
+
 /** The queries of the read database: what the HTTP layer uses, on whichever connection it holds. */
 export interface ReadView {
   get<T = unknown>(collection: string, id: string): T | undefined;
   list<T = unknown>(collection: string, parent: string, options?: { limit?: number; afterSortKey?: string }): T[];
   count(collection: string, parent: string): number;
   command(commandId: string): CommandRecord | undefined;
+  /** The least position every projection and the command index have reached. */
   checkpoint(): bigint;
+  projections(): ProjectionCheckpoint[];
+  failures(): ProjectionFailure[];
   close(): Promise<void>;
 }
 
+/** A document change with the projection that made it (its owner). */
+export type OwnedChange = DocChange & { readonly projection: string };
+
 /** The read database as its one writer (the projection runner) holds it. */
 export interface ReadStore extends ReadView {
-  /** Applies a batch of changes, command records and the new checkpoint in one transaction. */
-  commit(changes: readonly DocChange[], commands: readonly CommandRecord[], checkpoint: bigint): void;
+  /**
+   * Applies a batch in one transaction: the changes, the command records, each projection's new position and
+   * the command index's.
+   */
+  commit(changes: readonly OwnedChange[], commands: readonly CommandRecord[], positions: ReadonlyMap<string, bigint>, commandsAt: bigint): void;
   /** A reader that sees `pending` changes on top of the stored documents. */
   reader(pending: Map<string, unknown>): DocReader;
-  /** Drops every document and the checkpoint if the projection set changed (or when forced). */
-  resetIfChanged(fingerprint: string, force?: boolean): boolean;
+  /**
+   * Lines the stored checkpoints up with `projections`: a projection whose version changed (or that is new)
+   * loses its documents and starts from 0; one no longer listed is removed. Returns the positions, and the
+   * command index's. Every projection replayed is named in `replayed`.
+   */
+  prepare(projections: readonly { name: string; version: number }[]): { positions: Map<string, bigint>; commandsAt: bigint; replayed: string[] };
+  /** Drops everything (documents, checkpoints, command index): the next start replays the whole log. */
+  reset(): void;
 }
 
 const key = (collection: string, id: string) => `${collection}\u0000${id}`;
@@ -55,6 +96,8 @@ function queries(db: Database.Database, close: () => Promise<void>): ReadView {
     )
     .safeIntegers(true);
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+  const listProjections = db.prepare<[], { name: string; version: number; position: string }>('SELECT name, version, position FROM projections ORDER BY name');
+  const listFailures = db.prepare<[string], { doc: string }>('SELECT doc FROM docs WHERE collection = ? ORDER BY id');
   return {
     get<T>(collection: string, id: string): T | undefined {
       const row = getDoc.get(collection, id);
@@ -84,9 +127,18 @@ function queries(db: Database.Database, close: () => Promise<void>): ReadView {
       const row = getMeta.get('checkpoint');
       return row ? BigInt(row.value) : 0n;
     },
+    projections() {
+      return listProjections.all().map((r) => ({ name: r.name, version: r.version, position: BigInt(r.position) }));
+    },
+    failures() {
+      return listFailures.all(PROJECTION_FAILURES).map((r) => JSON.parse(r.doc) as ProjectionFailure);
+    },
     close,
   };
 }
+
+/** Schema of the read database; an older file is dropped and rebuilt from the log when opened. */
+const READ_SCHEMA = '2';
 
 /** Opens (creating if missing) the read database for its writer, the projection runner. */
 export function openReadStore(file: string): ReadStore {
@@ -97,36 +149,57 @@ export function openReadStore(file: string): ReadStore {
   // Checkpoints run on a thread of their own (walCheckpointer.ts), not inside the runner's commits.
   const checkpointer = file === ':memory:' ? null : startWalCheckpointer(file);
   if (checkpointer) db.pragma('wal_autocheckpoint = 0');
+  db.exec('CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;');
+  const schema = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'schema'").pluck().get();
+  if (schema !== READ_SCHEMA) {
+    // Schema 1 had no owner per document and one checkpoint for all: rebuild it from the log.
+    db.exec('DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS commands; DROP TABLE IF EXISTS projections; DELETE FROM meta;');
+    db.prepare("INSERT INTO meta(key, value) VALUES ('schema', ?)").run(READ_SCHEMA);
+  }
   db.exec(`
     CREATE TABLE IF NOT EXISTS docs(
-      collection TEXT NOT NULL, id TEXT NOT NULL, parent TEXT, sort_key TEXT, doc TEXT NOT NULL,
+      collection TEXT NOT NULL, id TEXT NOT NULL, parent TEXT, sort_key TEXT, doc TEXT NOT NULL, projection TEXT NOT NULL,
       PRIMARY KEY(collection, id)) STRICT;
     CREATE INDEX IF NOT EXISTS docs_parent ON docs(collection, parent, sort_key);
+    CREATE INDEX IF NOT EXISTS docs_projection ON docs(projection);
     CREATE TABLE IF NOT EXISTS commands(
       command_id TEXT PRIMARY KEY, request_hash TEXT NOT NULL, stream_id TEXT NOT NULL,
       first_revision INTEGER NOT NULL, count INTEGER NOT NULL, position INTEGER NOT NULL) STRICT;
-    CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+    CREATE TABLE IF NOT EXISTS projections(name TEXT PRIMARY KEY, version INTEGER NOT NULL, position TEXT NOT NULL) STRICT;
   `);
   const view = queries(db, async () => {
     await checkpointer?.close();
     db.close();
   });
   const putDoc = db.prepare(
-    `INSERT INTO docs(collection, id, parent, sort_key, doc) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(collection, id) DO UPDATE SET parent = excluded.parent, sort_key = excluded.sort_key, doc = excluded.doc`,
+    `INSERT INTO docs(collection, id, parent, sort_key, doc, projection) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(collection, id) DO UPDATE SET parent = excluded.parent, sort_key = excluded.sort_key, doc = excluded.doc, projection = excluded.projection`,
   );
+  const putProjection = db.prepare(
+    'INSERT INTO projections(name, version, position) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version, position = excluded.position',
+  );
+  const setProjectionPosition = db.prepare('UPDATE projections SET position = ? WHERE name = ?');
+  const deleteOwned = db.prepare('DELETE FROM docs WHERE projection = ?');
+  const deleteProjection = db.prepare('DELETE FROM projections WHERE name = ?');
   const deleteDoc = db.prepare('DELETE FROM docs WHERE collection = ? AND id = ?');
   const putCommand = db.prepare(
     `INSERT INTO commands(command_id, request_hash, stream_id, first_revision, count, position) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(command_id) DO UPDATE SET count = count + excluded.count, position = excluded.position`,
   );
-  const getFingerprint = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'fingerprint'").pluck();
   const putMeta = db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const getCommandsAt = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'commands'").pluck();
 
-  const commitTx = db.transaction((changes: readonly DocChange[], commands: readonly CommandRecord[], checkpoint: bigint) => {
+  /** The global checkpoint: the least of every projection's position and the command index's. */
+  const least = (positions: Iterable<bigint>, commandsAt: bigint) => {
+    let min = commandsAt;
+    for (const p of positions) if (p < min) min = p;
+    return min;
+  };
+
+  const commitTx = db.transaction((changes: readonly OwnedChange[], commands: readonly CommandRecord[], positions: ReadonlyMap<string, bigint>, commandsAt: bigint) => {
     for (const c of changes) {
       if (c.op === 'put') {
-        putDoc.run(c.collection, c.id, c.parent ?? null, c.sortKey ?? null, JSON.stringify(c.doc));
+        putDoc.run(c.collection, c.id, c.parent ?? null, c.sortKey ?? null, JSON.stringify(c.doc), c.projection);
       } else {
         deleteDoc.run(c.collection, c.id);
       }
@@ -134,13 +207,15 @@ export function openReadStore(file: string): ReadStore {
     for (const c of commands) {
       putCommand.run(c.commandId, c.requestHash, c.streamId, c.firstRevision, c.count, c.position);
     }
-    putMeta.run('checkpoint', checkpoint.toString());
+    for (const [name, position] of positions) setProjectionPosition.run(position.toString(), name);
+    putMeta.run('commands', commandsAt.toString());
+    putMeta.run('checkpoint', least(positions.values(), commandsAt).toString());
   });
 
   return {
     ...view,
-    commit(changes, commands, checkpoint) {
-      commitTx(changes, commands, checkpoint);
+    commit(changes, commands, positions, commandsAt) {
+      commitTx(changes, commands, positions, commandsAt);
     },
     reader(pending) {
       return {
@@ -154,13 +229,35 @@ export function openReadStore(file: string): ReadStore {
         },
       };
     },
-    resetIfChanged(fingerprint, force = false) {
-      if (!force && getFingerprint.get() === fingerprint) return false;
-      db.transaction(() => {
-        db.exec('DELETE FROM docs; DELETE FROM commands; DELETE FROM meta;');
-        putMeta.run('fingerprint', fingerprint);
+    prepare(projections) {
+      return db.transaction(() => {
+        const stored = new Map(view.projections().map((p) => [p.name, p]));
+        const positions = new Map<string, bigint>();
+        const replayed: string[] = [];
+        for (const p of projections) {
+          const before = stored.get(p.name);
+          if (before && before.version === p.version) {
+            positions.set(p.name, before.position);
+            continue;
+          }
+          deleteOwned.run(p.name);
+          putProjection.run(p.name, p.version, '0');
+          positions.set(p.name, 0n);
+          replayed.push(p.name);
+        }
+        for (const name of stored.keys()) {
+          if (projections.some((p) => p.name === name)) continue;
+          deleteOwned.run(name);
+          deleteProjection.run(name);
+        }
+        const commandsAt = BigInt(getCommandsAt.get() ?? '0');
+        putMeta.run('checkpoint', least(positions.values(), commandsAt).toString());
+        return { positions, commandsAt, replayed };
       })();
-      return true;
+    },
+    reset() {
+      db.exec('DELETE FROM docs; DELETE FROM commands; DELETE FROM projections; DELETE FROM meta;');
+      putMeta.run('schema', READ_SCHEMA);
     },
   };
 }

@@ -1,16 +1,21 @@
 /**
  * Feeds the read database from the store's catch-up subscription: each batch of events is turned into
- * document changes by the pure projections and committed with the new checkpoint in one transaction.
+ * document changes by the pure projections and committed with the new checkpoints in one transaction.
  * Readers can wait until a given global position has been applied (read-your-writes).
+ *
+ * A checkpoint per projection: a projection whose version changed (or a new one) replays the log alone from
+ * the start while the others and the command index skip what they have already applied. A projection that
+ * throws on an event stops for that event's scope (its compound) alone: the failure is recorded as a document
+ * (event position, type, reason), that scope's later events are skipped by that projection, and everything
+ * else goes on. A poison event never stops the read side.
  */
-import { createHash } from 'node:crypto';
-import type { DocChange, Projection } from '../../projections/projection.js';
+import { defaultScope, type DocChange, type Projection } from '../../projections/projection.js';
 import type { EventStore, RecordedEvent, Subscription } from '../store/port.js';
 import { positionWaiters } from './positionWaiters.js';
-import { DELETED, pendingKey, type CommandRecord, type ReadStore } from './readStore.js';
+import { DELETED, failureId, pendingKey, PROJECTION_FAILURES, type CommandRecord, type OwnedChange, type ProjectionFailure, type ReadStore } from './readStore.js';
 
 export interface ProjectionRunner {
-  /** Global position of the last event applied to the read database. */
+  /** Global position of the last event applied to the read database (by every projection). */
   position(): bigint;
   /** Resolves once the read database has applied `position`; false on timeout. */
   waitFor(position: bigint, timeoutMs?: number): Promise<boolean>;
@@ -19,49 +24,81 @@ export interface ProjectionRunner {
   close(): Promise<void>;
 }
 
-export function projectionFingerprint(projections: readonly Projection[]): string {
-  const names = projections.map((p) => `${p.name}@${p.version}`).sort();
-  return createHash('sha256').update(names.join(',')).digest('hex').slice(0, 16);
+/** An error's message without file paths (they tell an attacker about the machine, and nothing to a reader). */
+export function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/(?:[A-Za-z]:)?(?:[\\/][^\s\\/:'"]+)+/g, '<path>').slice(0, 500);
 }
 
-/** Pure step: the changes and command records for one batch, given the stored documents. */
+/** Where each projection stands, and the command index; the failed scopes each projection skips. */
+export interface RunnerState {
+  readonly positions: Map<string, bigint>;
+  commandsAt: bigint;
+  readonly failed: Set<string>;
+}
+
+/** Pure step: the changes, command records and new positions for one batch, given the stored documents. */
 export function projectBatch(
   projections: readonly Projection[],
-  read: ReadStore,
+  read: Pick<ReadStore, 'reader'>,
   events: readonly RecordedEvent[],
-): { changes: DocChange[]; commands: CommandRecord[] } {
+  state: RunnerState,
+): { changes: OwnedChange[]; commands: CommandRecord[]; failures: ProjectionFailure[] } {
   const pending = new Map<string, unknown>();
   const reader = read.reader(pending);
-  const changes: DocChange[] = [];
+  const changes: OwnedChange[] = [];
+  const failures: ProjectionFailure[] = [];
   const commands = new Map<string, { streamId: string; requestHash: string; firstRevision: bigint; count: number; position: bigint }>();
   for (const event of events) {
     const { commandId, requestHash } = event.metadata;
-    if (commandId && requestHash) {
+    if (commandId && requestHash && event.position > state.commandsAt) {
       const c = commands.get(commandId);
       if (c) {
         c.count += 1;
         c.position = event.position;
       } else {
-        commands.set(commandId, {
-          streamId: event.streamId,
-          requestHash,
-          firstRevision: event.revision,
-          count: 1,
-          position: event.position,
-        });
+        commands.set(commandId, { streamId: event.streamId, requestHash, firstRevision: event.revision, count: 1, position: event.position });
       }
     }
     for (const projection of projections) {
+      if (event.position <= (state.positions.get(projection.name) ?? 0n)) continue;
       if (!projection.handles.includes(event.type)) continue;
-      for (const change of projection.apply(event, reader)) {
+      let scope: string;
+      let produced: readonly DocChange[];
+      try {
+        scope = projection.scopeOf ? projection.scopeOf(event, reader) : defaultScope(event);
+      } catch {
+        scope = defaultScope(event);
+      }
+      const key = failureId(projection.name, scope);
+      if (state.failed.has(key)) continue;
+      try {
+        produced = projection.apply(event, reader);
+      } catch (error) {
+        // Nothing of this event is kept for this projection; the scope is marked and skipped from now on.
+        const failure: ProjectionFailure = { projection: projection.name, scope, position: event.position.toString(), eventType: event.type, reason: reasonOf(error) };
+        state.failed.add(key);
+        failures.push(failure);
+        const change: OwnedChange = { op: 'put', collection: PROJECTION_FAILURES, id: key, parent: 'all', doc: failure, projection: projection.name };
         changes.push(change);
+        pending.set(pendingKey(change.collection, change.id), failure);
+        continue;
+      }
+      for (const change of produced) {
+        changes.push({ ...change, projection: projection.name });
         pending.set(pendingKey(change.collection, change.id), change.op === 'put' ? change.doc : DELETED);
       }
     }
   }
+  const last = events[events.length - 1]?.position;
+  if (last !== undefined) {
+    for (const [name, position] of state.positions) if (position < last) state.positions.set(name, last);
+    if (state.commandsAt < last) state.commandsAt = last;
+  }
   return {
     changes: lastPerDocument(changes),
     commands: [...commands].map(([commandId, c]) => ({ commandId, ...c })),
+    failures,
   };
 }
 
@@ -69,8 +106,8 @@ export function projectBatch(
  * Only the last change to each document matters within one transaction: a batch of 60 ballots on one motion
  * writes its tally once, not 60 times. Documents keep the order of their first change.
  */
-export function lastPerDocument(changes: readonly DocChange[]): DocChange[] {
-  const last = new Map<string, DocChange>();
+export function lastPerDocument<C extends DocChange>(changes: readonly C[]): C[] {
+  const last = new Map<string, C>();
   for (const change of changes) {
     const key = pendingKey(change.collection, change.id);
     // A Map keeps the slot of a key's first insertion, so a later set only replaces the change.
@@ -80,10 +117,14 @@ export function lastPerDocument(changes: readonly DocChange[]): DocChange[] {
 }
 
 export interface RunnerHooks {
-  readonly log?: { error(obj: unknown, msg: string): void };
+  readonly log?: { error(obj: unknown, msg: string): void; warn?(obj: unknown, msg: string): void };
   /** After each batch is committed to the read database, with its last position. */
   readonly onApplied?: (position: bigint) => void;
   readonly onError?: (error: unknown) => void;
+  /** A projection could not apply an event (recorded; the rest goes on). */
+  readonly onFailure?: (failure: ProjectionFailure) => void;
+  /** The projections replayed from the start because their version changed or they are new. */
+  readonly onPrepared?: (replayed: readonly string[]) => void;
 }
 
 export function startProjectionRunner(
@@ -92,22 +133,33 @@ export function startProjectionRunner(
   projections: readonly Projection[],
   hooks: RunnerHooks = {},
 ): ProjectionRunner {
-  read.resetIfChanged(projectionFingerprint(projections));
-  const applied = positionWaiters(read.checkpoint());
+  const prepared = read.prepare(projections.map((p) => ({ name: p.name, version: p.version })));
+  hooks.onPrepared?.(prepared.replayed);
+  const state: RunnerState = {
+    positions: prepared.positions,
+    commandsAt: prepared.commandsAt,
+    failed: new Set(read.failures().map((f) => failureId(f.projection, f.scope))),
+  };
+  const from = [...state.positions.values()].reduce((min, p) => (p < min ? p : min), state.commandsAt);
+  const applied = positionWaiters(from);
   let failed: unknown;
 
   const subscription: Subscription = store.subscribe({
-    after: applied.position(),
+    after: from,
     onEvents(events) {
-      const { changes, commands } = projectBatch(projections, read, events);
+      const { changes, commands, failures } = projectBatch(projections, read, events, state);
       const last = events[events.length - 1]!.position;
-      read.commit(changes, commands, last);
+      read.commit(changes, commands, state.positions, state.commandsAt);
+      for (const f of failures) {
+        hooks.log?.error({ projection: f.projection, scope: f.scope, position: f.position, eventType: f.eventType, reason: f.reason }, 'projection failed for one scope; the others go on');
+        hooks.onFailure?.(f);
+      }
       applied.advance(last);
       hooks.onApplied?.(last);
     },
     onError(error) {
       failed = error;
-      hooks.log?.error({ err: error }, 'projection runner stopped');
+      hooks.log?.error({ reason: reasonOf(error) }, 'projection runner stopped');
       hooks.onError?.(error);
     },
   });

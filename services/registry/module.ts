@@ -1,15 +1,16 @@
 /** The compound registry (小区登记) as a context module (services/platform/contextModule.ts). */
 import { registryErrorCodes } from '../../domain/registry/index.js';
 import { registryProjections } from '../../projections/registry/index.js';
-import { defineContext, lazyRoutes } from '../platform/contextModule.js';
+import { defineContext, lazyRoutes, type ServiceDeps } from '../platform/contextModule.js';
 import { registryService } from './service.js';
 
 export const registryModule = defineContext({
   name: 'registry',
   errorCodes: registryErrorCodes,
   projections: registryProjections,
-  reactors: [],
-  deadlineSources: [],
-  routes: [lazyRoutes(async () => (await import('../api/routes/compounds.js')).compoundRoutes)],
-  service: ({ store }) => registryService(store),
+  routes: [
+    lazyRoutes(async () => (await import('../api/routes/compounds.js')).compoundRoutes),
+    lazyRoutes(async () => (await import('./correctionRoutes.js')).correctionRoutes),
+  ],
+  services: ({ store }: ServiceDeps) => ({ registry: registryService(store) }),
 });

@@ -6,7 +6,7 @@
  * Canonical encoding: JSON with object keys sorted by UTF-16 code unit, no whitespace, bigints as decimal
  * strings; `undefined` members are omitted (as JSON does).
  */
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type { NewEvent, RecordedEvent } from './port.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -74,7 +74,7 @@ export function eventHash(streamId: string, revision: bigint, prevHash: string, 
   body += member(false, 'streamId', streamId);
   body += member(false, 'type', event.type);
   body += '}';
-  return createHash('sha256').update(body).digest('hex');
+  return digest('sha256', body, 'hex');
 }
 
 /** The chained form of events about to be appended after `lastRevision` (-1n for a new stream). */

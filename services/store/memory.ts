@@ -1,18 +1,21 @@
 /** In-memory adapter of the store port, for tests. Same semantics as the durable adapters. */
 import { catchUpSubscription, commitSignal } from './catchUp.js';
 import { chain, GENESIS_HASH } from './hashChain.js';
+import { leafHash, LogFrontier } from './logTree.js';
 import {
   expectationHolds,
   RevisionConflictError,
   StoreUnavailableError,
   type EventStore,
   type RecordedEvent,
+  type TreeHead,
 } from './port.js';
 
-export function memoryStore(): EventStore & { readonly events: RecordedEvent[] } {
+export function memoryStore(): EventStore & { readonly events: RecordedEvent[]; treeHead(): Promise<TreeHead> } {
   const all: RecordedEvent[] = [];
   const streams = new Map<string, RecordedEvent[]>();
   const signal = commitSignal();
+  const tree = new LogFrontier();
   let closed = false;
 
   const guard = () => {
@@ -37,7 +40,9 @@ export function memoryStore(): EventStore & { readonly events: RecordedEvent[] }
       let position = BigInt(all.length);
       for (const c of chained) {
         position += 1n;
-        const recorded: RecordedEvent = { ...c, streamId, position };
+        const leaf = leafHash(tree.size, c.hash, c.metadata);
+        tree.append(leaf);
+        const recorded: RecordedEvent = { ...c, streamId, position, leafHash: leaf.toString('hex') };
         all.push(recorded);
         stream.push(recorded);
       }
@@ -66,6 +71,10 @@ export function memoryStore(): EventStore & { readonly events: RecordedEvent[] }
     },
     async headPosition() {
       return BigInt(all.length);
+    },
+    async treeHead() {
+      guard();
+      return tree.head();
     },
     async health() {
       return { ok: !closed, adapter: 'memory' };

@@ -8,9 +8,11 @@
  * subscribing "from" a position is exclusive (it starts after it), as in EventStoreDB.
  */
 import type { NewEvent, RecordedEvent } from '../../domain/shared/log.js';
+import type { TreeHead } from './logTree.js';
 
 /** The log's record types live in the shared kernel (domain/ and projections/ read them); re-exported here. */
 export type { NewEvent, RecordedEvent } from '../../domain/shared/log.js';
+export type { TreeHead } from './logTree.js';
 
 /** What the writer expects of the stream's current state. `n` = the stream's last revision is n. */
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
@@ -77,6 +79,11 @@ export interface EventStore {
   /** Position of the newest event in the log (0n when empty). */
   headPosition(): Promise<bigint>;
   health(): Promise<StoreHealth>;
+  /**
+   * The head of the log tree (an RFC 6962 Merkle tree over the whole global order, logTree.ts) as of the
+   * newest event, kept by the store's writer. Absent where the store keeps no tree (EventStoreDB).
+   */
+  treeHead?(): Promise<TreeHead>;
   close(): Promise<void>;
 }
 
@@ -100,6 +107,25 @@ export class StoreUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StoreUnavailableError';
+  }
+}
+
+/**
+ * A stored event could not be decoded (its data or metadata is not JSON). Readers name its place instead of
+ * failing with a parser's message; `cli verify` reports it as a broken event and goes on.
+ */
+export class MalformedEventError extends Error {
+  readonly code = 'malformed_event';
+  constructor(
+    readonly position: bigint,
+    readonly streamId: string,
+    readonly revision: bigint,
+    /** The hashes stored with the row, so a verifier can go on past it. */
+    readonly stored: { readonly hash: string; readonly leafHash?: string },
+    options?: { cause?: unknown },
+  ) {
+    super(`event at position ${position} (stream ${streamId} revision ${revision}) cannot be decoded`, options);
+    this.name = 'MalformedEventError';
   }
 }
 

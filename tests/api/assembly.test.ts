@@ -179,13 +179,26 @@ t.test('Idempotency-Key on a ballot: one ballot, one receipt', async (t) => {
   t.equal(tally.ballots.counted, 1);
 });
 
-async function race(t: Test, store: EventStore | undefined) {
+/** What the i-th voter says, per form (every option, mark and abstention occurs). */
+const forms = {
+  yes_no: { motion: {}, ballot: (i: number) => ({ choice: ['for', 'against', 'abstain'][i % 3] }) },
+  choose_one: {
+    motion: { form: 'choose_one', options: ['a', 'b', 'c', 'd', 'e'].map((o) => ({ optionId: o, label: `方案${o}` })) },
+    ballot: (i: number) => ({ option: ['a', 'b', 'c', 'd', 'e', 'abstain'][i % 6] }),
+  },
+  elect: {
+    motion: { matter: 'elect_committee', form: 'elect', seats: 2, candidates: ['c1', 'c2', 'c3'].map((c) => ({ candidateId: c, name: `候选人${c}` })) },
+    ballot: (i: number) => ({ candidates: [{ c1: 'for', c2: 'for' }, { c2: 'for', c3: 'against' }, { c3: 'for' }, {}][i % 4] }),
+  },
+} as const;
+
+async function race(t: Test, store: EventStore | undefined, form: keyof typeof forms = 'yes_no') {
   const units = Array.from({ length: 400 }, (_, i) => ({ unitId: `${1 + (i % 4)}-1-${1000 + i}`, building: String(1 + (i % 4)), area: `${50 + (i % 37)}.${String(i % 100).padStart(2, '0')}`, areaSource: 'survey', owners: [owner(`q${i}`)] }));
   const w = await world(t, store, units);
-  const { motionId, closesAt } = await openMotion(w);
+  const { matter, ...extra } = { matter: 'hire_or_dismiss_firm', ...forms[form].motion };
+  const { motionId, closesAt } = await openMotion(w, matter, extra);
   const tokens = await Promise.all(units.map((_, i) => w.ownerToken(`q${i}`)));
-  const choices = ['for', 'against', 'abstain'];
-  const ballots = units.map((u, i) => w.api.call('POST', `/v1/motions/${motionId}/ballots`, { token: tokens[i]!, body: { unitId: u.unitId, choice: choices[i % 3] } }));
+  const ballots = units.map((u, i) => w.api.call('POST', `/v1/motions/${motionId}/ballots`, { token: tokens[i]!, body: { unitId: u.unitId, ...forms[form].ballot(i) } }));
   // Close in the middle of the burst.
   await new Promise((r) => setTimeout(r, 5));
   w.clock.set(new Date(closesAt));
@@ -217,6 +230,15 @@ t.test('hundreds of parallel ballots racing a close: live equals replay (memory 
 t.test('hundreds of parallel ballots racing a close: live equals replay (SQLite store)', async (t) => {
   await race(t, undefined);
 });
+
+for (const form of ['choose_one', 'elect'] as const) {
+  t.test(`${form}: hundreds of parallel ballots racing a close, live equals replay (memory store)`, async (t) => {
+    await race(t, memoryStore(), form);
+  });
+  t.test(`${form}: hundreds of parallel ballots racing a close, live equals replay (SQLite store)`, async (t) => {
+    await race(t, undefined, form);
+  });
+}
 
 t.test('a restart keeps every tally; dropping the read database rebuilds identical views', async (t) => {
   const w = await world(t);

@@ -1,5 +1,6 @@
 import t from 'tap';
 import type { Test } from 'tap';
+import { scopedCommandId } from '../../services/commands/handler.js';
 import { memoryStore } from '../../services/store/memory.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 
@@ -37,9 +38,10 @@ const problem = (t: Test, res: { statusCode: number; headers: Record<string, unk
 t.test('health and docs are served', async (t) => {
   const api: TestApi = await startTestApi({ store: memoryStore() });
   t.teardown(() => api.close());
-  const health = await api.call('GET', '/health');
+  t.same((await api.call('GET', '/health')).json(), { status: 'ok' }, 'without a token: the status only');
+  const health = await api.call('GET', '/health', { token: await api.token('p-ops', 'admin') });
   t.equal(health.statusCode, 200);
-  t.match(health.json(), { status: 'ok', store: 'memory' });
+  t.match(health.json(), { status: 'ok', store: 'memory', projections: [{ name: 'assembly' }], failures: [] });
   const docs = await api.call('GET', '/docs/json');
   t.equal(docs.statusCode, 200);
   t.ok((docs.json() as { paths: Record<string, unknown> }).paths['/v1/compounds/{compoundId}/electorate'], 'electorate documented');
@@ -96,8 +98,13 @@ t.test('electorate rules (区分所有权解释 Art. 8–9) over HTTP', async (t
   const listed = (await api.call('GET', `/v1/compounds/${compoundId}/units?building=1`, { token: admin })).json() as { units: Array<Record<string, unknown>> };
   t.same(listed.units.map((u) => u.unitId), ['1-1-101', '1-1-102', '1-1-201']);
   t.notOk('owners' in listed.units[0]!, 'no owners without asking');
-  const withOwners = (await api.call('GET', `/v1/compounds/${compoundId}/units?building=1&include=owners`, { token: admin })).json() as { units: Array<{ owners: unknown[] }> };
-  t.same(withOwners.units[1]!.owners, [owner('p9')]);
+  problem(t, await api.call('GET', `/v1/compounds/${compoundId}/units?building=1&include=owners`, { token: admin }), 403, 'insufficient_grant');
+  const rc = await api.token('p-rc', `rc_staff@${compoundId}`);
+  const withOwners = (await api.call('GET', `/v1/compounds/${compoundId}/units?building=1&include=owners`, { token: rc })).json() as { units: Array<{ owners: unknown[] }> };
+  t.same(withOwners.units[1]!.owners, [owner('p9')], 'the residents\u2019 committee reads owners\u2019 names; a platform admin does not (PIPL: minimum necessary)');
+  const page = (await api.call('GET', `/v1/compounds/${compoundId}/units?limit=2`, { token: admin })).json() as { units: Array<{ unitId: string }>; next: string };
+  const second = (await api.call('GET', `/v1/compounds/${compoundId}/units?limit=2&cursor=${page.next}`, { token: admin })).json() as { units: Array<{ unitId: string }> };
+  t.same([...page.units, ...second.units].map((u) => u.unitId), ['1-1-101', '1-1-102', '1-1-201', '2-1-101'], 'the page cursor is `cursor` (`after` is a log position)');
   const compound = (await api.call('GET', `/v1/compounds/${compoundId}`, { token: admin })).json();
   t.match(compound, { compoundId, name: '翠湖花园', jurisdiction: 'hangzhou', units: 16, buildings: ['1', '2', '3'] });
 });
@@ -157,7 +164,7 @@ t.test('events carry the envelope: actor, command id, request id', async (t) => 
   const { api, admin, store }: Setup = await setup(t);
   await api.call('POST', '/v1/compounds', { token: admin, body: { name: 'a', address: 'b', jurisdiction: 'shanghai' }, headers: { 'idempotency-key': 'cmd-42', 'x-correlation-id': 'flow-7' } });
   const e = store.events.at(-1)!;
-  t.match(e.metadata, { commandId: 'cmd-42', correlationId: 'flow-7', causationId: 'cmd-42', actor: { personId: 'p-admin', role: 'admin' } });
+  t.match(e.metadata, { commandId: scopedCommandId('p-admin', 'cmd-42'), correlationId: 'flow-7', causationId: scopedCommandId('p-admin', 'cmd-42'), actor: { personId: 'p-admin', role: 'admin' } });
   t.equal(e.metadata.recordedAt, '2026-03-02T02:00:00.000Z', 'the injected clock');
   t.equal(e.type, 'CompoundRegistered');
 });

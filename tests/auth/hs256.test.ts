@@ -16,17 +16,22 @@ const signed = (header: unknown, payload: unknown, k?: Uint8Array) => {
   return `${input}.${mac(input, k)}`;
 };
 
-/** jose's verdict, the reference this verifier is held to. */
+/** jose's verdict, the reference this verifier is held to (with `exp` required, as here). */
 async function joseSays(token: string): Promise<'ok' | 'expired' | 'invalid'> {
   try {
-    await jwtVerify(token, key, { issuer: claims.issuer, audience: claims.audience, algorithms: ['HS256'] });
+    await jwtVerify(token, key, { issuer: claims.issuer, audience: claims.audience, algorithms: ['HS256'], requiredClaims: ['exp'] });
     return 'ok';
   } catch (error) {
     return error instanceof errors.JWTExpired ? 'expired' : 'invalid';
   }
 }
+/** Our verdict in jose's terms: every refusal but `expired` is jose's `invalid`. */
 const oursSays = (token: string) => {
   const r = verifyHs256(key, token, claims);
+  return r.ok ? 'ok' : r.reason === 'expired' ? 'expired' : 'invalid';
+};
+const reason = (token: string, c: Parameters<typeof verifyHs256>[2] = claims) => {
+  const r = verifyHs256(key, token, c);
   return r.ok ? 'ok' : r.reason;
 };
 
@@ -84,6 +89,12 @@ t.test('agrees with jose on good, tampered and malformed tokens', async (t) => {
   // Stricter than jose on purpose: only the canonical encoding of the MAC is accepted.
   t.equal(oursSays(`${h}.${p}.${s}=`), 'invalid', 'a padded signature is refused (jose tolerates it)');
   t.equal(oursSays(cases.expired!), 'expired', 'an expired token is told apart');
+  t.equal(reason(cases['no exp']!), 'no_expiry', 'a token without exp is refused and told apart');
+  t.equal(reason(cases['exp as a string']!), 'invalid');
+  const capped = { ...claims, maxLifetimeSeconds: 3600 };
+  t.equal(reason(cases['hand-signed']!, capped), 'ok', 'a lifetime of exactly the cap');
+  t.equal(reason(signed({ alg: 'HS256' }, { ...good, exp: now + 3601 }), capped), 'too_long_lived', 'a second over the cap');
+  t.equal(reason(signed({ alg: 'HS256' }, { ...good, exp: now + 3601 })), 'ok', 'no cap without maxLifetimeSeconds');
 });
 
 t.test('verifyToken: principal from a valid token, cached only until it expires', async (t) => {

@@ -6,23 +6,68 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { manualClock } from '../../services/clock.js';
 import { allProjections, contexts, errorCodes } from '../../services/contexts.js';
-import { buildServices, defineContext, errorCatalogue, lazyRoutes, projectionsOf, type ContextModule } from '../../services/platform/contextModule.js';
+import {
+  buildServices,
+  deadlineSourcesOf,
+  defineContext,
+  errorCatalogue,
+  lazyRoutes,
+  projectionsOf,
+  reactorsOf,
+  type ContextModule,
+  type ServiceDeps,
+  type UnbuiltNeeds,
+} from '../../services/platform/contextModule.js';
+import type { Reactor } from '../../services/platform/reactor.js';
 import { memoryStore } from '../../services/store/memory.js';
 import { startTestApi } from '../support/api.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-const bare = { errorCodes: {}, projections: [], reactors: [], deadlineSources: [], routes: [] };
+const bare = { errorCodes: {}, projections: [], routes: [] };
 const moduleNamed = <N extends string>(name: N, errorCodes: ContextModule['errorCodes'] = {}) =>
-  defineContext({ ...bare, name, errorCodes, service: ({ clock }) => ({ name, clock }) });
+  defineContext({ ...bare, name, errorCodes, services: ({ clock }: ServiceDeps) => ({ [name]: { name, clock } }) });
 
-t.test('services are built once per module, under the module name, from the shared deps', async (t) => {
-  const deps = { store: memoryStore(), clock: manualClock(new Date('2026-01-01T00:00:00Z')) };
-  const services = buildServices([moduleNamed('alpha'), moduleNamed('beta')] as const, deps);
-  t.same(Object.keys(services), ['alpha', 'beta']);
-  t.equal(services.alpha.name, 'alpha');
-  t.equal(services.beta.clock, deps.clock, 'the factory got the shared deps');
+/** The platform's parts, as far as these modules use them (the clock). */
+const serviceDeps = () => ({ store: memoryStore(), clock: manualClock(new Date('2026-01-01T00:00:00Z')) }) as unknown as ServiceDeps;
+
+const reactor = (name: string): Reactor => ({ name, handles: [], react: () => [] });
+
+t.test('services are built once, in list order, under their keys; a module is given the services before it', async (t) => {
+  const deps = serviceDeps();
+  const alpha = defineContext({ ...bare, name: 'alpha', services: ({ clock }: ServiceDeps) => ({ alpha: { clock }, alphaExtra: 1 }) });
+  let built = 0;
+  const beta = defineContext({
+    ...bare,
+    name: 'beta',
+    services: ({ alpha }: ServiceDeps & { readonly alpha: { clock: unknown }; readonly alphaExtra: number }) => {
+      built++;
+      return { beta: { sawAlpha: alpha } };
+    },
+    reactors: ({ beta }) => [reactor(`beta-sees-${beta.sawAlpha === undefined ? 'nothing' : 'alpha'}`)],
+    deadlineSources: ({ alphaExtra }) => [{ name: `extra-${alphaExtra}`, handles: [], changes: () => [] }],
+  });
+  const modules = [alpha, beta] as const;
+  const services = buildServices(modules, deps);
+  t.same(Object.keys(services), ['alpha', 'alphaExtra', 'beta']);
+  t.equal(services.alpha.clock, deps.clock, 'the factory got the shared deps');
+  t.equal(services.beta.sawAlpha, services.alpha, 'beta was given alpha, built before it');
+  t.equal(built, 1);
+  const all = { ...deps, ...services };
+  t.same(reactorsOf(modules, all).map((r) => r.name), ['beta-sees-alpha'], 'reactors from the built services; none declared is none');
+  t.same(deadlineSourcesOf(modules, all).map((s) => s.name), ['extra-1']);
+
+  // The order is checked when compiling: UnbuiltNeeds names the first module whose needs come later.
+  const misordered: UnbuiltNeeds<readonly [typeof beta, typeof alpha]> = 'beta';
+  const ordered: [UnbuiltNeeds<typeof modules>] extends [never] ? true : false = true;
+  const listed: [UnbuiltNeeds<typeof contexts>] extends [never] ? true : false = true;
+  t.ok(misordered && ordered && listed);
+
   t.throws(() => buildServices([moduleNamed('alpha'), moduleNamed('alpha')], deps), /two context modules are named alpha/);
+  const twice = defineContext({ ...bare, name: 'gamma', services: () => ({ alpha: 2 }) });
+  t.throws(() => buildServices([alpha, twice], deps), /context gamma builds a service named alpha, which is taken/);
+  const platformName = defineContext({ ...bare, name: 'delta', services: () => ({ clock: 3 }) });
+  t.throws(() => buildServices([platformName], deps), /context delta builds a service named clock, which is taken/);
 });
 
 t.test('error catalogues merge; one code with two kinds is refused', async (t) => {
@@ -59,16 +104,27 @@ t.test('every listed context has the module shape on disk', async (t) => {
   }
 });
 
-t.test("the runtime builds every context's service, routes and projections from the list", async (t) => {
+t.test("the runtime builds every context's services, routes, reactors, deadline sources and projections from the list", async (t) => {
   const api = await startTestApi({ store: memoryStore() });
   t.teardown(() => api.close());
   const { deps, app } = api.runtime;
   for (const { name } of contexts) t.ok(deps[name], `deps.${name}`);
+  t.ok(deps.decisions, 'deps.decisions, the assembly module\'s second service');
   t.ok(app.hasRoute({ method: 'POST', url: '/v1/compounds' }), 'registry routes');
+  t.ok(app.hasRoute({ method: 'POST', url: '/v1/compounds/:compoundId/units/:unitId/corrections' }), 'registry corrections');
   t.ok(app.hasRoute({ method: 'POST', url: '/v1/motions/:motionId/ballots' }), 'assembly routes');
+  t.ok(app.hasRoute({ method: 'GET', url: '/v1/decisions/:decisionId' }), 'assembly decisions');
   t.ok(app.hasRoute({ method: 'GET', url: '/health' }), 'platform routes');
-  t.same(allProjections, projectionsOf(contexts));
-  t.same(allProjections.map((p) => p.name), ['assembly']);
+  t.ok(
+    deps.platform.reactors.status().some((r) => r.name === 'assembly.notify-residents-committee'),
+    "the assembly's reactor runs on the platform",
+  );
+  t.same(allProjections.slice(0, projectionsOf(contexts).length), projectionsOf(contexts));
+  t.same(
+    allProjections.map((p) => p.name),
+    ['assembly', 'residents', 'disputes', 'hiring', 'joint'],
+    'the listed contexts\' projections, then those wired by hand',
+  );
   t.equal(errorCodes.get('ballot_already_cast'), 'conflict', 'assembly catalogue');
   t.equal(errorCodes.get('compound_not_found'), 'not_found', 'registry catalogue');
 });

@@ -55,15 +55,21 @@ t.test('a restart resumes from the checkpoint, without applying anything twice',
   await view.close();
 });
 
-t.test('a broken projection stops the runner and says why; the read model stays where it was', async (t) => {
+t.test('a projection that breaks on an event stops for that scope alone, on the record; the runner goes on', async (t) => {
   const { store, readFile, start } = setup(t);
   const runner = await start();
   await store.append('s-1', [event()], 'no_stream');
   const { position } = await store.append('s-2', [event('Boom')], 'no_stream');
-  t.notOk(await runner.waitFor(position, 1_500), 'never reaches the broken event');
-  t.match(String(runner.failure()), /projection broke at/);
+  t.ok(await runner.waitFor(position, 5_000), 'goes past the broken event');
+  t.equal(runner.failure(), undefined, 'the runner did not stop');
+  const after = await store.append('s-2', [event()], 0n);
+  const other = await store.append('s-3', [event()], 'no_stream');
+  t.ok(await runner.waitFor(other.position, 5_000));
   const view = openReadView(readFile);
-  t.equal(view.get(COUNTS, 's-2'), undefined);
+  t.equal(view.get(COUNTS, 's-2'), undefined, 'the broken scope is skipped from the failure on');
+  t.same(view.get(COUNTS, 's-3'), { n: 1, position: String(other.position) }, 'another scope goes on');
+  t.match(view.failures(), [{ projection: 'test-counts', scope: 's-2', position: String(position), eventType: 'Boom', reason: `projection broke at ${position}` }]);
+  t.ok(after.position > position);
   await runner.close();
   await view.close();
 });

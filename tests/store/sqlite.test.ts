@@ -6,6 +6,9 @@ import t from 'tap';
 import { verifyStream } from '../../services/store/hashChain.js';
 import { RevisionConflictError, StoreUnavailableError, type AppendResult } from '../../services/store/port.js';
 import { openSqliteStore } from '../../services/store/sqlite/index.js';
+import { SCHEMA_VERSION } from '../../services/store/sqlite/schema.js';
+import { leafHash, merkleRoot } from '../../services/store/logTree.js';
+import { verifyLog } from '../../services/cli/verify.js';
 import { newEvent, storeContract, waitFor } from '../support/storeContract.js';
 
 // A real directory on disk (not t.testdir's fixture tree) so WAL and fsync behave as in production.
@@ -45,30 +48,67 @@ t.test('data survives close and reopen; the chain verifies and continues', async
   t.equal(s1[2]!.prevHash, s1[1]!.hash);
 });
 
-t.test('a schema-1 file (stream heads in a table of their own) is upgraded in place and continues its chains', async (t) => {
-  const file = freshFile();
-  const first = openSqliteStore(file);
-  await first.append('s-1', [newEvent('A'), newEvent('B')], 'no_stream');
-  const written = await first.readAll();
-  await first.close();
-  // Turn it back into what release 1 wrote: the streams table, filled, and user_version 1.
-  const v1 = new Database(file);
-  v1.exec(`CREATE TABLE streams(stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, hash TEXT NOT NULL) STRICT, WITHOUT ROWID;
-    INSERT INTO streams SELECT stream_id, max(revision), (SELECT hash FROM events e2 WHERE e2.stream_id = e.stream_id ORDER BY revision DESC LIMIT 1) FROM events e GROUP BY stream_id;
-    PRAGMA user_version = 1;`);
-  v1.close();
+/** Turns a current file back into what an older release wrote (schema 2: no log tree; schema 1: also a streams table). */
+function downgrade(file: string, to: 1 | 2): void {
+  const db = new Database(file);
+  db.exec('ALTER TABLE events DROP COLUMN leaf_hash; DROP TABLE log_tree;');
+  if (to === 1) {
+    db.exec(`CREATE TABLE streams(stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, hash TEXT NOT NULL) STRICT, WITHOUT ROWID;
+      INSERT INTO streams SELECT stream_id, max(revision), (SELECT hash FROM events e2 WHERE e2.stream_id = e.stream_id ORDER BY revision DESC LIMIT 1) FROM events e GROUP BY stream_id;`);
+  }
+  db.pragma(`user_version = ${to}`);
+  db.close();
+}
 
+for (const version of [1, 2] as const) {
+  t.test(`a schema-${version} file is upgraded in place: the log tree is backfilled, the chains continue`, async (t) => {
+    const file = freshFile();
+    const first = openSqliteStore(file);
+    await first.append('s-1', [newEvent('A'), newEvent('B')], 'no_stream');
+    await first.append('s-2', [newEvent('C')], 'no_stream');
+    const written = await first.readAll();
+    const head = await first.treeHead();
+    await first.close();
+    downgrade(file, version);
+
+    const again = openSqliteStore(file);
+    t.teardown(() => again.close());
+    t.same(await again.readAll(), written, 'every event reads back identically, with the leaves the writer had recorded');
+    t.same(await again.treeHead(), head, 'the backfilled tree has the same head');
+    await t.rejects(again.append('s-1', [newEvent('X')], 0n), RevisionConflictError, 'the head is still revision 1');
+    await again.append('s-1', [newEvent('C')], 1n);
+    const s1 = await again.readStream('s-1');
+    t.equal(verifyStream(s1), null, 'the chain continues from the stored head');
+    t.equal((await again.treeHead()).treeSize, 4n, 'the tree grows on from the backfilled frontier');
+    t.match(await verifyLog(again), { events: 4, problems: [] }, 'the whole log verifies');
+    const check = new Database(file, { readonly: true });
+    t.teardown(() => check.close());
+    t.equal(check.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+    t.same(check.prepare("SELECT name FROM sqlite_master WHERE name = 'streams'").all(), [], 'no streams table');
+  });
+}
+
+t.test('the log tree stays right when an append of a batch fails on a constraint, and across reopening', async (t) => {
+  const file = freshFile();
+  const store = openSqliteStore(file);
+  const taken = newEvent('A');
+  await store.append('a', [taken], 'no_stream');
+  // One tick, one transaction: the duplicate event id fails alone (rolled back to its savepoint).
+  const outcomes = await Promise.allSettled([
+    store.append('b', [newEvent('B')], 'no_stream'),
+    store.append('c', [newEvent('C1'), { ...newEvent('C2'), eventId: taken.eventId }], 'no_stream'),
+    store.append('d', [newEvent('D')], 'no_stream'),
+  ]);
+  t.same(outcomes.map((o) => o.status), ['fulfilled', 'rejected', 'fulfilled']);
+  await store.close();
   const again = openSqliteStore(file);
   t.teardown(() => again.close());
-  t.same(await again.readAll(), written, 'every event reads back identically');
-  await t.rejects(again.append('s-1', [newEvent('X')], 0n), RevisionConflictError, 'the head is still revision 1');
-  await again.append('s-1', [newEvent('C')], 1n);
-  const s1 = await again.readStream('s-1');
-  t.equal(verifyStream(s1), null, 'the chain continues from the stored head');
-  const check = new Database(file, { readonly: true });
-  t.teardown(() => check.close());
-  t.equal(check.pragma('user_version', { simple: true }), 2);
-  t.same(check.prepare("SELECT name FROM sqlite_master WHERE name = 'streams'").all(), [], 'the streams table is gone');
+  await again.append('e', [newEvent('E')], 'no_stream');
+  const all = await again.readAll();
+  t.same(all.map((e) => e.type), ['A', 'B', 'D', 'E']);
+  const leaves = all.map((e, i) => leafHash(i, e.hash, e.metadata));
+  t.same(all.map((e) => e.leafHash), leaves.map((l) => l.toString('hex')));
+  t.same(await again.treeHead(), { treeSize: 4n, rootHash: merkleRoot(leaves).toString('hex') });
 });
 
 t.test('a file from a newer release is refused, not touched', async (t) => {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Test } from 'tap';
 import { GENESIS_HASH, verifyStream } from '../../services/store/hashChain.js';
+import { EMPTY_ROOT, leafHash, merkleRoot } from '../../services/store/logTree.js';
 import { RevisionConflictError, type EventStore, type NewEvent, type RecordedEvent } from '../../services/store/port.js';
 
 export function newEvent(type: string, data: unknown = {}): NewEvent {
@@ -129,6 +130,28 @@ export function storeContract(t: Test, open: () => Promise<EventStore>): void {
     t.equal(verifyStream(events), null);
     const tampered: RecordedEvent[] = events.map((e, i) => (i === 1 ? { ...e, data: { n: 20 } } : e));
     t.match(verifyStream(tampered), { revision: 1n, reason: 'hash_mismatch' });
+  });
+
+  t.test('log tree: each event carries its leaf, the head is the RFC 6962 root over the global order', async (t) => {
+    if (!store.treeHead) {
+      t.comment(`skipped: the ${store.name} store keeps no log tree (a projection over $all can compute it; see README)`);
+      return;
+    }
+    t.same(await store.treeHead(), { treeSize: 0n, rootHash: EMPTY_ROOT.toString('hex') }, 'empty log, empty tree');
+    const a = uniq('tree');
+    await store.append(a, [newEvent('A', { n: 1 }), newEvent('B', { n: 2 })], 'no_stream');
+    // One turn: these may share one transaction, the conflicting one failing alone.
+    await Promise.allSettled([
+      store.append(uniq('tree'), [newEvent('C')], 'no_stream'),
+      store.append(a, [newEvent('X')], 0n),
+      store.append(uniq('tree'), [newEvent('D'), newEvent('E')], 'no_stream'),
+    ]);
+    await store.append(a, [newEvent('F')], 1n);
+    const all = await store.readAll();
+    t.equal(all.length, 6);
+    const leaves = all.map((e, i) => leafHash(i, e.hash, e.metadata));
+    t.same(all.map((e) => e.leafHash), leaves.map((l) => l.toString('hex')), 'each leaf is computed at its index');
+    t.same(await store.treeHead(), { treeSize: 6n, rootHash: merkleRoot(leaves).toString('hex') });
   });
 
   t.test('concurrent appends with the same expectation: exactly one wins', async (t) => {

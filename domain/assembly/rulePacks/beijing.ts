@@ -9,6 +9,9 @@ const common = {
   proxyLimit: null,
   resultPublicationDays: 3,
   deemedVotes: 'by_covenant',
+  extraordinaryNoticeDays: null,
+  objectionWindowDays: 0,
+  seatRanking: 'headcount_then_area',
 } as const;
 
 const sources = {
@@ -18,6 +21,9 @@ const sources = {
   proxyLimit: '京条例 sets no limit on proxies',
   resultPublicationDays: '京条例 Art. 37 para. 2: 业主大会会议的决定应当自作出之日起三日内在物业管理区域内显著位置公示 [T]',
   deemedVotes: 'no Beijing rule; as national: only where the covenant provides it, off by default',
+  extraordinaryNoticeDays: '京条例 Art. 35 para. 4: fifteen days for every meeting [T]',
+  objectionWindowDays: '京条例 sets no objection window; Art. 37: the decision is posted within three days [T]',
+  seatRanking: '京条例 sets no ranking rule; this project ranks by headcount, then area [BG]',
 } as const;
 
 export const beijingPacks: readonly RulePackVersion[] = [

@@ -20,6 +20,9 @@ export const nationalPacks: readonly RulePackVersion[] = [
     proxyLimit: null,
     resultPublicationDays: null,
     deemedVotes: 'by_covenant',
+    extraordinaryNoticeDays: null,
+    objectionWindowDays: 0,
+    seatRanking: 'headcount_then_area',
     sources: {
       thresholds:
         '物业管理条例 Art. 12 (2018-03-19 text read [T]): participation > 1/2 of total area and owners; ' +
@@ -30,6 +33,9 @@ export const nationalPacks: readonly RulePackVersion[] = [
       proxyLimit: proxySource,
       resultPublicationDays: publicationSource,
       deemedVotes: '指导规则 (建房〔2009〕274号) Art. 26 leaves the weight of non-voters to the covenant or rules of procedure [BG]',
+      extraordinaryNoticeDays: '物业管理条例 Art. 14 makes no difference between regular and extraordinary meetings: 15 days [T]',
+      objectionWindowDays: 'no national objection window; the rules of procedure may set one (Dongguan\u2019s e-voting posts 投票询异公示 before the final result [P])',
+      seatRanking: 'no statutory rule for ranking candidates; this project ranks by headcount (the owners), then area [BG]',
     },
   },
   {
@@ -44,6 +50,9 @@ export const nationalPacks: readonly RulePackVersion[] = [
     proxyLimit: null,
     resultPublicationDays: null,
     deemedVotes: 'by_covenant',
+    extraordinaryNoticeDays: null,
+    objectionWindowDays: 0,
+    seatRanking: 'headcount_then_area',
     sources: {
       thresholds:
         '民法典 Art. 278 para. 2 [T]: participation >= 2/3 of area and heads; items (6)–(8) >= 3/4 of participating, ' +
@@ -56,6 +65,9 @@ export const nationalPacks: readonly RulePackVersion[] = [
       deemedVotes:
         '从众 clauses disputed after the Civil Code (周士尊, 《上海房地》 2023-09 [P]); allowed only where the covenant ' +
         'provides it and the motion says so; off by default',
+      extraordinaryNoticeDays: '物业管理条例 Art. 14 makes no difference between regular and extraordinary meetings: 15 days [T]',
+      objectionWindowDays: 'no national objection window; the rules of procedure may set one (Dongguan\u2019s e-voting posts 投票询异公示 before the final result [P])',
+      seatRanking: 'no statutory rule for ranking candidates; this project ranks by headcount (the owners), then area [BG]',
     },
   },
 ];

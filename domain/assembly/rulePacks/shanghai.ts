@@ -14,6 +14,9 @@ export const shanghaiPacks: readonly RulePackVersion[] = [
     proxyLimit: null,
     resultPublicationDays: null,
     deemedVotes: 'by_covenant',
+    extraordinaryNoticeDays: null,
+    objectionWindowDays: 0,
+    seatRanking: 'headcount_then_area',
     sources: {
       thresholds: '沪规定 Art. 18 paras. 1–2 restate 民法典 Art. 278 (2/3 participation; 3/4 for fund raising, rebuilding, change of use; else > 1/2) [T]',
       noticeDays:
@@ -26,6 +29,9 @@ export const shanghaiPacks: readonly RulePackVersion[] = [
         '沪规定 Art. 27 para. 2 (信息公开): publish assembly decisions promptly (及时); no number of days [T]. ' +
         '(The 3 days of Art. 26 are for OC decisions.)',
       deemedVotes: 'no Shanghai rule; as national: only where the covenant provides it, off by default',
+      extraordinaryNoticeDays: '沪规定 Art. 25 fixes no number of days for either kind of meeting; 15 days as national [T]',
+      objectionWindowDays: '沪规定 sets no objection window [T]',
+      seatRanking: '沪规定 sets no ranking rule; this project ranks by headcount, then area [BG]',
     },
   },
 ];

@@ -26,6 +26,15 @@ export interface RulePackParameters {
   /** Days after the close within which the result must be posted; null = no fixed deadline. */
   readonly resultPublicationDays: number | null;
   readonly deemedVotes: DeemedVotesPolicy;
+  /** Days of notice before an extraordinary meeting (临时会议); null = the same as `noticeDays`. */
+  readonly extraordinaryNoticeDays: number | null;
+  /**
+   * Days after the preliminary result is posted during which owners may object (询异公示), before the final
+   * result; 0 = none (the final result may follow at once).
+   */
+  readonly objectionWindowDays: number;
+  /** How candidates who met the rule are ranked for the seats of an election (选举). */
+  readonly seatRanking: 'headcount_then_area' | 'area_then_headcount';
 }
 
 /** One version of a jurisdiction's pack. */

@@ -1,10 +1,10 @@
 /** Operator endpoints. The manual clock exists only when the server was started with CLOCK=manual. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ClockBackwardsError, type ManualClock } from '../../clock.js';
+import { ClockBackwardsError, ClockOutOfRangeError, type ManualClock } from '../../clock.js';
 import { requirePrincipal, requireRole } from '../authenticate.js';
 import { HttpProblem } from '../problem.js';
-import { problemSchema } from '../schemas.js';
+import { instant, problemSchema } from '../schemas.js';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -18,7 +18,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Move the manual clock forward (demos and end-to-end tests only)',
-        body: z.object({ now: z.iso.datetime({ offset: true }) }),
+        body: z.object({ now: instant }),
         response: { 200: z.object({ now: z.string() }), 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema },
       },
     },
@@ -31,6 +31,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         (clock as ManualClock).set(new Date(request.body.now));
       } catch (error) {
         if (error instanceof ClockBackwardsError) throw new HttpProblem(409, 'clock_backwards', error.message);
+        if (error instanceof ClockOutOfRangeError) throw new HttpProblem(400, 'instant_out_of_range', error.message);
         throw error;
       }
       request.log.warn({ now: clock.now().toISOString() }, 'manual clock moved');

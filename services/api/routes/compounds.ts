@@ -15,19 +15,32 @@ import {
 import type { Principal, Role } from '../../auth/grants.js';
 import { commandIds } from '../../commands/handler.js';
 import { requirePrincipal, requireRole } from '../authenticate.js';
+import {
+  identifierProblem,
+  MAX_ADDRESS_LENGTH,
+  MAX_BUILDINGS_IN_SCOPE,
+  MAX_COMPOUND_NAME_LENGTH,
+  MAX_IDENTIFIER_LENGTH,
+  MAX_OWNER_NAME_LENGTH,
+  MAX_OWNERS_PER_UNIT,
+  MAX_REFERENCE_LENGTH,
+  MAX_UNITS_PER_COMMAND,
+} from '../../../domain/shared/limits.js';
 import { HttpProblem } from '../problem.js';
-import { problemSchema } from '../schemas.js';
+import { bounded, identifier, problemSchema, text } from '../schemas.js';
 
-const ownerSchema = z.object({ personId: z.string(), name: z.string() });
+// Unit and owner fields are only bounded here: the registry decider checks them exactly and lists every
+// problem of an import by unit (`invalid_units`), which a schema refusal could not.
+const ownerSchema = z.object({ personId: bounded(MAX_IDENTIFIER_LENGTH), name: bounded(MAX_OWNER_NAME_LENGTH) });
 const unitSchema = z.object({
-  unitId: z.string(),
-  building: z.string(),
-  area: z.string().describe('exclusive area in m², a decimal string with at most 4 decimals, e.g. "88.5"'),
+  unitId: bounded(MAX_IDENTIFIER_LENGTH),
+  building: bounded(MAX_IDENTIFIER_LENGTH),
+  area: z.string().max(32).describe('exclusive area in m², a decimal string with at most 4 decimals, e.g. "88.5"'),
   areaSource: z.enum(['registry', 'survey', 'contract']),
-  owners: z.array(ownerSchema).default([]),
+  owners: z.array(ownerSchema).max(MAX_OWNERS_PER_UNIT).default([]),
   developerHeld: z.boolean().optional(),
 });
-const compoundParams = z.object({ compoundId: z.string().min(1).max(100) });
+const compoundParams = z.object({ compoundId: identifier });
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const created = (shape: z.ZodRawShape) => ({ 201: z.object({ ...shape, position: z.string() }), ...errors });
 
@@ -46,6 +59,9 @@ function parseBuildings(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
   const list = text.split(',').map((b) => b.trim()).filter((b) => b.length > 0);
   if (list.length === 0) throw new HttpProblem(400, 'buildings_invalid', 'buildings must list at least one building, e.g. ?buildings=1,2');
+  if (list.length > MAX_BUILDINGS_IN_SCOPE) throw new HttpProblem(400, 'buildings_invalid', `buildings lists at most ${MAX_BUILDINGS_IN_SCOPE} buildings`);
+  const bad = list.find((b) => identifierProblem(b) !== null);
+  if (bad !== undefined) throw new HttpProblem(400, 'buildings_invalid', `building ${JSON.stringify(bad.slice(0, MAX_IDENTIFIER_LENGTH))} ${identifierProblem(bad)}`);
   return list;
 }
 
@@ -65,9 +81,9 @@ export const compoundRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['registry'],
         summary: 'Register a compound (小区) under the rule pack of its jurisdiction',
         body: z.object({
-          name: z.string(),
-          address: z.string(),
-          jurisdiction: z.string().describe('national | beijing | shanghai | hangzhou'),
+          name: text(MAX_COMPOUND_NAME_LENGTH),
+          address: text(MAX_ADDRESS_LENGTH),
+          jurisdiction: z.string().max(MAX_IDENTIFIER_LENGTH).describe('national | beijing | shanghai | hangzhou'),
         }),
         response: created({ compoundId: z.string() }),
       },
@@ -94,7 +110,7 @@ export const compoundRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['registry'],
         summary: 'Import units (专有部分) in bulk, all or nothing',
         params: compoundParams,
-        body: z.object({ units: z.array(unitSchema).min(1).max(50_000) }),
+        body: z.object({ units: z.array(unitSchema).min(1).max(MAX_UNITS_PER_COMMAND) }),
         response: created({ imported: z.number() }),
       },
     },
@@ -123,8 +139,8 @@ export const compoundRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['registry'],
         summary: 'Record new owners of a unit (a sale, inheritance, ruling, or delivery by the developer)',
-        params: compoundParams.extend({ unitId: z.string().min(1).max(64) }),
-        body: z.object({ owners: z.array(ownerSchema), reference: z.string().optional() }),
+        params: compoundParams.extend({ unitId: identifier }),
+        body: z.object({ owners: z.array(ownerSchema).max(MAX_OWNERS_PER_UNIT), reference: text(MAX_REFERENCE_LENGTH).optional() }),
         response: created({ unitId: z.string() }),
       },
     },
@@ -187,9 +203,9 @@ export const compoundRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Units with areas; owners only with ?include=owners and a grant that may see personal data',
         params: compoundParams,
         querystring: z.object({
-          building: z.string().optional(),
+          building: identifier.optional(),
           include: z.enum(['owners']).optional(),
-          after: z.string().optional().describe('unit id to continue after (pagination)'),
+          cursor: identifier.optional().describe('the `next` of the previous page: the unit id to continue after (`after` is a log position everywhere else)'),
           limit: z.coerce.number().int().min(1).max(5000).default(1000),
         }),
         response: {
@@ -212,14 +228,15 @@ export const compoundRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { compoundId } = request.params;
-      const { building, include, after, limit } = request.query;
+      const { building, include, cursor, limit } = request.query;
       const principal = await reader(request, compoundId);
-      if (include === 'owners') requireRole(principal, compoundId, personalDataReaders);
+      // Names are personal data (PIPL): the bodies that verify owners may read them, not the platform's admins.
+      if (include === 'owners') requireRole(principal, compoundId, personalDataReaders, false);
       const state = registered(await registry.state(compoundId), compoundId);
       const units = [...allUnits(state.units)]
         .filter((u) => building === undefined || u.building === building)
         .sort((a, b) => compareNatural(a.unitId, b.unitId));
-      const start = after === undefined ? 0 : units.findIndex((u) => compareNatural(u.unitId, after) > 0);
+      const start = cursor === undefined ? 0 : units.findIndex((u) => compareNatural(u.unitId, cursor) > 0);
       const page = start < 0 ? [] : units.slice(start, start + limit);
       return {
         units: page.map((u) => ({
@@ -242,7 +259,9 @@ export const compoundRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['registry'],
         summary: 'The denominators of Civil Code Art. 278: units, total exclusive area, headcount',
         params: compoundParams,
-        querystring: z.object({ buildings: z.string().optional().describe('comma-separated building scope, e.g. 1,2') }),
+        querystring: z.object({
+          buildings: z.string().max(MAX_BUILDINGS_IN_SCOPE * (MAX_IDENTIFIER_LENGTH + 1)).optional().describe('comma-separated building scope, e.g. 1,2'),
+        }),
         response: {
           200: z.object({
             units: z.number(),

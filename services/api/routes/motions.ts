@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { matters, type MotionCommand, type MotionState } from '../../../domain/assembly/index.js';
-import { voterIdentities } from '../../../domain/registry/index.js';
+import { buildingsOf, voterIdentities } from '../../../domain/registry/index.js';
 import {
   MOTION_BALLOTS,
   MOTION_TALLIES,
@@ -17,15 +17,28 @@ import {
   type MotionDoc,
   type TallyDoc,
 } from '../../../projections/assembly/index.js';
-import { rolesOn, type Principal, type Role } from '../../auth/grants.js';
+import { ballotRoles, BALLOT_READERS, isDeveloperBallot } from '../../assembly/access.js';
+import { actingRole, rolesOn, type Principal, type Role } from '../../auth/grants.js';
 import { commandIds, type CommandEnvelope } from '../../commands/handler.js';
 import { requirePrincipal, requireRole } from '../authenticate.js';
 import type { CommandOutcome } from '../commandLog.js';
 import { domainProblem, HttpProblem } from '../problem.js';
-import { afterQuery, problemSchema } from '../schemas.js';
+import {
+  MAX_BUILDINGS_IN_SCOPE,
+  MAX_CLAUSE_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_EVIDENCE_REF_LENGTH,
+  MAX_REASON_LENGTH,
+  MAX_REFERENCE_LENGTH,
+  MAX_TITLE_LENGTH,
+} from '../../../domain/shared/limits.js';
+import { afterQuery, identifier, instant, problemSchema, text } from '../schemas.js';
+import { requireProjected } from '../projected.js';
+import { DISPUTED_RECORDS, type DisputedRecordDoc } from '../../../projections/disputes/index.js';
+import { currentSignedHead } from './log.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
-const motionParams = z.object({ motionId: z.string().min(1).max(100) });
+const motionParams = z.object({ motionId: identifier });
 const positionBody = z.object({ motionId: z.string(), status: z.string(), position: z.string() });
 
 /** Who convenes and runs a vote: the OC, the residents' committee acting for it, the street office (domain/assembly/actor.ts). */
@@ -35,15 +48,26 @@ const anyRole: readonly Role[] = ['owner', 'oc_member', 'rc_staff', 'party_commi
 const actorFacts = (principal: Principal, compoundId: string) => ({ personId: principal.personId, grants: rolesOn(principal, compoundId) });
 
 export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { assembly, registry, commands, signingKey, read, runner } = app.deps;
+  const { assembly, registry, commands, signingKey, read, runner, store } = app.deps;
 
-  /** Reads see every command this process acknowledged, and `?after=` positions from other instances. */
-  const consistentRead = async (after?: string) => {
+  /**
+   * Reads see every command this process acknowledged, and `?after=` positions from other instances. A
+   * position beyond the log's head was never returned by any command: `400 position_beyond_log` at once,
+   * rather than holding the request until the wait times out (the head is read only when a wait is due).
+   */
+  const consistentRead = async (after: string | undefined, compoundId: string) => {
     const target = after === undefined ? commands.lastAppended() : BigInt(after);
+    if (after !== undefined && target > runner.position()) {
+      const head = await store.headPosition();
+      if (target > head) {
+        throw new HttpProblem(400, 'position_beyond_log', `No command has returned position ${target}: the log ends at ${head}`, { head: head.toString() });
+      }
+    }
     const wanted = target > commands.lastAppended() ? target : commands.lastAppended();
     if (!(await runner.waitFor(wanted, 5_000))) {
       throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
     }
+    requireProjected(read, 'assembly', compoundId);
   };
 
   const existingMotion = async (motionId: string): Promise<Extract<MotionState, { compoundId: string }>> => {
@@ -82,15 +106,22 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['assembly'],
         summary: 'Propose a motion on one of the nine matters of Civil Code Art. 278',
-        params: z.object({ compoundId: z.string().min(1).max(100) }),
+        params: z.object({ compoundId: identifier }),
         body: z.object({
-          title: z.string(),
-          description: z.string(),
+          title: text(MAX_TITLE_LENGTH),
+          description: text(MAX_DESCRIPTION_LENGTH, { multiline: true, allowEmpty: true }),
           matter: z.enum(matters as [string, ...string[]]),
-          buildings: z.array(z.string()).optional().describe('scope: these buildings only (沪规定 Art. 69); omitted = the whole compound'),
-          opensAt: z.iso.datetime({ offset: true }),
-          closesAt: z.iso.datetime({ offset: true }),
-          deemedVotes: z.object({ basis: z.string() }).nullable().optional().describe('从众: count notified non-voters with the majority, citing the covenant clause; off by default'),
+          buildings: z.array(identifier).min(1).max(MAX_BUILDINGS_IN_SCOPE).optional().describe('scope: these buildings only (沪规定 Art. 69); omitted = the whole compound'),
+          opensAt: instant,
+          closesAt: instant,
+          deemedVotes: z.object({ basis: text(MAX_CLAUSE_LENGTH) }).nullable().optional().describe('从众: count notified non-voters with the majority, citing the covenant clause; off by default'),
+          form: z.enum(['yes_no', 'choose_one', 'elect']).default('yes_no').describe('the ballot form'),
+          options: z.array(z.object({ optionId: identifier, label: text(200) })).max(20).optional().describe('choose_one: 2 to 20 options'),
+          candidates: z.array(z.object({ candidateId: identifier, name: text(100) })).max(60).optional().describe('elect: the candidates (names are posted, 京条例 Art. 40)'),
+          seats: z.number().int().min(1).max(25).optional().describe('elect: seats to fill'),
+          proposal: z.record(z.string(), z.unknown()).optional().describe('typed per matter: use_maintenance_fund {plan, budget, chargeScope, works, contractor?}; raise_maintenance_fund {ratePerSquareMetre}; hire_or_dismiss_firm {action, firm?}; elect_committee {seats, electionId?}; change_common_use {what, where, incomeUse}; others {text}'),
+          meeting: z.enum(['regular', 'extraordinary']).optional().describe('定期会议 (default) or 临时会议 (e.g. 杭条例 Art. 19: 7 days\u2019 notice)'),
+          petitionId: identifier.optional().describe('the owners\u2019 petition this extraordinary meeting answers'),
         }),
         response: { 201: z.object({ motionId: z.string(), position: z.string() }), ...errors },
       },
@@ -117,7 +148,12 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
               title: body.title,
               description: body.description,
               matter: body.matter as MotionDoc['matter'],
+              form: body.form === 'choose_one' ? { form: 'choose_one', options: body.options } : body.form === 'elect' ? { form: 'elect', candidates: body.candidates, seats: body.seats } : { form: 'yes_no' },
+              ...(body.proposal !== undefined ? { proposal: body.proposal } : {}),
+              ...(body.meeting !== undefined ? { meeting: body.meeting } : {}),
+              ...(body.petitionId !== undefined ? { petitionId: body.petitionId } : {}),
               scope: body.buildings ? { kind: 'buildings', buildings: body.buildings } : { kind: 'compound' },
+              compoundBuildings: buildingsOf(compound),
               opensAt: body.opensAt,
               closesAt: body.closesAt,
               ...(body.deemedVotes ? { deemedVotes: body.deemedVotes } : {}),
@@ -146,11 +182,12 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     'cancel',
     'Cancel (撤回) a motion before voting opens',
     async (motionId, body, by) => ({ type: 'CancelMotion', motionId, reason: typeof body.reason === 'string' ? body.reason : '', by }),
-    z.object({ reason: z.string() }),
+    z.object({ reason: text(MAX_REASON_LENGTH, { multiline: true }) }),
   );
   lifecycle('result', 'Publish the result (公布表决结果) from the tally frozen at the close', async (motionId, _b, by) => {
     const close = await assembly.closePosition(motionId);
     if (close !== null && !(await runner.waitFor(close, 5_000))) throw new HttpProblem(504, 'read_model_behind', 'The tally has not caught up with the close yet; retry');
+    requireProjected(read, 'assembly', (await existingMotion(motionId)).compoundId);
     const doc = read.get<TallyDoc>(MOTION_TALLIES, motionId);
     if (!doc || doc.eligible === null) throw new HttpProblem(409, 'motion_not_closed', 'Voting has not been held on this motion');
     return { type: 'PublishResult', motionId, totals: totalsOfTally(doc), by };
@@ -164,11 +201,11 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Register a proxy mandate (授权委托书) before the proxy votes',
         params: motionParams,
         body: z.object({
-          unitId: z.string(),
-          proxy: z.string().describe('person id of the proxy'),
-          mandateRef: z.string().min(1).max(200).describe('reference of the mandate document'),
-          principal: z.string().optional().describe('person id of the owner giving the mandate; defaults to the caller'),
-          evidenceRef: z.string().optional().describe('where the written mandate is kept; required when staff record it'),
+          unitId: identifier,
+          proxy: identifier.describe('person id of the proxy'),
+          mandateRef: text(MAX_REFERENCE_LENGTH).describe('reference of the mandate document'),
+          principal: identifier.optional().describe('person id of the owner giving the mandate; defaults to the caller'),
+          evidenceRef: text(MAX_EVIDENCE_REF_LENGTH).optional().describe('where the written mandate is kept; required when staff record it'),
         }),
         response: { 201: z.object({ motionId: z.string(), unitId: z.string(), position: z.string() }), ...errors },
       },
@@ -210,11 +247,14 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Cast the ballot (表决票) of the voter identity that holds unitId',
         params: motionParams,
         body: z.object({
-          unitId: z.string().describe('any unit of the voter identity'),
-          choice: z.enum(['for', 'against', 'abstain']),
+          unitId: identifier.describe('any unit of the voter identity'),
+          choice: z.enum(['for', 'against', 'abstain']).optional().describe('yes_no'),
+          option: identifier.optional().describe('choose_one: an option id, or abstain'),
+          candidates: z.record(identifier, z.enum(['for', 'against', 'abstain'])).optional().describe('elect: candidate id → for / against / abstain; unmarked = abstain; at most `seats` for'),
+          invalid: z.boolean().optional().describe('paper ballots: recorded as invalid (废票), with evidenceRef'),
           channel: z.enum(['electronic', 'paper']).default('electronic'),
-          evidenceRef: z.string().optional().describe('paper ballots: where the signed ballot is kept'),
-          onBehalfOf: z.string().optional().describe('paper ballots and proxies: person id of the owner who signed / gave the mandate'),
+          evidenceRef: text(MAX_EVIDENCE_REF_LENGTH).optional().describe('paper ballots: where the signed ballot is kept'),
+          onBehalfOf: identifier.optional().describe('paper ballots and proxies: person id of the owner who signed / gave the mandate'),
         }),
         response: { 201: z.object({ receipt: z.string(), position: z.string() }), ...errors },
       },
@@ -226,20 +266,22 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
       const decidedOn = await assembly.motionAt(motionId);
       const motion = decidedOn.state;
       if (motion.status === 'none') throw new HttpProblem(404, 'motion_not_found', `No motion ${motionId}`);
+      // The grant that fits the ballot: owner (also a proxy), developer, or OC/RC staff for paper (access.ts).
+      const role = requireRole(principal, motion.compoundId, ballotRoles(motion, body.unitId, body.channel), false);
       const held = rolesOn(principal, motion.compoundId);
-      if (held.length === 0) {
-        throw new HttpProblem(403, 'insufficient_grant', `Voting needs a grant on compound ${motion.compoundId}`);
-      }
       return commands.run(request, reply, {
         principal,
-        role: held.includes('owner') ? 'owner' : held[0]!,
+        role,
         execute: (cmd) =>
           assembly.castBallot(
             {
               type: 'CastBallot',
               motionId,
               unitId: body.unitId,
-              choice: body.choice,
+              ...(body.choice !== undefined ? { choice: body.choice } : {}),
+              ...(body.option !== undefined ? { option: body.option } : {}),
+              ...(body.candidates !== undefined ? { candidates: body.candidates } : {}),
+              ...(body.invalid !== undefined ? { invalid: body.invalid } : {}),
               channel: body.channel,
               ...(body.evidenceRef !== undefined ? { evidenceRef: body.evidenceRef } : {}),
               ...(body.onBehalfOf !== undefined ? { onBehalfOf: body.onBehalfOf } : {}),
@@ -269,7 +311,14 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     const principal = await requirePrincipal(request, signingKey);
     const motion = await existingMotion(motionId);
     requireRole(principal, motion.compoundId, anyRole);
-    return motion;
+    return { motion, principal };
+  };
+
+  /** Per-unit choices and households: owners, convenors, the supervisory board, admins (access.ts). */
+  const mayReadBallots = (principal: Principal, compoundId: string) => actingRole(principal, compoundId, BALLOT_READERS) !== null;
+  const refuseBallotReader = (compoundId: string): never => {
+    const needed = ['admin', ...BALLOT_READERS.map((r) => `${r}@${compoundId}`)];
+    throw new HttpProblem(403, 'insufficient_grant', `How each unit voted is shown to the owners, the convenors and the supervisory board; the tally has the totals. This needs one of: ${needed.join(', ')}`, { needed });
   };
 
   app.get(
@@ -278,17 +327,19 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['assembly'],
         summary: "The compound's notice board: its motions",
-        params: z.object({ compoundId: z.string().min(1).max(100) }),
+        params: z.object({ compoundId: identifier }),
         querystring: afterQuery,
-        response: { 200: z.object({ motions: z.array(z.any()) }), ...errors },
+        response: { 200: z.object({ motions: z.array(z.any()), logHead: z.any().optional() }), ...errors },
       },
     },
     async (request) => {
       const { compoundId } = request.params;
       const principal = await requirePrincipal(request, signingKey);
       requireRole(principal, compoundId, anyRole);
-      await consistentRead(request.query.after);
-      return { motions: read.list<MotionDoc>(MOTIONS, compoundId) };
+      await consistentRead(request.query.after, compoundId);
+      // The log's signed tree head, so whoever reads the board can keep it and check the log against it later.
+      const logHead = await currentSignedHead(app.deps);
+      return { motions: read.list<MotionDoc>(MOTIONS, compoundId), ...(logHead ? { logHead } : {}) };
     },
   );
 
@@ -297,8 +348,8 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['assembly'], summary: 'A motion as the notice board shows it', params: motionParams, querystring: afterQuery, response: { 200: z.any(), ...errors } } },
     async (request) => {
       const { motionId } = request.params;
-      await readMotionCompound(request, motionId);
-      await consistentRead(request.query.after);
+      const { motion: m } = await readMotionCompound(request, motionId);
+      await consistentRead(request.query.after, m.compoundId);
       const doc = read.get<MotionDoc>(MOTIONS, motionId);
       if (!doc) throw new HttpProblem(404, 'motion_not_found', `No motion ${motionId}`);
       return doc;
@@ -318,8 +369,8 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { motionId } = request.params;
-      await readMotionCompound(request, motionId);
-      await consistentRead(request.query.after);
+      const { motion: m } = await readMotionCompound(request, motionId);
+      await consistentRead(request.query.after, m.compoundId);
       const doc = read.get<TallyDoc>(MOTION_TALLIES, motionId);
       if (!doc) throw new HttpProblem(404, 'motion_not_found', `No motion ${motionId}`);
       return renderTally(doc);
@@ -331,7 +382,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['assembly'],
-        summary: 'The public ballot list: unit ids, area, choice, channel, receipt — never a name or person id',
+        summary: 'The ballot list (owners, convenors, supervisory board): unit ids, area, choice, channel, receipt — never a name or person id',
         params: motionParams,
         querystring: afterQuery.extend({
           cursor: z.string().regex(/^\d{20}$/).optional(),
@@ -343,8 +394,9 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { motionId } = request.params;
       const { cursor, limit } = request.query;
-      await readMotionCompound(request, motionId);
-      await consistentRead(request.query.after);
+      const { motion, principal } = await readMotionCompound(request, motionId);
+      if (!mayReadBallots(principal, motion.compoundId)) refuseBallotReader(motion.compoundId);
+      await consistentRead(request.query.after, motion.compoundId);
       const docs = read.list<BallotDoc>(MOTION_BALLOTS, motionId, { limit: limit + 1, ...(cursor ? { afterSortKey: cursor } : {}) });
       const page = docs.slice(0, limit);
       return {
@@ -367,11 +419,15 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { motionId, receipt } = request.params;
-      await readMotionCompound(request, motionId);
-      await consistentRead(request.query.after);
+      const { motion, principal } = await readMotionCompound(request, motionId);
+      // The developer checks its own ballot (the developer-held units') by its receipt, and no other.
+      const developerOnly = !mayReadBallots(principal, motion.compoundId);
+      if (developerOnly && !rolesOn(principal, motion.compoundId).includes('developer')) refuseBallotReader(motion.compoundId);
+      await consistentRead(request.query.after, motion.compoundId);
       const doc = read.get<BallotDoc>(MOTION_BALLOTS, receipt);
       if (!doc || doc.motionId !== motionId) throw new HttpProblem(404, 'ballot_not_found', 'No ballot with that receipt on this motion');
-      return renderBallot(doc);
+      if (developerOnly && !isDeveloperBallot(motion, doc.unitIds)) refuseBallotReader(motion.compoundId);
+      return { ...renderBallot(doc), underDispute: (read.get<DisputedRecordDoc>(DISPUTED_RECORDS, `ballot:${receipt}`)?.disputes.length ?? 0) > 0 };
     },
   );
 

@@ -6,11 +6,13 @@
  */
 import type Database from 'better-sqlite3';
 import { catchUpSubscription, commitSignal } from '../catchUp.js';
-import type { EventStore, SubscribeOptions, Subscription } from '../port.js';
+import type { EventStore, SubscribeOptions, Subscription, TreeHead } from '../port.js';
 import { openDatabase } from './schema.js';
 import { limit, prepareStatements, rowToEvent } from './statements.js';
 
 export interface SqliteEventReader extends Pick<EventStore, 'readStream' | 'readAll' | 'headPosition'> {
+  /** The log tree's head as the writer last committed it. */
+  treeHead(): Promise<TreeHead>;
   readonly db: Database.Database;
   /** `check` runs before each read of the subscription; a throw ends it through `onError`. */
   subscribe(options: SubscribeOptions, check?: () => void): Subscription;
@@ -36,6 +38,11 @@ export function openSqliteEventReader(file: string, busyTimeoutMs?: number): Sql
     },
     async headPosition() {
       return stmts.headPosition.get() ?? 0n;
+    },
+    async treeHead() {
+      const row = stmts.logTree.get();
+      if (!row) throw new Error('store file has no log_tree row');
+      return { treeSize: row.tree_size, rootHash: row.root_hash.toString('hex') };
     },
     subscribe(options, check) {
       return catchUpSubscription(

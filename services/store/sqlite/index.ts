@@ -7,7 +7,7 @@
  * read sees every transaction committed before it began, so a read issued after an append resolved sees it.
  */
 import { moduleWorkerUrl, startModuleWorker } from '../../threads/moduleWorker.js';
-import { StoreUnavailableError, type AppendResult, type EventStore } from '../port.js';
+import { StoreUnavailableError, type AppendResult, type EventStore, type TreeHead } from '../port.js';
 import { encodeEvents } from './encode.js';
 import { openSqliteEventReader } from './eventReader.js';
 import { failureToError, type FromWriter, type ToWriter, type WireAppend } from './writerProtocol.js';
@@ -17,6 +17,7 @@ export { MAX_BATCH_EVENTS } from './writerProtocol.js';
 
 export interface SqliteStore extends EventStore {
   readonly file: string;
+  treeHead(): Promise<TreeHead>;
   /** Effective connection settings (both connections are opened by openDatabase), for health checks and tests. */
   settings(): { journalMode: string; synchronous: number; busyTimeout: number; foreignKeys: number };
   /** Counters since open: committed transactions and the appends they carried. */
@@ -159,6 +160,10 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     async headPosition() {
       guard();
       return reads.headPosition();
+    },
+    async treeHead() {
+      guard();
+      return reads.treeHead();
     },
     onCommitted(listener) {
       committedListeners.add(listener);

@@ -4,7 +4,7 @@
  * (`safeIntegers`) because positions and revisions are bigints in the port.
  */
 import type Database from 'better-sqlite3';
-import type { RecordedEvent } from '../port.js';
+import { MalformedEventError, type RecordedEvent } from '../port.js';
 
 export interface EventRow {
   global_position: bigint;
@@ -17,6 +17,14 @@ export interface EventRow {
   metadata: string;
   prev_hash: string;
   hash: string;
+  /** Null only in a row written outside the store (the writer always sets it). */
+  leaf_hash: Buffer | null;
+}
+
+export interface LogTreeRow {
+  tree_size: bigint;
+  root_hash: Buffer;
+  frontier: Buffer;
 }
 
 export interface StreamHeadRow {
@@ -36,6 +44,7 @@ const INSERT_COLUMNS = [
   'metadata',
   'prev_hash',
   'hash',
+  'leaf_hash',
 ] as const;
 
 const SELECT_EVENT = `SELECT ${INSERT_COLUMNS.join(', ')} FROM events`;
@@ -46,7 +55,7 @@ export function prepareStatements(db: Database.Database) {
     streamHead: db
       .prepare<[string], StreamHeadRow>('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
       .safeIntegers(true),
-    insertEvent: db.prepare<[bigint, string, bigint, string, string, number, string, string, string, string]>(
+    insertEvent: db.prepare<[bigint, string, bigint, string, string, number, string, string, string, string, Buffer]>(
       `INSERT INTO events(${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`,
     ),
     // sqlite_sequence holds the highest position ever handed out, even if the tail was deleted.
@@ -54,6 +63,8 @@ export function prepareStatements(db: Database.Database) {
       .prepare<[], bigint>("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)")
       .pluck()
       .safeIntegers(true),
+    logTree: db.prepare<[], LogTreeRow>('SELECT tree_size, root_hash, frontier FROM log_tree WHERE id = 1').safeIntegers(true),
+    setLogTree: db.prepare<[number, Buffer, Buffer]>('UPDATE log_tree SET tree_size = ?, root_hash = ?, frontier = ? WHERE id = 1'),
     headPosition: db
       .prepare<[], bigint>('SELECT coalesce(max(global_position), 0) FROM events')
       .pluck()
@@ -76,7 +87,18 @@ export function prepareStatements(db: Database.Database) {
 
 export type Statements = ReturnType<typeof prepareStatements>;
 
+/** Throws `MalformedEventError` (naming the row) when its data or metadata is not JSON. */
 export function rowToEvent(row: EventRow): RecordedEvent {
+  let data: unknown;
+  let metadata: RecordedEvent['metadata'];
+  const leafHash = row.leaf_hash === null ? undefined : row.leaf_hash.toString('hex');
+  try {
+    data = JSON.parse(row.data) as unknown;
+    metadata = JSON.parse(row.metadata) as RecordedEvent['metadata'];
+  } catch (cause) {
+    const stored = leafHash === undefined ? { hash: row.hash } : { hash: row.hash, leafHash };
+    throw new MalformedEventError(row.global_position, row.stream_id, row.revision, stored, { cause });
+  }
   return {
     streamId: row.stream_id,
     revision: row.revision,
@@ -84,10 +106,11 @@ export function rowToEvent(row: EventRow): RecordedEvent {
     eventId: row.event_id,
     type: row.type,
     schemaVersion: Number(row.schema_version),
-    data: JSON.parse(row.data) as unknown,
-    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+    data,
+    metadata,
     prevHash: row.prev_hash,
     hash: row.hash,
+    leafHash,
   };
 }
 

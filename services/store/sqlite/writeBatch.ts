@@ -7,9 +7,14 @@
  * id, say), that transaction is rolled back and the batch is written again with one SAVEPOINT per append,
  * so only the offending append fails. Any other error (disk full, I/O, busy) aborts the transaction and
  * fails the whole batch: the caller rejects them all.
+ *
+ * The log tree (logTree.ts) grows here too: each event's leaf is computed at its index in the global order,
+ * stored in its row, and appended to the in-memory frontier; the transaction ends by writing the tree's new
+ * size, root and frontier to `log_tree`. A rolled-back transaction or savepoint restores the frontier.
  */
 import type Database from 'better-sqlite3';
-import { chain, GENESIS_HASH } from '../hashChain.js';
+import { canonicalJson, chain, GENESIS_HASH } from '../hashChain.js';
+import { leafHash, LogFrontier } from '../logTree.js';
 import { expectationHolds, RevisionConflictError, type AppendResult, type ExpectedRevision } from '../port.js';
 import type { EncodedEvent } from './encode.js';
 import type { Statements } from './statements.js';
@@ -28,7 +33,15 @@ interface Head {
 }
 
 export function batchWriter(db: Database.Database, stmts: Statements): (batch: readonly QueuedAppend[]) => Outcome[] {
+  const stored = stmts.logTree.get();
+  if (!stored) throw new Error('store file has no log_tree row');
+  const frontier = LogFrontier.fromBlob(Number(stored.tree_size), stored.frontier);
+  // Events of one command share one metadata object (decoded once per append); encode it once too.
+  let lastMetadata: unknown;
+  let lastMetadataJson = '';
+
   const write = (batch: readonly QueuedAppend[], isolate: boolean): Outcome[] => {
+    const treeSize = frontier.size;
     const heads = new Map<string, Head>();
     const headOf = (streamId: string): Head => {
       let head = heads.get(streamId);
@@ -54,11 +67,18 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
       }
       const chained = chain(item.streamId, head.revision, head.hash, item.events);
       const from = position;
+      const tree = isolate ? frontier.snapshot() : undefined;
       const insert = () => {
         chained.forEach((e, i) => {
           const { dataJson, metadataJson } = item.events[i]!;
+          if (e.metadata !== lastMetadata) {
+            lastMetadata = e.metadata;
+            lastMetadataJson = canonicalJson(e.metadata);
+          }
+          const leaf = leafHash(frontier.size, e.hash, undefined, lastMetadataJson);
           position += 1n;
-          stmts.insertEvent.run(position, item.streamId, e.revision, e.eventId, e.type, e.schemaVersion, dataJson, metadataJson, e.prevHash, e.hash);
+          stmts.insertEvent.run(position, item.streamId, e.revision, e.eventId, e.type, e.schemaVersion, dataJson, metadataJson, e.prevHash, e.hash, leaf);
+          frontier.append(leaf);
         });
       };
       if (!isolate) insert();
@@ -68,6 +88,7 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
         } catch (error) {
           if (!isConstraintError(error)) throw error;
           position = from;
+          frontier.restore(tree!);
           return { ok: false, error };
         }
       }
@@ -76,6 +97,7 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
       head.hash = last.hash;
       return { ok: true, result: { nextExpectedRevision: last.revision, position, hash: last.hash } };
     });
+    if (frontier.size !== treeSize) stmts.setLogTree.run(frontier.size, frontier.root(), frontier.toBlob());
     return outcomes;
   };
 
@@ -85,11 +107,18 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
   const isolated = db.transaction((batch: readonly QueuedAppend[]) => write(batch, true));
 
   return (batch) => {
+    const tree = frontier.snapshot();
     try {
-      return fast.immediate(batch);
+      try {
+        return fast.immediate(batch);
+      } catch (error) {
+        frontier.restore(tree);
+        if (!isConstraintError(error)) throw error;
+        return isolated.immediate(batch);
+      }
     } catch (error) {
-      if (!isConstraintError(error)) throw error;
-      return isolated.immediate(batch);
+      frontier.restore(tree);
+      throw error;
     }
   };
 }

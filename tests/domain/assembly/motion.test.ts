@@ -63,6 +63,7 @@ const proposal = (over: Partial<ProposeMotion> = {}): ProposeMotion => ({
   description: '是否续聘现物业服务企业三年',
   matter: 'hire_or_dismiss_firm',
   scope: { kind: 'compound' },
+  compoundBuildings: ['1', '2'],
   opensAt: '2024-03-20T09:00:00+08:00',
   closesAt: '2024-03-30T18:00:00+08:00',
   by: convenor,
@@ -290,10 +291,22 @@ t.test('从众: off by default; on when the motion cites its covenant; refused w
     for: { area: '170.25', headcount: 1 },
     against: { area: '0', headcount: 0 },
     abstain: { area: '0', headcount: 0 },
+    // Only notified non-voters whose delivery is recorded are deemed: here the developer's 110.00 m².
+    deemable: { area: '110.00', headcount: 1 },
   };
   on.run({ type: 'PublishResult', motionId: 'm1', totals, by: convenor }, '2024-03-31T09:00:00+08:00');
   const last = on.events.at(-1)!;
-  if (last.type === 'ResultPublished') t.same(last.data.outcome, { basis: 'deemed', quorumMet: true, passed: true });
+  t.equal(last.type, 'ResultPublished');
+  t.same((last.data as { outcome: unknown }).outcome, { basis: 'deemed', quorumMet: true, passed: true }, '170.25 + 110.00 of 380.25 m², 2 of 3 heads');
+  const nobody = stream();
+  for (const [cmd, at] of [
+    [proposal({ deemedVotes: { basis: '管理规约第十二条' } }), NOW],
+    [{ type: 'PublishNotice', motionId: 'm1', by: convenor }, NOW],
+    [{ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-20T09:00:00+08:00'],
+    [{ type: 'CloseMotion', motionId: 'm1', by: convenor }, '2024-03-30T18:00:00+08:00'],
+    [{ type: 'PublishResult', motionId: 'm1', totals: { ...totals, deemable: { area: '0', headcount: 0 } }, by: convenor }, '2024-03-31T09:00:00+08:00'],
+  ] as const) nobody.run(cmd as MotionCommand, at);
+  t.same((nobody.events.at(-1)!.data as { outcome: unknown }).outcome, { basis: 'deemed', quorumMet: false, passed: false }, 'no delivery on record: nobody is deemed');
 });
 
 t.test('rule packs: each number has a source; versions are unique', async (t) => {

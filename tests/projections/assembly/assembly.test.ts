@@ -179,7 +179,7 @@ t.test('a ballot after the close in log order is recorded as late and not counte
   t.equal(live.snapshot(), first.snapshot(), 'live and replay agree');
 
   const tallyDoc = first.reader.get<TallyDoc>(MOTION_TALLIES, 'm1')!;
-  t.same(tallyDoc.ballots, { counted: 5, late: 1, superseded: 0 });
+  t.same(tallyDoc.ballots, { counted: 5, late: 1, superseded: 0, ruledInvalid: 0 });
   t.equal(tallyDoc.closedAtPosition, closeAt.toString());
   const view = renderTally(tallyDoc);
   t.same(view.eligible, { area: '730.75', headcount: 6 });
@@ -270,7 +270,7 @@ t.test('re-voting packs: the later ballot replaces the earlier one in the tally'
   const view = renderTally(model.reader.get<TallyDoc>(MOTION_TALLIES, 'm1')!);
   t.same(view.for, { area: '290.75', headcount: 2 }, 'c and b1');
   t.same(view.against, { area: '100.00', headcount: 1 }, 'a changed its mind');
-  t.same(view.ballots, { counted: 3, late: 0, superseded: 1 });
+  t.same(view.ballots, { counted: 3, late: 0, superseded: 1, ruledInvalid: 0 });
   t.same(
     model.list<BallotDoc>(MOTION_BALLOTS, 'm1').map((b) => `${b.unitIds[0]} ${b.choice} ${b.status}`),
     ['1-101 for superseded', '1-201 for counted', '1-101 against counted', '1-102 for counted'],
@@ -327,7 +327,13 @@ t.test('从众 in the tally view: raw beside deemed', async (t) => {
     '2024-03-04T10:00:00+08:00',
   );
   await h.motion({ type: 'PublishNotice', motionId: 'm1', by: convenor }, '2024-03-04T10:00:00+08:00');
+  // Notices delivered on the record: b during the notice period, c and the developer after opening; d never.
+  const deliver = (unitId: string, voterId: string, now: string) =>
+    h.motion({ type: 'RecordDelivery', motionId: 'm1', unitId, voterId, method: 'in_person', evidenceRef: `签收-${unitId}`, by: convenor }, now);
+  await deliver('1-102', 'owners:b', '2024-03-05T10:00:00+08:00');
   await h.motion({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-20T09:00:00+08:00');
+  await deliver('1-201', '', DURING);
+  await deliver('2-102', '', DURING);
   await h.cast(owner('p-c', '1-201', 'for'), DURING);
   await h.cast(owner('p-e', '1-302', 'for'), DURING);
   await h.cast(owner('p-a', '1-101', 'against'), DURING);
@@ -338,12 +344,13 @@ t.test('从众 in the tally view: raw beside deemed', async (t) => {
   t.same(view.participating, { area: '330.25', headcount: 3 }, 'raw participation stays');
   t.same(view.raw, { quorumMet: false, passed: false });
   t.equal(view.outcomeBasis, 'deemed');
+  // Only delivered non-voters are deemed: b (120.50) and the developer (220.00); c voted; d's notice is not on record.
   t.same(view.deemedVotes, {
     basis: '管理规约第二十条：未投票视为同意多数意见',
     majority: 'for',
-    added: { area: '400.50', headcount: 3 },
-    participating: { area: '730.75', headcount: 6 },
-    for: { area: '630.75', headcount: 5 },
+    added: { area: '340.50', headcount: 2 },
+    participating: { area: '670.75', headcount: 5 },
+    for: { area: '570.75', headcount: 4 },
     against: { area: '100.00', headcount: 1 },
     quorumMet: true,
     passed: true,
@@ -378,5 +385,5 @@ t.test('privacy: no person id, voter id or evidence reference in any public docu
   t.notOk(everything.includes('张三') || everything.includes('李四'), 'no names from evidence references');
   t.equal(model.list<BallotDoc>(MOTION_BALLOTS, 'm1').length, 4);
   const keys = Object.keys(renderBallot(model.list<BallotDoc>(MOTION_BALLOTS, 'm1')[0]!)).sort();
-  t.same(keys, ['area', 'castAt', 'channel', 'choice', 'receipt', 'status', 'unitIds']);
+  t.same(keys, ['area', 'castAt', 'channel', 'choice', 'invalid', 'receipt', 'status', 'unitIds']);
 });

@@ -1,0 +1,2 @@
+/** The supervisory read model. */
+export * from './trace.js';

@@ -1,0 +1,47 @@
+/**
+ * The funds' application service: runs commands on `funds-<compoundId>` and gives the decider the facts it
+ * cannot read itself, read at the moment it acts: the unit from the registry (always current), the decision
+ * from the assembly's read model (the route waits for it to catch up first), the units of a charge scope.
+ *
+ * The state is folded afresh for every command and never cached: the funds' `evolve` updates in place
+ * (domain/funds/state.ts).
+ */
+import type { MotionScope } from '../../domain/assembly/index.js';
+import { fundsDecider, fundsStreamId, type DecisionFacts, type FundsCommand, type FundState, type UnitFacts } from '../../domain/funds/index.js';
+import { findUnit, unitsInScope } from '../../domain/registry/index.js';
+import type { DomainError } from '../../domain/shared/errors.js';
+import { DECISIONS, type DecisionDoc } from '../../projections/assembly/index.js';
+import { handleCommand, loadState, type CommandEnvelope, type Handled } from '../commands/handler.js';
+import type { ReadView } from '../projections/readStore.js';
+import type { RegistryService } from '../registry/service.js';
+import type { EventStore } from '../store/port.js';
+
+export interface FundsService {
+  run(compoundId: string, command: FundsCommand, cmd: CommandEnvelope): Promise<Handled<FundState> | DomainError>;
+  state(compoundId: string): Promise<FundState>;
+  /** The decision as the assembly records it now; null when there is none. */
+  decision(decisionId: string): DecisionFacts | null;
+  unit(compoundId: string, unitId: string): Promise<UnitFacts | null>;
+  unitsOf(compoundId: string, scope: MotionScope): Promise<UnitFacts[]>;
+}
+
+export function fundsService(deps: { store: EventStore; read: ReadView; registry: RegistryService }): FundsService {
+  const { store, read, registry } = deps;
+  const facts = (u: { unitId: string; building: string; area: string; developerHeld: boolean }): UnitFacts => ({ unitId: u.unitId, building: u.building, area: u.area, developerHeld: u.developerHeld });
+  return {
+    run: (compoundId, command, cmd) => handleCommand(store, fundsDecider, fundsStreamId(compoundId), command, cmd, {}),
+    state: async (compoundId) => (await loadState(store, fundsDecider, fundsStreamId(compoundId))).state,
+    decision(decisionId) {
+      const doc = read.get<DecisionDoc>(DECISIONS, decisionId);
+      if (!doc) return null;
+      return { decisionId: doc.decisionId, compoundId: doc.compoundId, matter: doc.matter, proposal: doc.proposal, revoked: doc.revoked !== null };
+    },
+    async unit(compoundId, unitId) {
+      const u = findUnit(await registry.state(compoundId), unitId);
+      return u ? facts(u) : null;
+    },
+    async unitsOf(compoundId, scope) {
+      return unitsInScope(await registry.state(compoundId), scope.kind === 'buildings' ? scope.buildings : undefined).map(facts);
+    },
+  };
+}

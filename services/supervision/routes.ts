@@ -1,0 +1,82 @@
+/** The supervision over HTTP: the board, audit opinions, the supervisory trace with its flags. Thin. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isDomainError } from '../../domain/shared/errors.js';
+import { requirePrincipal, requireRole } from '../api/authenticate.js';
+import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
+import { rolesOn } from '../auth/grants.js';
+import { commandIds } from '../commands/handler.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const id = identifier;
+const created = z.object({ position: z.string() }).passthrough();
+
+export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { supervision, commands, signingKey, runner, clock } = app.deps;
+  const params = z.object({ compoundId: id });
+
+  app.post(
+    '/v1/compounds/:compoundId/supervisory-board',
+    {
+      schema: {
+        tags: ['supervision'],
+        summary: 'Record the supervisory board set up by an owners\u2019 decision: ≥ 3 members, odd, term ≤ 5 years, no OC member (广州办法 Arts. 49–50)',
+        params,
+        body: z.object({ decisionId: id, members: z.array(z.object({ personId: id, name: z.string().min(1).max(100) })).min(1).max(21), termYears: z.number().int(), ocMembers: z.array(id).max(50) }),
+        response: { 201: created, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      const principal = await requirePrincipal(request, signingKey);
+      const role = requireRole(principal, compoundId, ['oc_member', 'rc_staff', 'street_office']);
+      await runner.waitFor(commands.lastAppended(), 5_000);
+      const d = app.deps.decisions.decision(request.body.decisionId);
+      const decision = d ? { decisionId: d.decisionId, compoundId: d.compoundId, revoked: d.revoked !== null } : null;
+      const by = { personId: principal.personId, grants: role === 'admin' ? ['admin'] : rolesOn(principal, compoundId) };
+      return commands.run(request, reply, {
+        principal,
+        role,
+        execute: (cmd) => supervision.run(compoundId, { type: 'EstablishBoard', data: { compoundId, decision, ...request.body }, by }, cmd),
+        respond: ({ position }) => ({ status: 201, body: { position: position.toString() } }),
+      });
+    },
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/audit-opinions',
+    {
+      schema: {
+        tags: ['supervision'],
+        summary: 'A supervisor\u2019s audit opinion on a period, a transfer or a release',
+        params,
+        body: z.object({ subject: z.object({ kind: z.enum(['period', 'transfer', 'release']), id }), opinion: z.string().min(1).max(10_000), evidence: z.array(z.string().min(1).max(500)).max(50) }),
+        response: { 201: created, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      const principal = await requirePrincipal(request, signingKey);
+      const role = requireRole(principal, compoundId, ['supervisor'], false);
+      return commands.run(request, reply, {
+        principal,
+        role,
+        execute: (cmd) => supervision.run(compoundId, { type: 'RecordAuditOpinion', data: { opinionId: commandIds(cmd.commandId)(), ...request.body }, by: { personId: principal.personId, grants: rolesOn(principal, compoundId) } }, cmd),
+        respond: ({ events, position }) => ({ status: 201, body: { opinionId: (events[0]?.data as { opinionId?: string } | undefined)?.opinionId ?? null, position: position.toString() } }),
+      });
+    },
+  );
+
+  app.get(
+    '/v1/compounds/:compoundId/supervision',
+    { schema: { tags: ['supervision'], summary: 'The supervisory trace: every balance to its transfers, each transfer to its authority and evidence; anomaly flags naming their rule', params, querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    async (request) => {
+      const principal = await requirePrincipal(request, signingKey);
+      requireRole(principal, request.params.compoundId, ['supervisor', 'street_office']);
+      await runner.waitFor(commands.lastAppended(), 5_000);
+      const trace = await supervision.trace(request.params.compoundId, clock.now());
+      if (isDomainError(trace)) return trace;
+      return trace;
+    },
+  );
+};

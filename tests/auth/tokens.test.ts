@@ -1,0 +1,62 @@
+/**
+ * Token lifetimes (issue #9 item 4): a token without `exp` is refused, lifetimes are capped, and the cache of
+ * verified tokens keeps none past its `exp`.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import t from 'tap';
+import { issueToken, MAX_TOKEN_LIFETIME_SECONDS, verifiedTokenCount, verifyToken } from '../../services/auth/tokens.js';
+
+const secret = randomBytes(32);
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+const signed = (payload: Record<string, unknown>, k: Uint8Array = secret) => {
+  const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(payload)}`;
+  return `${input}.${createHmac('sha256', k).update(input).digest('base64url')}`;
+};
+const now = () => Math.floor(Date.now() / 1000);
+const claims = (extra: Record<string, unknown>) => ({ sub: 'p1', iss: 'compound-governance', aud: 'compound-governance-api', grants: ['owner@c1'], ...extra });
+const DAY = 24 * 3600;
+
+t.test('a token without exp is refused, and not remembered', async (t) => {
+  const forever = signed(claims({ iat: now() }));
+  t.equal(await verifyToken(secret, forever), 'no_expiry');
+  t.equal(await verifyToken(secret, forever), 'no_expiry', 'again: nothing was cached');
+  t.equal(await verifyToken(secret, signed(claims({}))), 'no_expiry', 'without iat either');
+});
+
+t.test('lifetimes are capped at 30 days', async (t) => {
+  t.equal(MAX_TOKEN_LIFETIME_SECONDS, 30 * DAY);
+  const at = now();
+  t.same(await verifyToken(secret, signed(claims({ iat: at, exp: at + 30 * DAY }))), { personId: 'p1', grants: [{ kind: 'scoped', role: 'owner', compoundId: 'c1' }] }, 'exactly 30 days');
+  t.equal(await verifyToken(secret, signed(claims({ iat: at, exp: at + 30 * DAY + 1 }))), 'too_long_lived', 'a second more');
+  t.equal(await verifyToken(secret, signed(claims({ iat: at - 400 * DAY, exp: at + 10 }))), 'too_long_lived', 'issued long ago, still valid: too long');
+  t.equal(await verifyToken(secret, signed(claims({ exp: at + 31 * DAY }))), 'too_long_lived', 'no iat: counted from now');
+  t.equal(await verifyToken(secret, signed(claims({ iat: at + 20 * DAY, exp: at + 45 * DAY }))), 'too_long_lived', 'iat in the future does not stretch it');
+  t.equal(await verifyToken(secret, signed(claims({ iat: at - 40 * DAY, exp: at - 1 }))), 'expired', 'expired is told first');
+});
+
+t.test('issueToken issues within the cap only', async (t) => {
+  const key = randomBytes(32);
+  const token = await issueToken(key, 'p1', [{ kind: 'admin' }], 30 * DAY);
+  const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { iat: number; exp: number };
+  t.equal(payload.exp - payload.iat, 30 * DAY);
+  t.ok(typeof (await verifyToken(key, token)) === 'object', 'and it verifies');
+  const byDefault = JSON.parse(Buffer.from((await issueToken(key, 'p1', [{ kind: 'admin' }])).split('.')[1]!, 'base64url').toString('utf8')) as { iat: number; exp: number };
+  t.equal(byDefault.exp - byDefault.iat, 12 * 3600, '12 hours by default');
+  for (const ttl of [30 * DAY + 1, 0, -5, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+    await t.rejects(issueToken(key, 'p1', [{ kind: 'admin' }], ttl), RangeError, `ttl ${ttl} refused`);
+  }
+});
+
+t.test('the cache of verified tokens drops tokens once they expire', async (t) => {
+  const key = randomBytes(32);
+  const before = verifiedTokenCount();
+  const short = await issueToken(key, 'p-short', [{ kind: 'admin' }], 1);
+  t.type(await verifyToken(key, short), 'object');
+  t.equal(verifiedTokenCount(), before + 1, 'remembered while valid');
+  await new Promise((r) => setTimeout(r, 2100));
+  // Any later verification sweeps what has expired, even without asking for the expired token again.
+  const other = await issueToken(key, 'p-other', [{ kind: 'admin' }], 3600);
+  t.type(await verifyToken(key, other), 'object');
+  t.equal(verifiedTokenCount(), before + 1, 'the expired one is gone, the new one is there');
+  t.equal(await verifyToken(key, short), 'expired');
+});
