@@ -1,7 +1,7 @@
 /** The hiring projection: firms, tenders (bids sealed until revealed) and contracts, for the notice board. */
 import type { ContractEvent, FirmEvent, HiringEvent, TenderEvent } from '../../domain/hiring/index.js';
 import { assertNever } from '../../domain/shared/decider.js';
-import type { RecordedEvent } from '../../services/store/port.js';
+import type { RecordedEvent } from '../../domain/shared/log.js';
 import type { DocChange, DocReader, Projection } from '../projection.js';
 import { HIRING_CONTRACTS, HIRING_FIRMS, HIRING_TENDERS, type ContractDoc, type FirmDoc, type TenderDoc } from './docs.js';
 
