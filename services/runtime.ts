@@ -93,15 +93,15 @@ export async function startRuntime(
   };
   const listed = { ...serviceDeps, ...buildServices(contexts, serviceDeps) };
   // wired by hand (residents, disputes, joint, funds, supervision, hiring) until they have a module
-  const { registry, assembly } = listed;
+  const { registry, assembly, decisions } = listed;
   const hiring = hiringService(store, { assembly, registry }); // hiring
   const handWired = {
     residents: residentsService(store),
     disputes: disputesService(store),
     joint: jointService(store),
     // funds, supervision
-    funds: fundsService({ store, read, registry }),
-    supervision: supervisionService({ store, read }),
+    funds: fundsService({ store, registry, decisions }),
+    supervision: supervisionService({ store, decisions }),
     hiring, // hiring
   };
   const platform = startPlatform({
