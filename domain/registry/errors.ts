@@ -27,12 +27,22 @@ export const registryErrorCodes = {
   person_id_invalid: 'invalid',
   owner_name_invalid: 'invalid',
   duplicate_owner: 'invalid',
+  // a correction (CorrectUnit): its evidence, kind and area (the area's problem, unitInput.ts)
+  evidence_required: 'invalid',
+  invalid_correction: 'invalid',
+  area_invalid: 'invalid',
+  area_not_positive: 'invalid',
+  area_too_large: 'invalid',
+  area_source_invalid: 'invalid',
   // 404
   compound_not_found: 'not_found',
   unit_not_found: 'not_found',
+  owner_not_found: 'not_found',
   // 409
   compound_exists: 'conflict',
   owners_unchanged: 'conflict',
+  area_unchanged: 'conflict',
+  already_developer_held: 'conflict',
 } as const satisfies Record<string, DomainErrorKind> & Record<OwnerProblem['code'], 'invalid'>;
 
 export type RegistryErrorCode = keyof typeof registryErrorCodes;
