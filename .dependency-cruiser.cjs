@@ -5,7 +5,9 @@
  * - `domain/` is pure: it imports neither `services/` nor `projections/`.
  * - `projections/` are pure too: no `services/`.
  * - A context (`domain/<context>/`, `projections/<context>/`, `services/<context>/`) reaches another context
- *   only through that context's published surface, `domain/<context>/index.ts`.
+ *   only through that context's published surface, `domain/<context>/index.ts`, and (from projections/ and
+ *   services/, never from domain/) its read model's, `projections/<context>/index.ts`: the collections and
+ *   document shapes it publishes (the notice board composes its pages from them).
  * - No import cycles, type-only imports included.
  *
  * A context is a folder of `domain/` other than the shared kernel below (`shared`: decider and error types, the
@@ -43,9 +45,20 @@ module.exports = {
       comment:
         "A context imports another context only through its published surface, domain/<context>/index.ts, never its internals.",
       severity: 'error',
-      from: { path: `^(?:domain|projections|services)/(${anyContext})/` },
+      from: { path: `^domain/(${anyContext})/` },
       to: {
         path: `^(?:domain/(?:${anyContext})/(?!index\\.ts$)|(?:projections|services)/(?:${anyContext})/)`,
+        pathNot: '^(?:domain|projections|services)/$1/',
+      },
+    },
+    {
+      name: 'context-internals',
+      comment:
+        "A context's read models and services import another context only through its published surfaces, domain/<context>/index.ts and projections/<context>/index.ts (its read model's collections and documents), never its internals.",
+      severity: 'error',
+      from: { path: `^(?:projections|services)/(${anyContext})/` },
+      to: {
+        path: `^(?:(?:domain|projections)/(?:${anyContext})/(?!index\\.ts$)|services/(?:${anyContext})/)`,
         pathNot: '^(?:domain|projections|services)/$1/',
       },
     },

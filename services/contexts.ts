@@ -13,6 +13,7 @@ import { residentsProjection } from '../projections/residents/projection.js';
 import { disputesProjection } from '../projections/disputes/projection.js';
 import { hiringProjection } from '../projections/hiring/projection.js'; // hiring
 import { jointProjection } from '../projections/joint/projection.js';
+import { committeeProjection } from '../projections/committee/projection.js'; // committee
 
 export const contexts = [
   registryModule,
@@ -24,7 +25,7 @@ type InOrder<T extends never> = T;
 export type _ContextsInOrder = InOrder<UnbuiltNeeds<typeof contexts>>;
 
 /** The projections of the contexts wired by hand (services/runtime.ts), until they have a module. */
-const handWiredProjections: readonly Projection[] = [residentsProjection, disputesProjection, hiringProjection, jointProjection];
+const handWiredProjections: readonly Projection[] = [residentsProjection, disputesProjection, hiringProjection, jointProjection, committeeProjection];
 
 /** Every context's projections. Changing the list or a version rebuilds the read database. */
 export const allProjections: readonly Projection[] = [...projectionsOf(contexts), ...handWiredProjections];

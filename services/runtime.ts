@@ -28,15 +28,20 @@ import { jointDeadlineSource } from './joint/deadlines.js';
 import { jointService } from './joint/service.js';
 // hiring
 import { hiringService } from './hiring/service.js';
-import { contractDrafter } from './hiring/reactors.js';
+import { hiringModule } from './hiring/module.js';
+import { timeTravellingRead, timeTravellingRegistry } from './api/asOf/timeTravel.js';
 import { hiringDeadlineSource } from './hiring/deadlines.js';
 import { openEsdbStore } from './store/esdb/index.js';
+// committee
+import { committeeService } from './committee/service.js';
+import { committeeModule } from './committee/module.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
 // funds, supervision
 import { fundsService } from './funds/service.js';
 import { fundsDeadlineSource } from './funds/deadlines.js';
 import { supervisionService } from './supervision/service.js';
+import { boardService } from './board/service.js'; // board
 
 export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDir' | 'esdbConnectionString'>): Promise<EventStore> {
   switch (config.eventStore) {
@@ -82,19 +87,22 @@ export async function startRuntime(
   if (missing.length > 0 && options.logger) {
     options.logger.warn({ calendar: calendar.name, years: missing }, `the holiday calendar does not cover ${missing.join(' and ')}: legal periods there count weekends only (set HOLIDAYS_FILE)`);
   }
+  const signingKey = loadSigningKey(config.dataDir, config.jwtSecret);
   const serviceDeps = {
     store,
     read,
     runner,
     clock,
-    signingKey: loadSigningKey(config.dataDir, config.jwtSecret),
+    signingKey,
     logKey: loadLogSigningKey(config.dataDir),
     commands: commandLog(store, read, runner, clock),
   };
   const listed = { ...serviceDeps, ...buildServices(contexts, serviceDeps) };
-  // wired by hand (residents, disputes, joint, funds, supervision, hiring) until they have a module
+  // wired by hand (residents, disputes, joint, funds, supervision, hiring, committee, board) until they have a module
   const { registry, assembly, decisions } = listed;
   const hiring = hiringService(store, { assembly, registry }); // hiring
+  // committee
+  const committee = committeeService({ store, registry, assembly });
   const handWired = {
     residents: residentsService(store),
     disputes: disputesService(store),
@@ -103,12 +111,15 @@ export async function startRuntime(
     funds: fundsService({ store, registry, decisions }),
     supervision: supervisionService({ store, decisions }),
     hiring, // hiring
+    // committee
+    committee,
+    board: boardService(store, signingKey), // board
   };
   const platform = startPlatform({
     store,
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
-    reactors: [...reactorsOf(contexts, listed), contractDrafter(hiring) /* hiring */],
+    reactors: [...reactorsOf(contexts, listed), ...hiringModule.reactors({ hiring }) /* hiring */, /* committee */ ...committeeModule.reactors({ committee, assembly, registry })],
     deadlineSources: [
       ...deadlineSourcesOf(contexts, listed),
       residentsDeadlineSource,
@@ -116,10 +127,17 @@ export async function startRuntime(
       jointDeadlineSource,
       /* funds */ fundsDeadlineSource(),
       hiringDeadlineSource(hiring) /* hiring */,
+      /* committee */ ...committeeModule.deadlineSources({ committee, assembly, registry }),
     ],
     ...(options.logger ? { log: options.logger } : {}),
   });
-  const deps: AppDeps = { ...listed, ...handWired, platform };
+  const deps: AppDeps = {
+    ...listed,
+    ...handWired,
+    platform,
+    read: timeTravellingRead(read), // ?asOf= (services/api/asOf/timeTravel.ts)
+    registry: timeTravellingRegistry(registry, store), // ?asOf= on the registry's views
+  };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {
     app,

@@ -9,6 +9,9 @@ import type { JointService } from '../joint/service.js';
 import type { FundsService } from '../funds/service.js';
 import type { SupervisionService } from '../supervision/service.js';
 import type { HiringService } from '../hiring/service.js'; // hiring
+// committee
+import type { CommitteeService } from '../committee/service.js';
+import type { BoardService } from '../board/service.js'; // board
 
 /** The parts every route may use, whatever its context (services/platform/platformDeps.ts). */
 export type { PlatformDeps } from '../platform/platformDeps.js';
@@ -26,6 +29,10 @@ export interface HandWiredDeps {
   readonly supervision: SupervisionService;
   /** hiring: the property firm (services/hiring). */
   readonly hiring: HiringService;
+  // committee
+  readonly committee: CommitteeService;
+  /** board: the notice board's setting and who may read it (services/board). */
+  readonly board: BoardService;
 }
 
 /** A context's service may not be named like a platform part: `deps.<name>` would mean two things. */

@@ -163,11 +163,15 @@ async function main() {
   console.log(`  abstain        ${show('abstain')}`);
   console.log(`  passed (> 1/2 of participating on both axes): ${final.passed}`);
   const board = await call('GET', `/v1/compounds/${compoundId}/motions`, oc);
-  console.log(`\nnotice board: ${(board.motions as unknown[]).length} motion(s); ballot list: GET /v1/motions/${motionId}/ballots`);
+  console.log(`
+notice board: ${(board.motions as unknown[]).length} motion(s); ballot list: GET /v1/motions/${motionId}/ballots`);
+  // board: the OC makes the compound's notice board public, so anyone can open it in a browser.
+  await call('POST', `/v1/compounds/${compoundId}/board`, oc, { public: true });
   await runtime.close();
-  console.log(`\ndone; the demo server has stopped. The log is in ${dataDir}/events.db: check it with`);
+  console.log(`
+done; the demo server has stopped. The log is in ${dataDir}/events.db: check it with`);
   console.log(`  DATA_DIR=${dataDir} npm run cli -- verify`);
-  console.log(`or serve it again with  DATA_DIR=${dataDir} CLOCK=manual npm start`);
+  console.log(`or serve it again with  DATA_DIR=${dataDir} CLOCK=manual npm start  and open http://127.0.0.1:3000/board/${compoundId} (public)`);
 }
 
 main().catch((error: unknown) => {

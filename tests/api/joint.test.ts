@@ -86,4 +86,15 @@ t.test('joint meetings, requests and scores', async (t) => {
   const requests = (await api.call('GET', `/v1/compounds/${compoundId}/requests`, { token: firm })).json().requests;
   t.notMatch(JSON.stringify(requests), /p-owner/, 'never who raised a request');
   t.match(requests[0].dispatches, [{ party: 'firm', answer: 'declined' }, { party: 'rc', answer: 'accepted', onTime: true, satisfaction: 5 }]);
+
+  // The three parties' page on the notice board: the meeting, its tasks, the requests and the scores; nobody who raised one.
+  const page = await api.call('GET', `/board/${compoundId}/community`, { token: owner });
+  t.equal(page.statusCode, 200, page.body.slice(0, 200));
+  t.match(page.body, /夜间开放临时停车位/);
+  t.match(page.body, /按期完成/, 'the firm\u2019s task was closed in time');
+  t.match(page.body, /逾期未完成/, 'the OC\u2019s task is overdue');
+  t.match(page.body, /已按期公布/);
+  t.match(page.body, /路灯/);
+  t.notMatch(page.body, /3 号楼前路灯不亮|楼道垃圾/, 'no request\u2019s own text on the public board');
+  t.notMatch(page.body, /p-owner|p-rc|p-oc|p-firm/, 'no person ids');
 });

@@ -122,7 +122,7 @@ t.test("the runtime builds every context's services, routes, reactors, deadline 
   t.same(allProjections.slice(0, projectionsOf(contexts).length), projectionsOf(contexts));
   t.same(
     allProjections.map((p) => p.name),
-    ['assembly', 'residents', 'disputes', 'hiring', 'joint'],
+    ['assembly', 'residents', 'disputes', 'hiring', 'joint', 'committee'],
     'the listed contexts\' projections, then those wired by hand',
   );
   t.equal(errorCodes.get('ballot_already_cast'), 'conflict', 'assembly catalogue');

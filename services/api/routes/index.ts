@@ -13,6 +13,9 @@ import { jointRoutes } from '../../joint/routes.js';
 import { fundsRoutes } from '../../funds/routes.js';
 import { supervisionRoutes } from '../../supervision/routes.js';
 import { hiringRoutes } from '../../hiring/routes.js'; // hiring
+// committee
+import { committeeRoutes } from '../../committee/routes.js';
+import { boardRoutes } from '../../board/routes.js'; // board
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -30,4 +33,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(fundsRoutes);
   await app.register(supervisionRoutes);
   await app.register(hiringRoutes); // hiring
+  // committee
+  await app.register(committeeRoutes);
+  await app.register(boardRoutes); // board
 };
