@@ -5,30 +5,28 @@
  * each context's routes, and the projection runner (on its thread too) runs each context's projections.
  */
 import type { Projection } from '../projections/projection.js';
-import { assemblyModule } from './assembly/module.js';
-import { errorCatalogue, projectionsOf, type UnbuiltNeeds } from './platform/contextModule.js';
-import { registryModule } from './registry/module.js';
-// wired by hand until they have a module here (services/runtime.ts, services/api/deps.ts, services/api/routes/index.ts):
-import { residentsProjection } from '../projections/residents/projection.js';
-import { disputesProjection } from '../projections/disputes/projection.js';
-import { hiringProjection } from '../projections/hiring/projection.js'; // hiring
-import { jointProjection } from '../projections/joint/projection.js';
-import { committeeProjection } from '../projections/committee/projection.js'; // committee
+import { errorCatalogue, projectionsOf, type ContextModule, type UnbuiltNeeds } from './platform/contextModule.js';
 
+/** One line per context, in the order their services are built: a module uses only those above it. */
 export const contexts = [
-  registryModule,
-  assemblyModule,
-] as const;
+  (await import('./registry/module.js')).registryModule,
+  (await import('./assembly/module.js')).assemblyModule,
+  (await import('./residents/module.js')).residentsModule,
+  (await import('./disputes/module.js')).disputesModule,
+  (await import('./hiring/module.js')).hiringModule,
+  (await import('./joint/module.js')).jointModule,
+  (await import('./funds/module.js')).fundsModule,
+  (await import('./supervision/module.js')).supervisionModule,
+  (await import('./committee/module.js')).committeeModule,
+  (await import('./board/module.js')).boardModule,
+] as const satisfies readonly ContextModule[];
 
 /** Each module needs only services of modules listed before it: else this names the module, and fails to compile. */
 type InOrder<T extends never> = T;
 export type _ContextsInOrder = InOrder<UnbuiltNeeds<typeof contexts>>;
 
-/** The projections of the contexts wired by hand (services/runtime.ts), until they have a module. */
-const handWiredProjections: readonly Projection[] = [residentsProjection, disputesProjection, hiringProjection, jointProjection, committeeProjection];
-
-/** Every context's projections. Changing the list or a version rebuilds the read database. */
-export const allProjections: readonly Projection[] = [...projectionsOf(contexts), ...handWiredProjections];
+/** Every context's projections, in list order. */
+export const allProjections: readonly Projection[] = projectionsOf(contexts);
 
 /** Every context's error codes; loading this module fails when two contexts give one code different kinds. */
 export const errorCodes = errorCatalogue(contexts);

@@ -12,36 +12,17 @@ import { loadLogSigningKey } from './keys/logSigningKey.js';
 import { manualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { allProjections, contexts } from './contexts.js';
-import { buildServices, deadlineSourcesOf, reactorsOf } from './platform/contextModule.js';
+import { buildServices, deadlineSourcesOf, reactorsOf, routeServices } from './platform/contextModule.js';
+import { timeTravellingRead } from './api/asOf/timeTravel.js';
 import { openReadStore, openReadView, type ReadView } from './projections/readStore.js';
 import { startProjectionRunner, type ProjectionRunner } from './projections/runner.js';
 import { startThreadedProjectionRunner } from './projections/threadedRunner.js';
 import { startPlatform } from './platform/index.js';
 import { loadCalendarFile, uncoveredYears, useCalendar } from './calendar.js';
 import { DEFAULT_CALENDAR } from '../domain/time/legalPeriod.js';
-// wired by hand until they have a module on services/contexts.ts:
-import { residentsDeadlineSource } from './residents/deadlines.js';
-import { residentsService } from './residents/service.js';
-import { disputesDeadlineSource } from './disputes/deadlines.js';
-import { disputesService } from './disputes/service.js';
-import { jointDeadlineSource } from './joint/deadlines.js';
-import { jointService } from './joint/service.js';
-// hiring
-import { hiringService } from './hiring/service.js';
-import { hiringModule } from './hiring/module.js';
-import { timeTravellingRead, timeTravellingRegistry } from './api/asOf/timeTravel.js';
-import { hiringDeadlineSource } from './hiring/deadlines.js';
 import { openEsdbStore } from './store/esdb/index.js';
-// committee
-import { committeeService } from './committee/service.js';
-import { committeeModule } from './committee/module.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
-// funds, supervision
-import { fundsService } from './funds/service.js';
-import { fundsDeadlineSource } from './funds/deadlines.js';
-import { supervisionService } from './supervision/service.js';
-import { boardService } from './board/service.js'; // board
 
 export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDir' | 'esdbConnectionString'>): Promise<EventStore> {
   switch (config.eventStore) {
@@ -97,46 +78,19 @@ export async function startRuntime(
     logKey: loadLogSigningKey(config.dataDir),
     commands: commandLog(store, read, runner, clock),
   };
-  const listed = { ...serviceDeps, ...buildServices(contexts, serviceDeps) };
-  // wired by hand (residents, disputes, joint, funds, supervision, hiring, committee, board) until they have a module
-  const { registry, assembly, decisions } = listed;
-  const hiring = hiringService(store, { assembly, registry }); // hiring
-  // committee
-  const committee = committeeService({ store, registry, assembly });
-  const handWired = {
-    residents: residentsService(store),
-    disputes: disputesService(store),
-    joint: jointService(store),
-    // funds, supervision
-    funds: fundsService({ store, registry, decisions }),
-    supervision: supervisionService({ store, decisions }),
-    hiring, // hiring
-    // committee
-    committee,
-    board: boardService(store, signingKey), // board
-  };
+  const built = { ...serviceDeps, ...buildServices(contexts, serviceDeps) };
   const platform = startPlatform({
     store,
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
-    reactors: [...reactorsOf(contexts, listed), ...hiringModule.reactors({ hiring }) /* hiring */, /* committee */ ...committeeModule.reactors({ committee, assembly, registry })],
-    deadlineSources: [
-      ...deadlineSourcesOf(contexts, listed),
-      residentsDeadlineSource,
-      disputesDeadlineSource,
-      jointDeadlineSource,
-      /* funds */ fundsDeadlineSource(),
-      hiringDeadlineSource(hiring) /* hiring */,
-      /* committee */ ...committeeModule.deadlineSources({ committee, assembly, registry }),
-    ],
+    reactors: reactorsOf(contexts, built),
+    deadlineSources: deadlineSourcesOf(contexts, built),
     ...(options.logger ? { log: options.logger } : {}),
   });
   const deps: AppDeps = {
-    ...listed,
-    ...handWired,
-    platform,
+    ...routeServices(contexts, built),
     read: timeTravellingRead(read), // ?asOf= (services/api/asOf/timeTravel.ts)
-    registry: timeTravellingRegistry(registry, store), // ?asOf= on the registry's views
+    platform,
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {

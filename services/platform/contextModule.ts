@@ -54,6 +54,11 @@ export interface ContextModule<Name extends string = string, Services extends ob
   reactors?(deps: Deps & Services): readonly Reactor[];
   /** Its deadline sources (services/platform/deadlines.ts), given the built services. */
   deadlineSources?(deps: Deps & Services): readonly DeadlineSource[];
+  /**
+   * Its services as the routes see them, where they differ: those that answer a `?asOf=` request from the
+   * past (services/api/asOf/timeTravel.ts). The other modules' services keep the live ones.
+   */
+  timeTravel?(deps: Deps & Services): Partial<Services>;
 }
 
 /** Declares a context module, keeping its name, services and needs in its type (for `ContextServices`). */
@@ -105,6 +110,12 @@ export function buildServices<const Modules extends readonly ContextModule[]>(mo
     }
   }
   return services as ContextServices<Modules>;
+}
+
+/** The services as the routes see them: each module's `timeTravel` replacing its own, given the built services. */
+export function routeServices<S extends object>(modules: readonly ContextModule[], deps: ServiceDeps & S): S {
+  const overrides = modules.map((m) => m.timeTravel?.(deps) ?? {});
+  return Object.assign({}, deps, ...overrides) as S;
 }
 
 /** Every module's reactors, in module order, given the built services. */

@@ -2,6 +2,7 @@
 import { registryErrorCodes } from '../../domain/registry/index.js';
 import { registryProjections } from '../../projections/registry/index.js';
 import { defineContext, lazyRoutes, type ServiceDeps } from '../platform/contextModule.js';
+import { timeTravellingRegistry } from './asOf.js';
 import { registryService } from './service.js';
 
 export const registryModule = defineContext({
@@ -13,4 +14,6 @@ export const registryModule = defineContext({
     lazyRoutes(async () => (await import('./correctionRoutes.js')).correctionRoutes),
   ],
   services: ({ store }: ServiceDeps) => ({ registry: registryService(store) }),
+  // ?asOf= on the registry's views: the compound folded up to the point.
+  timeTravel: ({ registry, store }) => ({ registry: timeTravellingRegistry(registry, store) }),
 });

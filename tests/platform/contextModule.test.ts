@@ -96,7 +96,7 @@ t.test('lazy routes are loaded when the app registers them', async (t) => {
 });
 
 t.test('every listed context has the module shape on disk', async (t) => {
-  t.same(contexts.map((c) => c.name), ['registry', 'assembly']);
+  t.same(contexts.map((c) => c.name), ['registry', 'assembly', 'residents', 'disputes', 'hiring', 'joint', 'funds', 'supervision', 'committee', 'board']);
   for (const { name } of contexts) {
     for (const file of [`domain/${name}/index.ts`, `projections/${name}/index.ts`, `services/${name}/module.ts`]) {
       t.ok(existsSync(join(repo, file)), file);
@@ -119,12 +119,22 @@ t.test("the runtime builds every context's services, routes, reactors, deadline 
     deps.platform.reactors.status().some((r) => r.name === 'assembly.notify-residents-committee'),
     "the assembly's reactor runs on the platform",
   );
-  t.same(allProjections.slice(0, projectionsOf(contexts).length), projectionsOf(contexts));
-  t.same(
-    allProjections.map((p) => p.name),
-    ['assembly', 'residents', 'disputes', 'hiring', 'joint', 'committee'],
-    'the listed contexts\' projections, then those wired by hand',
-  );
+  t.same(allProjections, projectionsOf(contexts), 'the projections are the listed contexts\', none wired by hand');
+  t.same(allProjections.map((p) => p.name), ['assembly', 'residents', 'disputes', 'hiring', 'joint', 'committee']);
+  for (const [name, route] of [
+    ['residents', 'GET /v1/compounds/:compoundId/residents/meetings'],
+    ['hiring', 'GET /v1/contracts/:contractId'],
+    ['committee', 'POST /v1/compounds/:compoundId/committee/elections'],
+    ['board', 'GET /board/:compoundId'],
+  ] as const) {
+    const [method, url] = route.split(' ') as ['GET' | 'POST', string];
+    t.ok(app.hasRoute({ method, url }), `${name} routes`);
+  }
+  const reactorNames = deps.platform.reactors.status().map((r) => r.name);
+  t.ok(reactorNames.some((n) => n.startsWith('hiring.')) && reactorNames.some((n) => n.startsWith('committee.')), 'hiring\'s and the committee\'s reactors run on the platform');
+  const sources = deps.platform.deadlineSources.map((s) => s.name);
+  for (const name of ['assembly', 'residents', 'disputes', 'joint', 'funds', 'hiring', 'committee']) t.ok(sources.some((s) => s.startsWith(name)), `${name}'s deadline source`);
+  t.equal(errorCodes.get('meeting_not_found'), 'not_found', 'residents catalogue');
   t.equal(errorCodes.get('ballot_already_cast'), 'conflict', 'assembly catalogue');
   t.equal(errorCodes.get('compound_not_found'), 'not_found', 'registry catalogue');
 });
