@@ -34,6 +34,7 @@ import {
 } from '../../../domain/shared/limits.js';
 import { afterQuery, identifier, instant, problemSchema, text } from '../schemas.js';
 import { requireProjected } from '../projected.js';
+import { readModelGate } from '../readModel.js';
 import { DISPUTED_RECORDS, type DisputedRecordDoc } from '../../../projections/disputes/index.js';
 import { currentSignedHead } from './log.js';
 import { motionAsOf } from '../../board/asOf.js'; // board
@@ -52,25 +53,9 @@ const actorFacts = (principal: Principal, compoundId: string) => ({ personId: pr
 export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { assembly, registry, commands, signingKey, read, runner, store } = app.deps;
 
-  /**
-   * Reads see every command this process acknowledged, and `?after=` positions from other instances. A
-   * position beyond the log's head was never returned by any command: `400 position_beyond_log` at once,
-   * rather than holding the request until the wait times out (the head is read only when a wait is due).
-   */
-  const consistentRead = async (after: string | undefined, compoundId: string) => {
-    const target = after === undefined ? commands.lastAppended() : BigInt(after);
-    if (after !== undefined && target > runner.position()) {
-      const head = await store.headPosition();
-      if (target > head) {
-        throw new HttpProblem(400, 'position_beyond_log', `No command has returned position ${target}: the log ends at ${head}`, { head: head.toString() });
-      }
-    }
-    const wanted = target > commands.lastAppended() ? target : commands.lastAppended();
-    if (!(await runner.waitFor(wanted, 5_000))) {
-      throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
-    }
-    requireProjected(read, 'assembly', compoundId);
-  };
+  /** Reads see every command this process acknowledged and `?after=`, and a whole assembly view (services/api/readModel.ts). */
+  const gate = readModelGate(app.deps);
+  const consistentRead = (after: string | undefined, compoundId: string) => gate.caughtUp(compoundId, ['assembly'], after);
 
   const existingMotion = async (motionId: string): Promise<Extract<MotionState, { compoundId: string }>> => {
     const state = await assembly.motion(motionId);
