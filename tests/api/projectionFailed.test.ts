@@ -25,8 +25,7 @@ async function poison(api: TestApi, streamId: string, type: string, compoundId: 
 }
 
 t.test("a view whose projection failed for the compound answers 503 projection_failed; another compound's does not", async (t) => {
-  const api = await startTestApi();
-  t.teardown(() => api.close());
+  const api = await startTestApi(t);
   const sick = await compound(api, 'A');
   const well = await compound(api, 'B');
   await poison(api, `residents-poison-${sick}`, 'ResidentsMeetingConvened', sick);
@@ -56,8 +55,7 @@ t.test("a view whose projection failed for the compound answers 503 projection_f
 });
 
 t.test('a position beyond the log is refused at once on every gated view, not after a wait', async (t) => {
-  const api = await startTestApi();
-  t.teardown(() => api.close());
+  const api = await startTestApi(t);
   const c = await compound(api, 'C');
   const oc = await api.token('p-oc', `oc_member@${c}`);
   for (const url of [`/v1/compounds/${c}/residents/meetings`, `/v1/compounds/${c}/disputes`, `/v1/compounds/${c}/property-firm`]) {

@@ -105,8 +105,7 @@ t.test('every listed context has the module shape on disk', async (t) => {
 });
 
 t.test("the runtime builds every context's services, routes, reactors, deadline sources and projections from the list", async (t) => {
-  const api = await startTestApi({ store: memoryStore() });
-  t.teardown(() => api.close());
+  const api = await startTestApi(t, { store: memoryStore() });
   const { deps, app } = api.runtime;
   for (const { name } of contexts) t.ok(deps[name], `deps.${name}`);
   t.ok(deps.decisions, 'deps.decisions, the assembly module\'s second service');
