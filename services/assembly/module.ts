@@ -21,7 +21,7 @@ export const assemblyModule = defineContext({
     lazyRoutes(async () => (await import('./decisionRoutes.js')).decisionRoutes),
   ],
   services: ({ store, read, runner, registry }: ServiceDeps & { readonly registry: RegistryReader }) => {
-    const assembly = assemblyService(store);
+    const assembly = assemblyService(store, { registry, read, runner });
     return { assembly, decisions: decisionsService({ store, read, runner, assembly, registry }) };
   },
   reactors: ({ assembly }) => [decisionNotifier(assembly)],
