@@ -5,7 +5,7 @@
  * The read model is a set of JSON documents, each in a collection, with an id and optionally a parent
  * (for listing, e.g. the motions of one compound) and a sort key within the parent.
  */
-import type { RecordedEvent } from '../services/store/port.js';
+import type { RecordedEvent } from '../domain/shared/log.js';
 
 export type DocChange =
   | {

@@ -4,48 +4,26 @@
  */
 import { join } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { allProjections } from '../projections/index.js';
 import { buildApp } from './api/app.js';
 import { commandLog } from './api/commandLog.js';
 import type { AppDeps } from './api/deps.js';
 import { loadSigningKey } from './auth/keys.js';
 import { loadLogSigningKey } from './keys/logSigningKey.js';
-import { loadExportKey } from './export/pseudonyms.js'; // export
 import { manualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
+import { allProjections, contexts } from './contexts.js';
+import { buildServices, deadlineSourcesOf, reactorsOf, routeServices } from './platform/contextModule.js';
+import { timeTravellingRead } from './api/asOf/timeTravel.js';
 import { openReadStore, openReadView, type ReadView } from './projections/readStore.js';
 import { startProjectionRunner, type ProjectionRunner } from './projections/runner.js';
 import { startThreadedProjectionRunner } from './projections/threadedRunner.js';
-import { registryService } from './registry/service.js';
-import { assemblyService } from './assembly/service.js';
-import { assemblyDeadlineSource } from './assembly/deadlines.js';
 import { startPlatform } from './platform/index.js';
+import { loadExportKey } from './export/pseudonyms.js';
 import { loadCalendarFile, uncoveredYears, useCalendar } from './calendar.js';
 import { DEFAULT_CALENDAR } from '../domain/time/legalPeriod.js';
-import { decisionNotifier } from './assembly/reactors.js';
-import { decisionsService } from './assembly/decisions.js';
-import { residentsDeadlineSource } from './residents/deadlines.js';
-import { residentsService } from './residents/service.js';
-import { disputesDeadlineSource } from './disputes/deadlines.js';
-import { disputesService } from './disputes/service.js';
-import { jointDeadlineSource } from './joint/deadlines.js';
-import { jointService } from './joint/service.js';
-// hiring
-import { hiringService } from './hiring/service.js';
-import { hiringModule } from './hiring/module.js';
-import { timeTravellingRead, timeTravellingRegistry } from './api/asOf/timeTravel.js';
-import { hiringDeadlineSource } from './hiring/deadlines.js';
 import { openEsdbStore } from './store/esdb/index.js';
-// committee
-import { committeeService } from './committee/service.js';
-import { committeeModule } from './committee/module.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
-// funds, supervision
-import { fundsService } from './funds/service.js';
-import { fundsDeadlineSource } from './funds/deadlines.js';
-import { supervisionService } from './supervision/service.js';
-import { boardService } from './board/service.js'; // board
 
 export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDir' | 'esdbConnectionString'>): Promise<EventStore> {
   switch (config.eventStore) {
@@ -91,43 +69,30 @@ export async function startRuntime(
   if (missing.length > 0 && options.logger) {
     options.logger.warn({ calendar: calendar.name, years: missing }, `the holiday calendar does not cover ${missing.join(' and ')}: legal periods there count weekends only (set HOLIDAYS_FILE)`);
   }
-  const registry = registryService(store);
-  const assembly = assemblyService(store, { gate: committeeModule.motionGate(store) /* committee */ });
-  const hiring = hiringService(store, { assembly, registry }); // hiring
-  // committee
-  const committee = committeeService({ store, registry, assembly });
-  const platform = startPlatform({
-    store,
-    clock,
-    dbFile: join(config.dataDir, 'platform.db'),
-    reactors: [decisionNotifier(assembly), ...hiringModule.reactors({ hiring }) /* hiring */, /* committee */ ...committeeModule.reactors({ committee, assembly, registry })],
-    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource, jointDeadlineSource, /* funds */ fundsDeadlineSource(), hiringDeadlineSource(hiring) /* hiring */, /* committee */ ...committeeModule.deadlineSources({ committee, assembly, registry })],
-    ...(options.logger ? { log: options.logger } : {}),
-  });
   const signingKey = loadSigningKey(config.dataDir, config.jwtSecret);
-  const deps: AppDeps = {
+  const serviceDeps = {
     store,
-    read: timeTravellingRead(read), // ?asOf= (services/api/asOf/timeTravel.ts)
+    read,
     runner,
     clock,
     signingKey,
     logKey: loadLogSigningKey(config.dataDir),
+    exportKey: loadExportKey(config.dataDir),
     commands: commandLog(store, read, runner, clock),
-    registry: timeTravellingRegistry(registry, store), // ?asOf= on the registry's views
-    assembly,
-    decisions: decisionsService({ store, read, runner, assembly, registry }),
-    residents: residentsService(store),
-    disputes: disputesService(store),
-    joint: jointService(store),
+  };
+  const built = { ...serviceDeps, ...buildServices(contexts, serviceDeps) };
+  const platform = startPlatform({
+    store,
+    clock,
+    dbFile: join(config.dataDir, 'platform.db'),
+    reactors: reactorsOf(contexts, built),
+    deadlineSources: deadlineSourcesOf(contexts, built),
+    ...(options.logger ? { log: options.logger } : {}),
+  });
+  const deps: AppDeps = {
+    ...routeServices(contexts, built),
+    read: timeTravellingRead(read), // ?asOf= (services/api/asOf/timeTravel.ts)
     platform,
-    // funds, supervision
-    funds: fundsService({ store, read, registry }),
-    supervision: supervisionService({ store, read }),
-    hiring, // hiring
-    // committee
-    committee,
-    board: boardService(store, signingKey), // board
-    exportKey: loadExportKey(config.dataDir), // export
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {

@@ -2,7 +2,7 @@
  * Assembly commands. Each carries `by`: the acting person and their roles on the compound (actor.ts).
  * Instants are ISO-8601 strings; the deciders read "now" only from the context's clock.
  */
-import type { VoterIdentity } from '../registry/types.js';
+import type { VoterIdentity } from '../registry/index.js';
 import type { ActorFacts } from './actor.js';
 import type { Channel, DeliveryMethod, RevokingAuthority, TotalsWire } from './events.js';
 import type { MeetingKind } from './rules.js';

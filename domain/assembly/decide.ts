@@ -19,7 +19,7 @@ import {
   textProblem,
 } from '../shared/limits.js';
 import { NO_REST_DAYS, DEFAULT_CALENDAR, calendarUsedOn, chinaDateOf, periodEnd, type HolidayCalendar } from '../time/legalPeriod.js';
-import type { VoterIdentity } from '../registry/types.js';
+import type { VoterIdentity } from '../registry/index.js';
 import { CONVENOR_GRANTS, STAFF_GRANTS, holdsAny, type ActorFacts } from './actor.js';
 import type {
   CancelMotion,

@@ -6,7 +6,7 @@
  *
  * Commands follow the project's convention `{ type, data, by }`. Stream: `petition-<petitionId>`.
  */
-import type { VoterIdentity } from '../registry/types.js';
+import type { VoterIdentity } from '../registry/index.js';
 import { formatArea, parseArea } from '../shared/area.js';
 import { assertNever, type DecideContext, type Decider, type DomainEvent } from '../shared/decider.js';
 import type { DomainError } from '../shared/errors.js';

@@ -3,7 +3,7 @@
  * computes the identities (区分所有权解释 Arts. 8–9); the motion takes them as given, checks they are coherent,
  * and records them in `MotionOpened`, so later transfers change nothing in this vote.
  */
-import type { VoterIdentity } from '../registry/types.js';
+import type { VoterIdentity } from '../registry/index.js';
 import { formatArea, parseArea, type Area } from '../shared/area.js';
 import type { DomainError } from '../shared/errors.js';
 import { refuse } from './errors.js';

@@ -4,7 +4,7 @@
  * size, an assembly decision) come in the command, looked up by the service at the moment it acts.
  */
 import type { ActorFacts } from '../assembly/index.js';
-import type { Jurisdiction } from '../registry/types.js';
+import type { Jurisdiction } from '../registry/index.js';
 import type { RemovalProposer } from './events.js';
 import type { DeclaredCondition, GroupMemberKind, NominationRoute } from './rules.js';
 

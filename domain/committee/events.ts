@@ -5,7 +5,7 @@
  * in public views.
  */
 import type { DomainEvent } from '../shared/decider.js';
-import type { Jurisdiction } from '../registry/types.js';
+import type { Jurisdiction } from '../registry/index.js';
 import type { DeclaredCondition, EligibilityCondition, GroupMemberKind, NominationRoute } from './rules.js';
 
 export const committeeStreamId = (compoundId: string): string => `committee-${compoundId}`;

@@ -3,7 +3,7 @@
  * jurisdiction, as data, each with its article. Tags as in reference/domain-rules.md: [T] statute text read,
  * [P] public page quoting it, [BG] unverified background.
  */
-import type { Jurisdiction } from '../registry/types.js';
+import type { Jurisdiction } from '../registry/index.js';
 
 /** Kinds of preparatory-group member (筹备组成员): 指导规则 Art. 10; 京条例 Art. 31 adds the community Party organisation. */
 export type GroupMemberKind = 'owner_representative' | 'developer' | 'street_office' | 'residents_committee' | 'party_organisation';

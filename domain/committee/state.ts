@@ -3,7 +3,7 @@
  * bigint, no Map), so a projection may keep it as a document and render the public views from it.
  */
 import { assertNever } from '../shared/decider.js';
-import type { Jurisdiction } from '../registry/types.js';
+import type { Jurisdiction } from '../registry/index.js';
 import type {
   CandidateNominatedData,
   CommitteeEvent,

@@ -17,5 +17,6 @@ export { getUnit, hasUnit, allUnits, type UnitIndex } from './unitIndex.js';
 export { DEVELOPER_VOTER_ID, ownerSetVoterId, unitsInScope, voterIdentities } from './voterIdentities.js';
 export { buildingsOf, electorate, type Electorate } from './electorate.js';
 export { compareNatural } from './order.js';
+export { registryErrorCodes, type RegistryErrorCode } from './errors.js';
 export type { CsvBatch, CsvErrorCode, CsvRecord } from './csv.js';
 export { batchUnits, CSV_COLUMNS, MAX_CSV_FIELD_LENGTH, parseUnitsCsv, parseUnitsCsvLines } from './csv.js';

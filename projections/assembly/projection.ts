@@ -6,7 +6,7 @@
 import type { BallotCastData, BallotRuledInvalidData, MotionEvent } from '../../domain/assembly/events.js';
 import { motionEventTypes } from '../../domain/assembly/events.js';
 import { petitionEventTypes, type PetitionEvent } from '../../domain/assembly/petition.js';
-import type { RecordedEvent } from '../../services/store/port.js';
+import type { RecordedEvent } from '../../domain/shared/log.js';
 import type { DocChange, DocReader, Projection } from '../projection.js';
 import { ballotDoc, putBallot } from './ballots.js';
 import { applyToDecisions } from './decisions.js';

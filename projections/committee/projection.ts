@@ -5,7 +5,7 @@
  */
 import type { MotionProposedData } from '../../domain/assembly/index.js';
 import { committeeEventTypes, evolveCommittee, type ActiveCommitteeState, type CommitteeEvent, type CommitteeState } from '../../domain/committee/index.js';
-import type { RecordedEvent } from '../../services/store/port.js';
+import type { RecordedEvent } from '../../domain/shared/log.js';
 import type { DocChange, DocReader, Projection } from '../projection.js';
 import { COMMITTEE_BOARDS, COMMITTEE_ELECTIONS, COMMITTEE_STATE, renderBoard, renderElection, type ElectionDoc } from './view.js';
 

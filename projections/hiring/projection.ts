@@ -2,7 +2,7 @@
 import { addResponse, emptyTally, type ContractEvent, type FeeAdjustmentEvent, type FirmEvent, type HiringEvent, type SurveyEvent, type TenderEvent } from '../../domain/hiring/index.js';
 import { formatArea, parseArea } from '../../domain/shared/area.js';
 import { assertNever } from '../../domain/shared/decider.js';
-import type { RecordedEvent } from '../../services/store/port.js';
+import type { RecordedEvent } from '../../domain/shared/log.js';
 import type { DocChange, DocReader, Projection } from '../projection.js';
 import { HIRING_CONTRACTS, HIRING_FEE_ADJUSTMENTS, HIRING_FIRMS, HIRING_SURVEYS, HIRING_TENDERS, type ContractDoc, type FeeAdjustmentDoc, type FirmDoc, type SurveyDoc, type TenderDoc } from './docs.js';
 

@@ -4,7 +4,7 @@
  */
 import { assertNever } from '../../domain/shared/decider.js';
 import { jointEventTypes, type DispatchRecord, type JointEvent, type Party } from '../../domain/joint/index.js';
-import type { RecordedEvent } from '../../services/store/port.js';
+import type { RecordedEvent } from '../../domain/shared/log.js';
 import type { DocChange, DocReader, Projection } from '../projection.js';
 
 /** id = meetingId, parent = compoundId. */

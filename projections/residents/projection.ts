@@ -4,7 +4,7 @@
  */
 import { assertNever } from '../../domain/shared/decider.js';
 import { residentsEventTypes, type ResidentsEvent, type RollTotals } from '../../domain/residents/index.js';
-import type { RecordedEvent } from '../../services/store/port.js';
+import type { RecordedEvent } from '../../domain/shared/log.js';
 import type { DocChange, DocReader, Projection } from '../projection.js';
 
 /** id = compoundId. */

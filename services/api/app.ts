@@ -25,7 +25,7 @@ import { RevisionConflictError, StoreUnavailableError } from '../store/port.js';
 import type { AppDeps } from './deps.js';
 import { registerJsonBody } from './jsonBody.js';
 import { registerTimeTravel } from './asOf/timeTravel.js';
-import { allProjections } from '../../projections/index.js';
+import { allProjections } from '../contexts.js';
 import { trackKnownPaths } from './knownPaths.js';
 import { MAX_BODY_BYTES, MAX_PARAM_LENGTH, MAX_URL_LENGTH } from './limits.js';
 import { HttpProblem, problemBody, sendProblem, titleOf } from './problem.js';

@@ -15,10 +15,9 @@ import {
   type PetitionThresholdReachedData,
   type RulePackVersion,
 } from '../../domain/assembly/index.js';
-import { voterIdentities } from '../../domain/registry/index.js';
 import type { DeadlineChange, DeadlineSource, RuleSource } from '../platform/deadlines.js';
 import { SYSTEM_FACTS } from '../platform/reactor.js';
-import type { RegistryService } from '../registry/service.js';
+import type { RegistryReader } from './registryReader.js';
 import type { AssemblyService } from './service.js';
 
 export const VOTING_OPENS = 'voting_opens';
@@ -40,7 +39,7 @@ function ruleSource(rulePack: string, field: keyof RulePackVersion['sources'], f
   return pack ? { article: articleOf(pack.sources[field]), jurisdiction: pack.jurisdiction } : { article: fallback, jurisdiction: rulePack.split('@')[0]! };
 }
 
-export function assemblyDeadlineSource(deps: { assembly: AssemblyService; registry: RegistryService }): DeadlineSource {
+export function assemblyDeadlineSource(deps: { assembly: AssemblyService; registry: RegistryReader }): DeadlineSource {
   return {
     name: 'assembly',
     handles: ['MotionProposed', 'MotionOpened', 'MotionClosed', 'ResultPublished', 'MotionCancelled', 'PetitionThresholdReached'],
@@ -145,14 +144,8 @@ export function assemblyDeadlineSource(deps: { assembly: AssemblyService; regist
         case VOTING_OPENS: {
           // Already past this step (the tracker has not read it yet): nothing to do.
           if (motion.status === 'open' || motion.status === 'closed' || motion.status === 'result_published' || motion.status === 'final') return [];
-          // The decider judges the rest (notice given and run, window left); the roll only matters if it opens.
-          const roll = motion.status === 'noticed' ? voterIdentities(await deps.registry.state(motion.compoundId), motion.scope.kind === 'buildings' ? motion.scope.buildings : undefined) : [];
-          return [
-            {
-              streamId: motionStreamId(motionId),
-              execute: (cmd) => deps.assembly.handleMotion(motionId, { type: 'OpenMotion', motionId, roll, by: SYSTEM_FACTS }, cmd),
-            },
-          ];
+          // The decider judges the rest (notice given and run, window left); the service freezes the roll.
+          return [{ streamId: motionStreamId(motionId), execute: (cmd) => deps.assembly.openMotion(motionId, SYSTEM_FACTS, cmd) }];
         }
         case VOTING_CLOSES:
           if (motion.status !== 'open') return [];

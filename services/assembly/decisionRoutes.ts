@@ -9,10 +9,10 @@ import { deliveryMethods, revokingAuthorities, type MotionState } from '../../do
 import type { DomainError } from '../../domain/shared/errors.js';
 import { MOTION_OBJECTIONS, type ObjectionDoc } from '../../projections/assembly/index.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
+import { readModelGate } from '../api/readModel.js';
 import type { CommandOutcome } from '../api/commandLog.js';
 import { HttpProblem } from '../api/problem.js';
 import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
-import { requireProjected } from '../api/projected.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds, type CommandEnvelope } from '../commands/handler.js';
 
@@ -39,13 +39,8 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
     if (state.status === 'none') throw new HttpProblem(404, 'motion_not_found', `No motion ${motionId}`);
     return state;
   };
-  const readable = async (request: FastifyRequest, compoundId: string, after?: string) => {
-    const principal = await requirePrincipal(request, signingKey);
-    requireRole(principal, compoundId, ANY);
-    const wanted = after === undefined ? commands.lastAppended() : BigInt(after) > commands.lastAppended() ? BigInt(after) : commands.lastAppended();
-    if (!(await runner.waitFor(wanted, 5_000))) throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
-    requireProjected(app.deps.read, 'assembly', compoundId);
-  };
+  const gate = readModelGate(app.deps);
+  const readable = (request: FastifyRequest, compoundId: string, after?: string) => gate.readable(request, compoundId, { roles: ANY, projections: ['assembly'], after });
 
   /** A command on a motion by one of `roles`; `respond` shapes the 201 body. */
   const onMotion = (

@@ -20,7 +20,7 @@ import { DECISIONS, MOTION_BALLOTS, MOTION_TALLIES, PETITIONS, totalsOfTally, ty
 import { handleCommand, type CommandEnvelope, type Handled } from '../commands/handler.js';
 import type { ProjectionRunner } from '../projections/runner.js';
 import { failureId, PROJECTION_FAILURES, type ProjectionFailure, type ReadView } from '../projections/readStore.js';
-import type { RegistryService } from '../registry/service.js';
+import type { RegistryReader } from './registryReader.js';
 import type { EventStore } from '../store/port.js';
 import type { AssemblyService } from './service.js';
 
@@ -51,7 +51,7 @@ export interface DecisionsDeps {
   readonly read: ReadView;
   readonly runner: Pick<ProjectionRunner, 'waitFor'>;
   readonly assembly: AssemblyService;
-  readonly registry: RegistryService;
+  readonly registry: RegistryReader;
 }
 
 const behind = (what: string): DomainError => ({ error: 'conflict', code: 'read_model_behind', message: `${what} has not caught up yet; retry` });

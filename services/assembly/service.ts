@@ -4,7 +4,11 @@
  *
  * Close by log order: a ballot counts iff it stands before the motion's close in the global order. A ballot
  * decided while voting was open can still reach the log after a racing close; it is then recorded but not
- * counted, and its caller gets `409 ballot_after_close` instead of a receipt.
+ * counted, and its caller gets `409 ballot_after_close` instead of a receipt (a replay of that command too).
+ *
+ * The steps that take facts from elsewhere are here, not in the routes: opening freezes the roll from the
+ * registry (through the assembly's own port), publishing the result takes the tally as the read model froze it
+ * at the close.
  */
 import {
   ballotDecider,
@@ -12,14 +16,23 @@ import {
   motionDecider,
   motionStreamId,
   type BallotStreamState,
+  type ActorFacts,
   type CastBallot,
   type MotionCommand,
   type MotionState,
 } from '../../domain/assembly/index.js';
-import { conflict, isDomainError, type DomainError } from '../../domain/shared/errors.js';
+import { voterIdentities } from '../../domain/registry/index.js';
+import { conflict, isDomainError, notFound, type DomainError } from '../../domain/shared/errors.js';
+import { MOTION_TALLIES, totalsOfTally, type TallyDoc } from '../../projections/assembly/index.js';
+import { HttpProblem } from '../api/problem.js';
+import { requireProjected } from '../api/projected.js';
+import { READ_MODEL_WAIT_MS } from '../api/readModel.js';
 import { handleCommand, loadState, type CommandEnvelope, type Handled } from '../commands/handler.js';
 import { lruStateCache } from '../commands/stateCache.js';
+import type { ProjectionRunner } from '../projections/runner.js';
+import type { ReadView } from '../projections/readStore.js';
 import type { EventStore } from '../store/port.js';
+import type { RegistryReader } from './registryReader.js';
 
 /** Events on the motion stream after which no ballot counts. */
 const CLOSING_EVENTS = new Set(['MotionClosed', 'MotionCancelled']);
@@ -38,6 +51,15 @@ export interface AssemblyService {
   castBallot(command: CastBallot, cmd: CommandEnvelope, decidedOn?: MotionAt): Promise<Handled<BallotStreamState> | DomainError>;
   /** Position of the motion's close in the log, or null while it is not closed. */
   closePosition(motionId: string): Promise<bigint | null>;
+  /** Opens voting, freezing the roll from the registry as it stands (the decider judges notice and window). */
+  openMotion(motionId: string, by: ActorFacts, cmd: CommandEnvelope): Promise<Handled<MotionState> | DomainError>;
+  /**
+   * Publishes the result from the tally the read model froze at the close: `504 read_model_behind` while it has
+   * not reached the close, `503 projection_failed` when the assembly's view of the compound stopped.
+   */
+  publishResult(motionId: string, by: ActorFacts, cmd: CommandEnvelope): Promise<Handled<MotionState> | DomainError>;
+  /** A ballot recorded at `position` stands behind the close: `409 ballot_after_close` (for a replayed command), else null. */
+  afterClose(motionId: string, position: bigint): Promise<DomainError | null>;
 }
 
 /**
@@ -46,7 +68,19 @@ export interface AssemblyService {
  */
 export type MotionGate = (compoundId: string, matter: string) => Promise<DomainError | null>;
 
-export function assemblyService(store: EventStore, options: { gate?: MotionGate } = {}): AssemblyService {
+/** What the assembly reads besides its own streams: the registry (its port) and the tally's read model. */
+export interface AssemblyServiceDeps {
+  readonly registry: RegistryReader;
+  readonly read: Pick<ReadView, 'get'>;
+  readonly runner: Pick<ProjectionRunner, 'waitFor'>;
+  /** committee: Shanghai's transition freeze (services/assembly/committeeGate.ts). */
+  readonly gate?: MotionGate;
+}
+
+const afterCloseError = (closedAt: bigint): DomainError =>
+  conflict('ballot_after_close', 'voting closed before this ballot reached the log; it is recorded but not counted', { closedAt: closedAt.toString() });
+
+export function assemblyService(store: EventStore, deps: AssemblyServiceDeps): AssemblyService {
   const motions = lruStateCache<MotionState>(2_000);
 
   /** Close positions never change once written: found once, remembered. */
@@ -71,19 +105,42 @@ export function assemblyService(store: EventStore, options: { gate?: MotionGate 
     return null;
   }
 
+  const handleMotion = async (motionId: string, command: MotionCommand, cmd: CommandEnvelope) => {
+    // committee: a matter frozen for the compound is refused when proposed and when it would open.
+    if (deps.gate && (command.type === 'ProposeMotion' || command.type === 'OpenMotion')) {
+      const current = command.type === 'OpenMotion' ? await motion(motionId) : null;
+      const target = command.type === 'ProposeMotion' ? command : current?.status !== 'none' ? current : null;
+      const frozen = target ? await deps.gate(target.compoundId, target.matter) : null;
+      if (frozen) return frozen;
+    }
+    return handleCommand(store, motionDecider, motionStreamId(motionId), command, cmd, {}, { cache: motions });
+  };
+
   return {
     motion,
     motionAt,
     closePosition,
-    async handleMotion(motionId, command, cmd) {
-      // committee: a matter frozen for the compound is refused when proposed and when it would open.
-      if (options.gate && (command.type === 'ProposeMotion' || command.type === 'OpenMotion')) {
-        const current = command.type === 'OpenMotion' ? await motion(motionId) : null;
-        const target = command.type === 'ProposeMotion' ? command : current?.status !== 'none' ? current : null;
-        const frozen = target ? await options.gate(target.compoundId, target.matter) : null;
-        if (frozen) return frozen;
-      }
-      return handleCommand(store, motionDecider, motionStreamId(motionId), command, cmd, {}, { cache: motions });
+    handleMotion,
+    async openMotion(motionId, by, cmd) {
+      const state = await motion(motionId);
+      if (state.status === 'none') return notFound('motion_not_found', `No motion ${motionId}`);
+      // Only a noticed motion can open; for the others the decider refuses and the roll does not matter.
+      const roll = state.status === 'noticed' ? voterIdentities(await deps.registry.state(state.compoundId), state.scope.kind === 'buildings' ? state.scope.buildings : undefined) : [];
+      return handleMotion(motionId, { type: 'OpenMotion', motionId, roll, by }, cmd);
+    },
+    async publishResult(motionId, by, cmd) {
+      const state = await motion(motionId);
+      if (state.status === 'none') return notFound('motion_not_found', `No motion ${motionId}`);
+      const close = await closePosition(motionId);
+      if (close !== null && !(await deps.runner.waitFor(close, READ_MODEL_WAIT_MS))) throw new HttpProblem(504, 'read_model_behind', 'The tally has not caught up with the close yet; retry');
+      requireProjected(deps.read, 'assembly', state.compoundId);
+      const doc = deps.read.get<TallyDoc>(MOTION_TALLIES, motionId);
+      if (!doc || doc.eligible === null) return conflict('motion_not_closed', 'Voting has not been held on this motion');
+      return handleMotion(motionId, { type: 'PublishResult', motionId, totals: totalsOfTally(doc), by }, cmd);
+    },
+    async afterClose(motionId, position) {
+      const close = await closePosition(motionId);
+      return close !== null && close < position ? afterCloseError(close) : null;
     },
     async castBallot(command, cmd, decidedOn) {
       const { state: current, revision } = decidedOn ?? (await motionAt(command.motionId));
@@ -95,11 +152,7 @@ export function assemblyService(store: EventStore, options: { gate?: MotionGate 
       // Did the motion close before this ballot reached the log? Only events after the revision we decided on matter.
       const later = await store.readStream(motionStreamId(command.motionId), { fromRevision: revision + 1n });
       const close = later.find((e) => CLOSING_EVENTS.has(e.type));
-      if (close && close.position < handled.position) {
-        return conflict('ballot_after_close', 'voting closed before this ballot reached the log; it is recorded but not counted', {
-          closedAt: close.position.toString(),
-        });
-      }
+      if (close && close.position < handled.position) return afterCloseError(close.position);
       return handled;
     },
   };

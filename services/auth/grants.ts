@@ -1,22 +1,10 @@
 /**
  * Grants carried by a bearer token: `admin`, or a role scoped to one compound (`oc_member@<compoundId>`).
  */
-export const roles = [
-  'owner',
-  'oc_member',
-  'rc_staff',
-  'party_committee',
-  'street_office',
-  'property_firm',
-  'supervisor',
-  'developer',
-] as const;
+import { roles, type Role } from '../../domain/shared/roles.js';
 
-/**
- * A role within a compound: 业主 owner, 业主委员会 oc_member, 居委会 rc_staff, 社区党委 party_committee,
- * 街道办事处 street_office, 物业服务企业 property_firm, 监事会 supervisor, 建设单位 developer.
- */
-export type Role = (typeof roles)[number];
+/** The roles live in the shared kernel (domain/shared/roles.ts), where deciders can name them too. */
+export { roles, type Role };
 
 export type Grant = { readonly kind: 'admin' } | { readonly kind: 'scoped'; readonly role: Role; readonly compoundId: string };
 

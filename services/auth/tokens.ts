@@ -76,8 +76,12 @@ function sweepExpired(now: number): void {
 /** How many verified tokens are remembered (tests). */
 export const verifiedTokenCount = (): number => verified.size;
 
-export async function verifyToken(key: Uint8Array, token: string): Promise<Principal | TokenFailure> {
-  const now = Date.now();
+/**
+ * The principal a token carries, or why it is refused. `now` (epoch milliseconds) is the instant it is judged at:
+ * the wall clock, which tokens' `iat` and `exp` are written in (never the app's manual clock); tests pass a later
+ * instant rather than sleep until a token expires.
+ */
+export async function verifyToken(key: Uint8Array, token: string, now: number = Date.now()): Promise<Principal | TokenFailure> {
   sweepExpired(now);
   const hit = verified.get(token);
   if (hit && hit.key === key) {

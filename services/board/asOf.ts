@@ -11,10 +11,10 @@
 import { ballotStreamId, motionStreamId, type MotionOpenedData } from '../../domain/assembly/index.js';
 import { assemblyProjection, MOTION_TALLIES, MOTIONS, type MotionDoc, type TallyDoc } from '../../projections/assembly/index.js';
 import type { EventStore, RecordedEvent } from '../store/port.js';
-import { DocsAsOf } from '../api/asOf/compoundAsOf.js';
+import { DocsAsOf, type AsOf } from '../api/asOf/compoundAsOf.js';
 
-/** A point of the log: a global position, or an instant. */
-export type AsOf = { readonly kind: 'position'; readonly position: bigint } | { readonly kind: 'instant'; readonly at: Date };
+/** A point of the log: a global position, or an instant (defined beside DocsAsOf, so the two files form no cycle). */
+export type { AsOf } from '../api/asOf/compoundAsOf.js';
 
 const POSITION = /^\d{1,20}$/;
 /** An ISO 8601 instant with a time zone (`Z` or `±hh:mm`): a local time without a zone would be ambiguous. */

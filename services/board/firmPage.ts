@@ -18,9 +18,10 @@ import {
   type SurveyDoc,
   type TenderDoc,
 } from '../../projections/hiring/index.js';
-import type { AppDeps } from '../api/deps.js';
+import type { PlatformDeps } from '../platform/platformDeps.js';
+import type { RegistryState } from '../../domain/registry/index.js';
 
-export async function firmPageOf(deps: Pick<AppDeps, 'read' | 'clock' | 'registry'>, compoundId: string) {
+export async function firmPageOf(deps: Pick<PlatformDeps, 'read' | 'clock'> & { readonly registry: { state(compoundId: string): Promise<RegistryState> } }, compoundId: string) {
   const { read, clock, registry } = deps;
   const now = clock.now();
   const eligible = surveyEligible(voterIdentities(await registry.state(compoundId)));

@@ -1,13 +1,15 @@
-/** The notice board as one module for services/contexts.ts (until it lands, wired by hand, marked `// board`). */
+/**
+ * The notice board (公告栏) as a context module (services/platform/contextModule.ts): its public setting and
+ * who may read it (`deps.board`), and its pages, composed from the other contexts' read models.
+ */
 import { boardErrorCodes } from '../../domain/board/index.js';
-import type { AppDeps } from '../api/deps.js';
-import { boardRoutes } from './routes.js';
+import { defineContext, lazyRoutes, type ServiceDeps } from '../platform/contextModule.js';
+import { boardService } from './service.js';
 
-export const boardModule = {
+export const boardModule = defineContext({
   name: 'board',
   errorCodes: boardErrorCodes,
   projections: [],
-  reactors: (_deps: AppDeps) => [],
-  deadlineSources: (_deps: AppDeps) => [],
-  routes: boardRoutes,
-};
+  routes: [lazyRoutes(async () => (await import('./routes.js')).boardRoutes)],
+  services: ({ store, signingKey }: ServiceDeps) => ({ board: boardService(store, signingKey) }),
+});

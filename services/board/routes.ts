@@ -13,8 +13,8 @@ import { checklist, communityPage, deadlineRows, decisionRow, motionPage, motion
 import { DISPUTES, type DisputeDoc } from '../../projections/disputes/index.js';
 import { JOINT_MEETINGS, REQUESTS, type JointMeetingDoc, type RequestDoc as JointRequestDoc } from '../../projections/joint/index.js';
 import { RESIDENTS_MEETINGS, type MeetingDoc as ResidentsMeetingDoc } from '../../projections/residents/index.js';
-import { HIRING_CONTRACTS, type ContractDoc } from '../../projections/hiring/docs.js';
-import { renderContract } from '../../projections/hiring/view.js';
+import { HIRING_CONTRACTS, type ContractDoc } from '../../projections/hiring/index.js';
+import { renderContract } from '../../projections/hiring/index.js';
 import { firmPageOf } from './firmPage.js'; // hiring
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import { HttpProblem } from '../api/problem.js';

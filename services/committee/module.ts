@@ -1,32 +1,24 @@
 /**
- * The committee context as a module, for the lead to slot into the module list (services/contexts.ts): its
- * name, error codes, projections, reactors, deadline sources and routes.
+ * The owners' committee (业主委员会) as a context module (services/platform/contextModule.ts). It reaches the
+ * registry and the assembly through its own ports (services/committee/ports.ts); their modules are listed
+ * before it.
  */
 import { committeeErrorCodes } from '../../domain/committee/index.js';
 import { committeeProjection } from '../../projections/committee/index.js';
-import type { AssemblyService } from '../assembly/service.js';
-import type { Reactor } from '../platform/reactor.js';
-import type { DeadlineSource } from '../platform/deadlines.js';
-import type { RegistryService } from '../registry/service.js';
+import { defineContext, lazyRoutes, type ServiceDeps } from '../platform/contextModule.js';
 import { committeeDeadlineSource } from './deadlines.js';
-import { committeeMotionGate } from './gate.js';
+import type { AssemblyMotions, RegistryReader } from './ports.js';
 import { membershipEnds, removalDecided, seatElected } from './reactors.js';
-import { committeeRoutes } from './routes.js';
-import type { CommitteeService } from './service.js';
+import { committeeService } from './service.js';
 
-export interface CommitteeModuleDeps {
-  readonly committee: CommitteeService;
-  readonly assembly: AssemblyService;
-  readonly registry: RegistryService;
-}
-
-export const committeeModule = {
+export const committeeModule = defineContext({
   name: 'committee',
   errorCodes: committeeErrorCodes,
   projections: [committeeProjection],
-  reactors: (deps: CommitteeModuleDeps): Reactor[] => [seatElected(deps), membershipEnds(deps), removalDecided(deps)],
-  /** The assembly's motion gate (Shanghai's transition freeze, 沪规定 Art. 28): `assemblyService(store, { gate })`. */
-  motionGate: committeeMotionGate,
-  deadlineSources: (_deps: CommitteeModuleDeps): DeadlineSource[] => [committeeDeadlineSource()],
-  routes: committeeRoutes,
-} as const;
+  routes: [lazyRoutes(async () => (await import('./routes.js')).committeeRoutes)],
+  services: ({ store, registry, assembly }: ServiceDeps & { readonly registry: RegistryReader; readonly assembly: AssemblyMotions }) => ({
+    committee: committeeService({ store, registry, assembly }),
+  }),
+  reactors: (deps) => [seatElected(deps), membershipEnds(deps), removalDecided(deps)],
+  deadlineSources: () => [committeeDeadlineSource()],
+});

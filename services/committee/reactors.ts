@@ -10,8 +10,7 @@
 import type { FinalResultPublishedData } from '../../domain/assembly/index.js';
 import { activeMembers, committeeStreamId } from '../../domain/committee/index.js';
 import { SYSTEM_FACTS, type Reactor, type ReactorCommand } from '../platform/reactor.js';
-import type { AssemblyService } from '../assembly/service.js';
-import type { RegistryService } from '../registry/service.js';
+import type { AssemblyMotions as AssemblyService, RegistryReader as RegistryService } from './ports.js';
 import { unitsOwnedBy, type CommitteeService } from './service.js';
 
 const COMPOUND_STREAM = /^compound-(.+)$/;

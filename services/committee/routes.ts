@@ -13,6 +13,7 @@ import { declaredConditions, groupMemberKinds, nominationRoutes, type CommitteeC
 import type { DomainError } from '../../domain/shared/errors.js';
 import { COMMITTEE_BOARDS, COMMITTEE_ELECTIONS, type CommitteeBoardDoc, type ElectionDoc } from '../../projections/committee/index.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
+import { readModelGate } from '../api/readModel.js';
 import type { CommandOutcome } from '../api/commandLog.js';
 import { HttpProblem } from '../api/problem.js';
 import { afterQuery, problemSchema } from '../api/schemas.js';
@@ -38,7 +39,7 @@ const facts = (principal: Principal, compoundId: string, role: string) => ({
 });
 
 export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { committee, registry, commands, signingKey, runner, read, platform, clock } = app.deps;
+  const { committee, registry, commands, signingKey, read, platform, clock } = app.deps;
 
   const compoundOf = async (compoundId: string) => {
     const state = await registry.state(compoundId);
@@ -70,12 +71,11 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
     });
   };
 
+  const gate = readModelGate(app.deps);
   const readable = async (request: FastifyRequest, compoundId: string, after?: string) => {
     const principal = await requirePrincipal(request, signingKey);
     requireRole(principal, compoundId, ANY);
-    const wanted = after === undefined ? commands.lastAppended() : BigInt(after) > commands.lastAppended() ? BigInt(after) : commands.lastAppended();
-    if (!(await runner.waitFor(wanted, 5_000))) throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
-    return wanted;
+    return gate.caughtUp(compoundId, ['committee'], after);
   };
 
   app.post(

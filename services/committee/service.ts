@@ -15,10 +15,9 @@ import {
 import { allUnits, electorate, voterIdentities, type RegistryState } from '../../domain/registry/index.js';
 import { formatArea, parseArea } from '../../domain/shared/area.js';
 import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
-import type { AssemblyService } from '../assembly/service.js';
 import { commandIds, handleCommand, loadState, type CommandEnvelope, type Handled } from '../commands/handler.js';
 import { lruStateCache } from '../commands/stateCache.js';
-import type { RegistryService } from '../registry/service.js';
+import type { AssemblyMotions as AssemblyService, RegistryReader as RegistryService } from './ports.js';
 import type { EventStore } from '../store/port.js';
 
 /** Units a person owns (alone or with others) in a compound today, from the registry. */

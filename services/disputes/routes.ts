@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { disputeCategories, linkedRecordTypes, mediators, parties, routes as mediationRoutes, type DisputeCommand } from '../../domain/disputes/index.js';
 import { DISPUTED_RECORDS, DISPUTES, disputeStatistics, type DisputedRecordDoc, type DisputeDoc } from '../../projections/disputes/index.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
+import { readModelGate } from '../api/readModel.js';
 import { HttpProblem } from '../api/problem.js';
 import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
@@ -25,11 +26,9 @@ const ANY: readonly Role[] = ['owner', 'oc_member', 'rc_staff', 'party_committee
 const facts = (p: Principal, compoundId: string) => ({ personId: p.personId, grants: rolesOn(p, compoundId) });
 
 export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { disputes, commands, signingKey, runner, read } = app.deps;
-  const caughtUp = async (after?: string) => {
-    const wanted = after !== undefined && BigInt(after) > commands.lastAppended() ? BigInt(after) : commands.lastAppended();
-    if (!(await runner.waitFor(wanted, 5_000))) throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
-  };
+  const { disputes, commands, signingKey, read } = app.deps;
+  const gate = readModelGate(app.deps);
+  const caughtUp = (compoundId: string, after?: string) => gate.caughtUp(compoundId, ['disputes'], after);
 
   app.post(
     '/v1/compounds/:compoundId/disputes',
@@ -100,7 +99,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const principal = await requirePrincipal(request, signingKey);
       requireRole(principal, request.params.compoundId, ANY);
-      await caughtUp(request.query.after);
+      await caughtUp(request.params.compoundId, request.query.after);
       const list = read.list<DisputeDoc>(DISPUTES, request.params.compoundId);
       return { disputes: list, statistics: disputeStatistics(list) };
     },
@@ -112,7 +111,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const principal = await requirePrincipal(request, signingKey);
       requireRole(principal, request.params.compoundId, ANY);
-      await caughtUp(request.query.after);
+      await caughtUp(request.params.compoundId, request.query.after);
       const doc = read.get<DisputedRecordDoc>(DISPUTED_RECORDS, `${request.params.type}:${request.params.recordId}`);
       const own = (doc?.disputes ?? []).filter((d) => read.get<DisputeDoc>(DISPUTES, d)?.compoundId === request.params.compoundId);
       return { type: request.params.type, id: request.params.recordId, underDispute: own.length > 0, disputes: own };

@@ -23,7 +23,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = await requirePrincipal(request, signingKey);
       // The convenor (the OC) and the supervisory board; a platform admin.
       requireRole(principal, compoundId, ['oc_member', 'supervisor']);
-      const file = await exportCompound(store, compoundId, { logKey, exportKey }, clock.now());
+      const file = await app.deps.export.compound(compoundId, clock.now());
       if (!file) throw new HttpProblem(404, 'compound_not_found', `No compound ${compoundId}`);
       reply.header('content-disposition', `attachment; filename="export-${compoundId}.json"`);
       reply.type('application/json');

@@ -1,14 +1,21 @@
-/** The funds as one module for services/contexts.ts (until it lands, wired by hand, marked `// funds`). */
+/**
+ * The maintenance funds (专项维修资金) as a context module (services/platform/contextModule.ts). It reads the
+ * registry and the owners' decisions through its own ports (services/funds/ports.ts); the registry's and the
+ * assembly's modules are listed before it.
+ */
 import { fundsErrorCodes } from '../../domain/funds/index.js';
-import type { AppDeps } from '../api/deps.js';
+import { defineContext, lazyRoutes, type ServiceDeps } from '../platform/contextModule.js';
 import { fundsDeadlineSource } from './deadlines.js';
-import { fundsRoutes } from './routes.js';
+import type { DecisionReader, RegistryReader } from './ports.js';
+import { fundsService } from './service.js';
 
-export const fundsModule = {
+export const fundsModule = defineContext({
   name: 'funds',
   errorCodes: fundsErrorCodes,
   projections: [],
-  reactors: (_deps: AppDeps) => [],
-  deadlineSources: (_deps: AppDeps) => [fundsDeadlineSource()],
-  routes: fundsRoutes,
-};
+  routes: [lazyRoutes(async () => (await import('./routes.js')).fundsRoutes)],
+  services: ({ store, registry, decisions }: ServiceDeps & { readonly registry: RegistryReader; readonly decisions: DecisionReader }) => ({
+    funds: fundsService({ store, registry, decisions }),
+  }),
+  deadlineSources: () => [fundsDeadlineSource()],
+});

@@ -11,6 +11,7 @@ import { findUnit } from '../../domain/registry/index.js';
 import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
 import { ledgerView, releaseView, subAccountView } from '../../projections/funds/index.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
+import { readModelGate } from '../api/readModel.js';
 import { HttpProblem } from '../api/problem.js';
 import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
@@ -34,7 +35,8 @@ const factsOf = (principal: Principal, compoundId: string, role: string) => ({
 });
 
 export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { funds, commands, signingKey, runner, registry } = app.deps;
+  const { funds, commands, signingKey, registry } = app.deps;
+  const gate = readModelGate(app.deps);
 
   /** Runs one funds command for a caller holding one of `roles`; `body` shapes the 201. */
   const command = async (
@@ -48,8 +50,8 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     const { compoundId } = request.params as { compoundId: string };
     const principal = await requirePrincipal(request, signingKey);
     const role = requireRole(principal, compoundId, roles, allowAdmin);
-    // The decisions the command relies on are read from the read model: let it catch up with what we appended.
-    await runner.waitFor(commands.lastAppended(), 5_000);
+    // The decisions the command relies on are read from the assembly's read model: caught up, and whole for the compound.
+    await gate.caughtUp(compoundId, ['assembly']);
     return commands.run(request, reply, {
       principal,
       role,

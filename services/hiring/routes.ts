@@ -26,6 +26,7 @@ import {
 } from '../../projections/hiring/index.js';
 import { voterIdentities } from '../../domain/registry/index.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
+import { readModelGate } from '../api/readModel.js';
 import type { CommandOutcome } from '../api/commandLog.js';
 import { HttpProblem } from '../api/problem.js';
 import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
@@ -47,12 +48,11 @@ const FIRM: readonly Role[] = ['property_firm'];
 const facts = (principal: Principal, compoundId: string) => ({ personId: principal.personId, grants: rolesOn(principal, compoundId) as string[] });
 
 export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
-    const { hiring, commands, signingKey, runner, read, registry, clock, decisions } = app.deps;
+    const { hiring, commands, signingKey, read, registry, clock, decisions } = app.deps;
 
-    const caughtUp = async (after?: string) => {
-      const wanted = after !== undefined && BigInt(after) > commands.lastAppended() ? BigInt(after) : commands.lastAppended();
-      if (!(await runner.waitFor(wanted, 5_000))) throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
-    };
+    const gate = readModelGate(app.deps);
+    /** The read model caught up, the hiring view of the compound whole (and the assembly's, for its decisions). */
+    const caughtUp = (compoundId: string, after?: string, projections: readonly string[] = ['hiring']) => gate.caughtUp(compoundId, projections, after);
     const tenderOf = async (tenderId: string): Promise<Extract<TenderState, { status: 'published' }>> => {
       const t = await hiring.tender(tenderId);
       if (t.status === 'none') throw new HttpProblem(404, 'tender_not_found', `No tender ${tenderId}`);
@@ -95,7 +95,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
 
     /** An owners' decision on the firm, final and standing, of this compound: its action. */
     const firmDecision = async (decisionId: string, compoundId: string, firmId: string): Promise<{ action: 'hire' | 'dismiss' | 'renew'; adopted: string } | DomainError> => {
-      await caughtUp();
+      await caughtUp(compoundId, undefined, ['assembly']);
       const doc = decisions.decision(decisionId);
       if (!doc || doc.compoundId !== compoundId) return refuse('invalid_decision', 'no decision of this compound with that id');
       const standing = await hiring.standingDecision(doc.motionId, decisionId);
@@ -281,7 +281,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
         const t = await tenderOf(request.params.tenderId);
         const principal = await requirePrincipal(request, signingKey);
         requireRole(principal, t.tender.compoundId, ANY);
-        await caughtUp(request.query.after);
+        await caughtUp(t.tender.compoundId, request.query.after);
         const doc = read.get<TenderDoc>(HIRING_TENDERS, request.params.tenderId);
         if (!doc) throw new HttpProblem(404, 'tender_not_found', 'not yet on the board');
         return renderTender(doc, clock.now(), firmName);
@@ -391,7 +391,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
         const c = await contractOf(request.params.contractId);
         const principal = await requirePrincipal(request, signingKey);
         requireRole(principal, c.terms.compoundId, ANY);
-        await caughtUp(request.query.after);
+        await caughtUp(c.terms.compoundId, request.query.after);
         const doc = read.get<ContractDoc>(HIRING_CONTRACTS, request.params.contractId);
         if (!doc) throw new HttpProblem(404, 'contract_not_found', 'not yet on the board');
         return renderContract(doc, clock.now());
@@ -461,7 +461,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
         const a = await adjustmentOf(request.params.adjustmentId);
         const principal = await requirePrincipal(request, signingKey);
         requireRole(principal, a.proposal.compoundId, ANY);
-        await caughtUp(request.query.after);
+        await caughtUp(a.proposal.compoundId, request.query.after);
         const doc = read.get<FeeAdjustmentDoc>(HIRING_FEE_ADJUSTMENTS, request.params.adjustmentId);
         if (!doc) throw new HttpProblem(404, 'adjustment_not_found', 'not yet on the board');
         return renderFeeAdjustment(doc, clock.now());
@@ -520,7 +520,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
         if (sv.status === 'none') throw new HttpProblem(404, 'survey_not_found', `No survey ${request.params.surveyId}`);
         const principal = await requirePrincipal(request, signingKey);
         requireRole(principal, sv.survey.compoundId, ANY);
-        await caughtUp(request.query.after);
+        await caughtUp(sv.survey.compoundId, request.query.after);
         const doc = read.get<SurveyDoc>(HIRING_SURVEYS, request.params.surveyId);
         if (!doc) throw new HttpProblem(404, 'survey_not_found', 'not yet on the board');
         return renderSurvey(doc, clock.now(), await eligibleOf(doc.compoundId));
@@ -534,7 +534,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
         const { compoundId } = request.params;
         const principal = await requirePrincipal(request, signingKey);
         requireRole(principal, compoundId, ANY);
-        await caughtUp(request.query.after);
+        await caughtUp(compoundId, request.query.after);
         const now = clock.now();
         const contracts = read.list<ContractDoc>(HIRING_CONTRACTS, compoundId).map((d) => renderContract(d, now));
         const current = [...contracts].reverse().find((c) => c.status !== 'drawn' && c.takenOverAt === null) ?? null;

@@ -37,10 +37,9 @@ import {
 import { electorate, voterIdentities } from '../../domain/registry/index.js';
 import { holdsAny } from '../../domain/assembly/index.js';
 import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
-import type { AssemblyService } from '../assembly/service.js';
 import { handleCommand, loadState, type CommandEnvelope, type Handled } from '../commands/handler.js';
 import { lruStateCache } from '../commands/stateCache.js';
-import type { RegistryService } from '../registry/service.js';
+import type { AssemblyMotions, RegistryReader } from './ports.js';
 import type { EventStore } from '../store/port.js';
 
 type Result<S> = Promise<Handled<S> | DomainError>;
@@ -83,7 +82,7 @@ export interface HiringService {
   respondToSurvey(surveyId: string, input: { unitId?: string; answers: Readonly<Record<string, number>> }, by: ActorFacts, cmd: CommandEnvelope): Result<SurveyState>;
 }
 
-export function hiringService(store: EventStore, deps: { assembly: AssemblyService; registry: RegistryService }): HiringService {
+export function hiringService(store: EventStore, deps: { assembly: AssemblyMotions; registry: RegistryReader }): HiringService {
   const firms = lruStateCache<FirmState>(500);
   const tenders = lruStateCache<TenderState>(500);
   const contracts = lruStateCache<ContractState>(500);

@@ -10,8 +10,8 @@ import { z } from 'zod';
 import { jointParties, partyScores, type JointCommand, type Party } from '../../domain/joint/index.js';
 import { JOINT_MEETINGS, REQUESTS, type JointMeetingDoc, type RequestDoc } from '../../projections/joint/index.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
+import { readModelGate } from '../api/readModel.js';
 import { HttpProblem } from '../api/problem.js';
-import { requireProjected } from '../api/projected.js';
 import { afterQuery, identifier, instant, problemSchema } from '../api/schemas.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds } from '../commands/handler.js';
@@ -23,15 +23,10 @@ const ANY: readonly Role[] = ['owner', 'oc_member', 'rc_staff', 'party_committee
 const facts = (p: Principal, compoundId: string) => ({ personId: p.personId, grants: rolesOn(p, compoundId) });
 
 export const jointRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { joint, commands, signingKey, runner, read } = app.deps;
+  const { joint, commands, signingKey, read } = app.deps;
 
-  const reader = async (request: FastifyRequest, compoundId: string, after?: string) => {
-    const principal = await requirePrincipal(request, signingKey);
-    requireRole(principal, compoundId, ANY);
-    const wanted = after !== undefined && BigInt(after) > commands.lastAppended() ? BigInt(after) : commands.lastAppended();
-    if (!(await runner.waitFor(wanted, 5_000))) throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
-    requireProjected(read, 'joint', compoundId);
-  };
+  const gate = readModelGate(app.deps);
+  const reader = (request: FastifyRequest, compoundId: string, after?: string) => gate.readable(request, compoundId, { roles: ANY, projections: ['joint'], after });
   /** Runs a command by any grant on the compound; the decider says who may (403 `not_entitled` otherwise). */
   const run = async (request: FastifyRequest, reply: Parameters<typeof commands.run>[1], compoundId: string, execute: (by: ReturnType<typeof facts>, cmd: Parameters<Parameters<typeof commands.run>[2]['execute']>[0]) => ReturnType<typeof joint.onMeeting>, body: (events: readonly { data: unknown }[]) => Record<string, unknown> = () => ({})) => {
     const principal = await requirePrincipal(request, signingKey);

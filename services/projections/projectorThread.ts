@@ -5,7 +5,7 @@
  * and learns how far the read model has got from `applied` messages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { allProjections } from '../../projections/index.js';
+import { allProjections } from '../contexts.js';
 import type { Projection } from '../../projections/projection.js';
 import { openSqliteEventReader } from '../store/sqlite/eventReader.js';
 import { catchUpTracker } from './catchUpProgress.js';

@@ -16,7 +16,7 @@ export interface ThreadedRunnerOptions {
   /** Subscribes to the store's commits (SqliteStore.onCommitted); returns the unsubscribe. */
   readonly commits: (listener: () => void) => () => void;
   readonly log?: { error(obj: unknown, msg: string): void; info?(obj: unknown, msg: string): void };
-  /** Default: every projection of the app (projections/index.ts). */
+  /** Default: every projection of the app (services/contexts.ts). */
   readonly projections?: ProjectionsRef;
 }
 

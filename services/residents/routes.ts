@@ -10,6 +10,7 @@ import { conveneRequestStreamId, residentsMeetingStreamId, type ResidentsCommand
 import type { DomainError } from '../../domain/shared/errors.js';
 import { RESIDENTS_MEETINGS, RESIDENTS_REQUESTS, RESIDENTS_ROLLS, type MeetingDoc, type RequestDoc, type RollDoc } from '../../projections/residents/index.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
+import { readModelGate } from '../api/readModel.js';
 import type { CommandOutcome } from '../api/commandLog.js';
 import { HttpProblem } from '../api/problem.js';
 import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
@@ -26,18 +27,14 @@ const ANY: readonly Role[] = ['owner', 'oc_member', 'rc_staff', 'party_committee
 const facts = (p: Principal, compoundId: string) => ({ personId: p.personId, grants: rolesOn(p, compoundId) });
 
 export const residentsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { residents, commands, signingKey, runner, read } = app.deps;
+  const { residents, commands, signingKey, read } = app.deps;
 
   const asRc = async (request: FastifyRequest, compoundId: string) => {
     const principal = await requirePrincipal(request, signingKey);
     return { principal, role: requireRole(principal, compoundId, RC) };
   };
-  const reader = async (request: FastifyRequest, compoundId: string, after?: string) => {
-    const principal = await requirePrincipal(request, signingKey);
-    requireRole(principal, compoundId, ANY);
-    const wanted = after !== undefined && BigInt(after) > commands.lastAppended() ? BigInt(after) : commands.lastAppended();
-    if (!(await runner.waitFor(wanted, 5_000))) throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
-  };
+  const gate = readModelGate(app.deps);
+  const reader = (request: FastifyRequest, compoundId: string, after?: string) => gate.readable(request, compoundId, { roles: ANY, projections: ['residents'], after });
   /** The compound of an existing meeting or request stream, or 404. */
   const compoundOf = async (streamId: string, what: string): Promise<string> => {
     const s: ResidentsState = await residents.state(streamId);

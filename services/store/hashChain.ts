@@ -7,7 +7,7 @@
  * strings; `undefined` members are omitted (as JSON does).
  */
 import { hash as digest } from 'node:crypto';
-import type { NewEvent, RecordedEvent } from './port.js';
+import type { NewEvent, RecordedEvent } from '../../domain/shared/log.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -7,41 +7,15 @@
  * ordered; `0n` means "before the first event". A position is the position *of* an event; reading or
  * subscribing "from" a position is exclusive (it starts after it), as in EventStoreDB.
  */
-import type { EventMetadata } from './envelope.js';
+import type { NewEvent, RecordedEvent } from '../../domain/shared/log.js';
 import type { TreeHead } from './logTree.js';
 
+/** The log's record types live in the shared kernel (domain/ and projections/ read them); re-exported here. */
+export type { NewEvent, RecordedEvent } from '../../domain/shared/log.js';
 export type { TreeHead } from './logTree.js';
 
 /** What the writer expects of the stream's current state. `n` = the stream's last revision is n. */
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
-
-/** An event as the command pipeline hands it to the store: the store adds revision, position and hashes. */
-export interface NewEvent {
-  readonly eventId: string;
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly data: unknown;
-  readonly metadata: EventMetadata;
-}
-
-/** An event as it stands in the log. */
-export interface RecordedEvent extends NewEvent {
-  readonly streamId: string;
-  /** 0-based revision within the stream. */
-  readonly revision: bigint;
-  /** Position in the one global order. */
-  readonly position: bigint;
-  /** Hash of the previous event of the same stream; `GENESIS_HASH` for revision 0. */
-  readonly prevHash: string;
-  /** SHA-256 over the canonical encoding (see hashChain.ts). */
-  readonly hash: string;
-  /**
-   * The log-tree leaf (logTree.ts, hex) the store recorded when it appended the event, where the store keeps
-   * one (SQLite, memory; not EventStoreDB). `cli verify` compares it with the leaf recomputed at the event's
-   * place in the global order, to name the position where that order was changed.
-   */
-  readonly leafHash?: string;
-}
 
 export interface AppendResult {
   /** Revision of the last event written (the revision to expect next time). */

@@ -1,13 +1,16 @@
-/** The supervision as one module for services/contexts.ts (until it lands, wired by hand, marked `// supervision`). */
+/**
+ * The supervisory board (监事会) as a context module (services/platform/contextModule.ts). It reads the owners'
+ * decisions through its own port (services/supervision/ports.ts); the assembly's module is listed before it.
+ */
 import { supervisionErrorCodes } from '../../domain/supervision/index.js';
-import type { AppDeps } from '../api/deps.js';
-import { supervisionRoutes } from './routes.js';
+import { defineContext, lazyRoutes, type ServiceDeps } from '../platform/contextModule.js';
+import type { DecisionReader } from './ports.js';
+import { supervisionService } from './service.js';
 
-export const supervisionModule = {
+export const supervisionModule = defineContext({
   name: 'supervision',
   errorCodes: supervisionErrorCodes,
   projections: [],
-  reactors: (_deps: AppDeps) => [],
-  deadlineSources: (_deps: AppDeps) => [],
-  routes: supervisionRoutes,
-};
+  routes: [lazyRoutes(async () => (await import('./routes.js')).supervisionRoutes)],
+  services: ({ store, decisions }: ServiceDeps & { readonly decisions: DecisionReader }) => ({ supervision: supervisionService({ store, decisions }) }),
+});

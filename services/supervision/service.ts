@@ -5,11 +5,10 @@
 import { fundsStreamId, type FundsEvent } from '../../domain/funds/index.js';
 import { supervisionDecider, supervisionStreamId, type SupervisionCommand, type SupervisionState } from '../../domain/supervision/index.js';
 import type { DomainError } from '../../domain/shared/errors.js';
-import { DECISIONS, type DecisionDoc } from '../../projections/assembly/index.js';
 import { supervisoryTrace, type DecisionRef } from '../../projections/supervision/index.js';
 import { handleCommand, type CommandEnvelope, type Handled } from '../commands/handler.js';
-import type { ReadView } from '../projections/readStore.js';
 import type { EventStore } from '../store/port.js';
+import type { DecisionReader } from './ports.js';
 
 export interface SupervisionService {
   run(compoundId: string, command: SupervisionCommand, cmd: CommandEnvelope): Promise<Handled<SupervisionState> | DomainError>;
@@ -17,10 +16,10 @@ export interface SupervisionService {
   decisionRef(decisionId: string): DecisionRef | null;
 }
 
-export function supervisionService(deps: { store: EventStore; read: ReadView }): SupervisionService {
-  const { store, read } = deps;
+export function supervisionService(deps: { store: EventStore; decisions: DecisionReader }): SupervisionService {
+  const { store, decisions } = deps;
   const decisionRef = (decisionId: string): DecisionRef | null => {
-    const d = read.get<DecisionDoc>(DECISIONS, decisionId);
+    const d = decisions.decision(decisionId);
     if (!d) return null;
     return { decisionId: d.decisionId, motionId: d.motionId, matter: d.matter, budget: d.proposal?.kind === 'use_maintenance_fund' ? d.proposal.budget : null, revokedAt: d.revoked?.revokedAt ?? null };
   };

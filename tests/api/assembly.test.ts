@@ -5,7 +5,7 @@ import { openReadStore } from '../../services/projections/readStore.js';
 import { startProjectionRunner } from '../../services/projections/runner.js';
 import { memoryStore } from '../../services/store/memory.js';
 import type { EventStore } from '../../services/store/port.js';
-import { allProjections } from '../../projections/index.js';
+import { allProjections } from '../../services/contexts.js';
 import { MOTION_BALLOTS, MOTION_TALLIES } from '../../projections/assembly/index.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 

@@ -8,10 +8,12 @@
  * its streams (services/board/asOf.ts). Results are cached per (compound, cut position) for repeated reads.
  */
 import { defaultScope, type DocChange, type DocReader, type Projection } from '../../../projections/projection.js';
-import type { AsOf } from '../../board/asOf.js';
 import type { EventStore, RecordedEvent } from '../../store/port.js';
 import type { Deadline, DeadlineSource } from '../../platform/deadlines.js';
 import { DeadlineFold } from '../../platform/deadlineFold.js';
+
+/** A point of the log: a global position, or an instant (services/board/asOf.ts parses it). */
+export type AsOf = { readonly kind: 'position'; readonly position: bigint } | { readonly kind: 'instant'; readonly at: Date };
 
 interface Stored {
   readonly parent?: string;

@@ -14,25 +14,20 @@
  * silently showing the present. JSON answers carry `asOf: {requested, position, recordedAt}`; every answer
  * carries `x-as-of-position`; pages print "截至 …" (services/board/routes.ts).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MOTIONS } from '../../../projections/assembly/index.js';
 import { HIRING_CONTRACTS, HIRING_FEE_ADJUSTMENTS, HIRING_SURVEYS, HIRING_TENDERS } from '../../../projections/hiring/index.js';
 import type { Projection } from '../../../projections/projection.js';
-import { compoundStreamId, registryDecider, type RegistryEvent } from '../../../domain/registry/index.js';
-import { fold } from '../../../domain/shared/decider.js';
-import type { RegistryService } from '../../registry/service.js';
 import { asOfWire, requestedAsOf } from '../../board/asOfQuery.js';
 import type { ReadView } from '../../projections/readStore.js';
 import type { EventStore } from '../../store/port.js';
 import type { DeadlineSource } from '../../platform/deadlines.js';
 import { HttpProblem } from '../problem.js';
 import { compoundAsOf, type CompoundAsOf } from './compoundAsOf.js';
+import { currentView as current } from './currentView.js';
 
-const current = new AsyncLocalStorage<CompoundAsOf>();
-
-/** The past view the running request asked for, if any. */
-export const viewAsOf = (): CompoundAsOf | undefined => current.getStore();
+// The registry's state as of the point: services/registry/asOf.ts, declared by its module (`timeTravel`).
+export { viewAsOf } from './currentView.js';
 
 /** A reader whose document queries answer from the request's past view when there is one. */
 export function timeTravellingRead(live: ReadView): ReadView {
@@ -46,23 +41,6 @@ export function timeTravellingRead(live: ReadView): ReadView {
     projections: () => live.projections(),
     failures: () => live.failures(),
     close: () => live.close(),
-  };
-}
-
-/**
- * The registry as it stood at the request's point, for that compound: its stream folded up to the cut (the
- * compound, its units and owners, the electorate on the day). Other compounds, and requests without a point,
- * get the live state. Only routes' reads see it: commands never run inside a past view.
- */
-export function timeTravellingRegistry(live: RegistryService, store: EventStore): RegistryService {
-  return {
-    ...live,
-    async state(compoundId) {
-      const view = current.getStore();
-      if (!view || view.compoundId !== compoundId) return live.state(compoundId);
-      const events = (await store.readStream(compoundStreamId(compoundId))).filter((e) => e.position <= view.position);
-      return fold(registryDecider, events.map((e) => ({ type: e.type, data: e.data }) as RegistryEvent));
-    },
   };
 }
 

@@ -5,8 +5,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { PlatformDeps } from '../../platform/platformDeps.js';
 import { signTreeHead, type SignedTreeHead } from '../../store/signedHead.js';
-import type { AppDeps } from '../deps.js';
 import { HttpProblem } from '../problem.js';
 
 const signedHeadSchema = z.object({
@@ -17,10 +17,16 @@ const signedHeadSchema = z.object({
   signature: z.string(),
 });
 
-/** The head of the log as it stands, signed; the last one is reused while the log has not grown. */
-const latest = new WeakMap<AppDeps, SignedTreeHead>();
+/**
+ * The parts of `app.deps` the signed head takes: the platform's, so that this file (reached from the assembly
+ * module's routes) does not import services/api/deps.ts, which derives its type from the module list.
+ */
+type HeadDeps = Pick<PlatformDeps, 'store' | 'logKey' | 'clock'>;
 
-export async function currentSignedHead(deps: AppDeps): Promise<SignedTreeHead | null> {
+/** The head of the log as it stands, signed; the last one is reused while the log has not grown. */
+const latest = new WeakMap<HeadDeps, SignedTreeHead>();
+
+export async function currentSignedHead(deps: HeadDeps): Promise<SignedTreeHead | null> {
   const { store, logKey, clock } = deps;
   if (!store.treeHead) return null;
   const head = await store.treeHead();

@@ -5,20 +5,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { matters, type MotionCommand, type MotionState } from '../../../domain/assembly/index.js';
-import { buildingsOf, voterIdentities } from '../../../domain/registry/index.js';
+import { buildingsOf } from '../../../domain/registry/index.js';
 import {
   MOTION_BALLOTS,
   MOTION_TALLIES,
   MOTIONS,
   renderBallot,
   renderTally,
-  totalsOfTally,
   type BallotDoc,
   type MotionDoc,
   type TallyDoc,
 } from '../../../projections/assembly/index.js';
 import { ballotRoles, BALLOT_READERS, isDeveloperBallot } from '../../assembly/access.js';
 import { actingRole, rolesOn, type Principal, type Role } from '../../auth/grants.js';
+import type { DomainError } from '../../../domain/shared/errors.js';
 import { commandIds, type CommandEnvelope } from '../../commands/handler.js';
 import { requirePrincipal, requireRole } from '../authenticate.js';
 import type { CommandOutcome } from '../commandLog.js';
@@ -33,7 +33,8 @@ import {
   MAX_TITLE_LENGTH,
 } from '../../../domain/shared/limits.js';
 import { afterQuery, identifier, instant, problemSchema, text } from '../schemas.js';
-import { requireProjected } from '../projected.js';
+import { readModelGate } from '../readModel.js';
+import { ballotCheck, ballotPage, motionList, motionView, tallyView } from '../../assembly/viewSchemas.js';
 import { DISPUTED_RECORDS, type DisputedRecordDoc } from '../../../projections/disputes/index.js';
 import { currentSignedHead } from './log.js';
 import { motionAsOf } from '../../board/asOf.js'; // board
@@ -50,27 +51,11 @@ const anyRole: readonly Role[] = ['owner', 'oc_member', 'rc_staff', 'party_commi
 const actorFacts = (principal: Principal, compoundId: string) => ({ personId: principal.personId, grants: rolesOn(principal, compoundId) });
 
 export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { assembly, registry, commands, signingKey, read, runner, store } = app.deps;
+  const { assembly, registry, commands, signingKey, read, store } = app.deps;
 
-  /**
-   * Reads see every command this process acknowledged, and `?after=` positions from other instances. A
-   * position beyond the log's head was never returned by any command: `400 position_beyond_log` at once,
-   * rather than holding the request until the wait times out (the head is read only when a wait is due).
-   */
-  const consistentRead = async (after: string | undefined, compoundId: string) => {
-    const target = after === undefined ? commands.lastAppended() : BigInt(after);
-    if (after !== undefined && target > runner.position()) {
-      const head = await store.headPosition();
-      if (target > head) {
-        throw new HttpProblem(400, 'position_beyond_log', `No command has returned position ${target}: the log ends at ${head}`, { head: head.toString() });
-      }
-    }
-    const wanted = target > commands.lastAppended() ? target : commands.lastAppended();
-    if (!(await runner.waitFor(wanted, 5_000))) {
-      throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
-    }
-    requireProjected(read, 'assembly', compoundId);
-  };
+  /** Reads see every command this process acknowledged and `?after=`, and a whole assembly view (services/api/readModel.ts). */
+  const gate = readModelGate(app.deps);
+  const consistentRead = (after: string | undefined, compoundId: string) => gate.caughtUp(compoundId, ['assembly'], after);
 
   const existingMotion = async (motionId: string): Promise<Extract<MotionState, { compoundId: string }>> => {
     const state = await assembly.motion(motionId);
@@ -83,8 +68,13 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     body: { motionId, status: events.at(-1)?.type ?? 'unchanged', position: position.toString() },
   });
 
-  /** A lifecycle step on an existing motion, run by a convenor. */
-  const lifecycle = (path: string, summary: string, build: (motionId: string, body: Record<string, unknown>, by: ReturnType<typeof actorFacts>, cmd: CommandEnvelope) => Promise<MotionCommand>, body = z.object({}).passthrough()) =>
+  /** A lifecycle step on an existing motion, run by a convenor: a motion command, or a step of the assembly service. */
+  const lifecycle = (
+    path: string,
+    summary: string,
+    build: (motionId: string, body: Record<string, unknown>, by: ReturnType<typeof actorFacts>, cmd: CommandEnvelope) => Promise<MotionCommand | { readonly run: () => Promise<CommandOutcome | DomainError> }>,
+    body = z.object({}).passthrough(),
+  ) =>
     app.post(
       `/v1/motions/:motionId/${path}`,
       { schema: { tags: ['assembly'], summary, params: motionParams, body: body.nullish(), response: { 201: positionBody, ...errors } } },
@@ -96,7 +86,10 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
         return commands.run(request, reply, {
           principal,
           role,
-          execute: async (cmd) => assembly.handleMotion(motionId, await build(motionId, (request.body ?? {}) as Record<string, unknown>, actorFacts(principal, motion.compoundId), cmd), cmd),
+          execute: async (cmd) => {
+            const step = await build(motionId, (request.body ?? {}) as Record<string, unknown>, actorFacts(principal, motion.compoundId), cmd);
+            return 'run' in step ? step.run() : assembly.handleMotion(motionId, step, cmd);
+          },
           respond: motionReply(motionId),
         });
       },
@@ -173,12 +166,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   lifecycle('notice', 'Publish the notice (会议通知); the notice period starts the next day', async (motionId, _b, by) => ({ type: 'PublishNotice', motionId, by }));
-  lifecycle('open', 'Open voting once the notice period has run and opensAt is reached; freezes the roll', async (motionId, _b, by) => {
-    const motion = await existingMotion(motionId);
-    const compound = await registry.state(motion.compoundId);
-    const roll = voterIdentities(compound, motion.scope.kind === 'buildings' ? motion.scope.buildings : undefined);
-    return { type: 'OpenMotion', motionId, roll, by };
-  });
+  lifecycle('open', 'Open voting once the notice period has run and opensAt is reached; freezes the roll', async (motionId, _b, by, cmd) => ({ run: () => assembly.openMotion(motionId, by, cmd) }));
   lifecycle('close', 'Close voting (not before closesAt); ballots after the close in the log do not count', async (motionId, _b, by) => ({ type: 'CloseMotion', motionId, by }));
   lifecycle(
     'cancel',
@@ -186,14 +174,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (motionId, body, by) => ({ type: 'CancelMotion', motionId, reason: typeof body.reason === 'string' ? body.reason : '', by }),
     z.object({ reason: text(MAX_REASON_LENGTH, { multiline: true }) }),
   );
-  lifecycle('result', 'Publish the result (公布表决结果) from the tally frozen at the close', async (motionId, _b, by) => {
-    const close = await assembly.closePosition(motionId);
-    if (close !== null && !(await runner.waitFor(close, 5_000))) throw new HttpProblem(504, 'read_model_behind', 'The tally has not caught up with the close yet; retry');
-    requireProjected(read, 'assembly', (await existingMotion(motionId)).compoundId);
-    const doc = read.get<TallyDoc>(MOTION_TALLIES, motionId);
-    if (!doc || doc.eligible === null) throw new HttpProblem(409, 'motion_not_closed', 'Voting has not been held on this motion');
-    return { type: 'PublishResult', motionId, totals: totalsOfTally(doc), by };
-  });
+  lifecycle('result', 'Publish the result (公布表决结果) from the tally frozen at the close', async (motionId, _b, by, cmd) => ({ run: () => assembly.publishResult(motionId, by, cmd) }));
 
   app.post(
     '/v1/motions/:motionId/mandates',
@@ -295,12 +276,8 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
         respond: async ({ events, position, replayed }) => {
           // A replayed command answers as the first did: a ballot behind the close never got a receipt.
           // (A first answer was already checked by castBallot.)
-          if (replayed) {
-            const close = await assembly.closePosition(motionId);
-            if (close !== null && close < position) {
-              throw domainProblem({ error: 'conflict', code: 'ballot_after_close', message: 'voting closed before this ballot reached the log; it is recorded but not counted' });
-            }
-          }
+          const late = replayed ? await assembly.afterClose(motionId, position) : null;
+          if (late) throw domainProblem(late);
           return { status: 201, body: { receipt: (events.at(-1)!.data as { receipt: string }).receipt, position: position.toString() } };
         },
       });
@@ -331,7 +308,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "The compound's notice board: its motions",
         params: z.object({ compoundId: identifier }),
         querystring: afterQuery,
-        response: { 200: z.object({ motions: z.array(z.any()), logHead: z.any().optional() }), ...errors },
+        response: { 200: motionList, ...errors },
       },
     },
     async (request) => {
@@ -347,7 +324,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/motions/:motionId',
-    { schema: { tags: ['assembly'], summary: 'A motion as the notice board shows it', params: motionParams, querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    { schema: { tags: ['assembly'], summary: 'A motion as the notice board shows it', params: motionParams, querystring: afterQuery, response: { 200: motionView, ...errors } } },
     async (request) => {
       const { motionId } = request.params;
       const { motion: m } = await readMotionCompound(request, motionId);
@@ -367,7 +344,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The exact two-axis tally (Civil Code Art. 278): quorum, passage, what is still needed',
         params: motionParams,
         querystring: afterQuery.extend({ asOf: asOfField }), // board: time travel
-        response: { 200: z.any(), ...errors },
+        response: { 200: tallyView, ...errors },
       },
     },
     async (request) => {
@@ -398,7 +375,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
           cursor: z.string().regex(/^\d{20}$/).optional(),
           limit: z.coerce.number().int().min(1).max(5000).default(1000),
         }),
-        response: { 200: z.object({ ballots: z.array(z.any()), next: z.string().nullable() }), ...errors },
+        response: { 200: ballotPage, ...errors },
       },
     },
     async (request) => {
@@ -424,7 +401,7 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Check one ballot by its receipt',
         params: motionParams.extend({ receipt: z.string().regex(/^[0-9a-f]{64}$/) }),
         querystring: afterQuery,
-        response: { 200: z.any(), ...errors },
+        response: { 200: ballotCheck, ...errors },
       },
     },
     async (request) => {

@@ -3,7 +3,7 @@
  * transition freeze (沪规定 Art. 28 para. 4), read from the committee's stream through its published surface.
  */
 import { committeeDecider, committeeStreamId, transitionFreeze, type CommitteeState } from '../../domain/committee/index.js';
-import type { MotionGate } from '../assembly/service.js';
+import type { MotionGate } from './service.js';
 import { loadState } from '../commands/handler.js';
 import { lruStateCache } from '../commands/stateCache.js';
 import type { EventStore } from '../store/port.js';

@@ -1,0 +1,33 @@
+/**
+ * The platform's parts every context and every route may use, whatever the context: the log, the read
+ * model, the clock, the keys, the command log and the platform (reactors and deadlines). Each context's
+ * services join them in `AppDeps` (services/api/deps.ts).
+ */
+import type { CommandLog } from '../api/commandLog.js';
+import type { Clock } from '../clock.js';
+import type { LogSigningKey } from '../keys/logSigningKey.js';
+import type { ProjectionRunner } from '../projections/runner.js';
+import type { ReadView } from '../projections/readStore.js';
+import type { EventStore } from '../store/port.js';
+import type { Platform } from './index.js';
+
+export interface PlatformDeps {
+  readonly store: EventStore;
+  readonly read: ReadView;
+  readonly runner: ProjectionRunner;
+  readonly clock: Clock;
+  readonly signingKey: Uint8Array;
+  /** Ed25519 key that signs the log's tree heads (DATA_DIR/log-signing.key). */
+  readonly logKey: LogSigningKey;
+  readonly commands: CommandLog;
+  /** The key the per-compound pseudonym secrets of exports derive from (DATA_DIR/export-pseudonym.key). */
+  readonly exportKey: Buffer;
+  /** Reactors and the deadline scheduler (services/platform). */
+  readonly platform: Platform;
+}
+
+/**
+ * What a context's services are built from: the platform's parts but the platform itself, which starts
+ * after them (it runs the reactors and deadline sources the services feed).
+ */
+export type ServiceDeps = Omit<PlatformDeps, 'platform'>;
