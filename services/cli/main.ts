@@ -1,6 +1,7 @@
 /** `npm run cli -- <command>`: operator tools. Each command's usage is printed when called without arguments. */
 import { ConfigError, loadConfig } from '../config.js';
 import { openEventStore } from '../runtime.js';
+import { backupCommand, restoreCommand } from './backup.js'; // ops
 import { copyCommand } from './copy.js';
 import { importUnitsCommand } from './importUnits.js';
 import { tokenCommand } from './token.js';
@@ -14,7 +15,9 @@ const usage = `usage: npm run cli -- <command>
   import-units <compoundId> <file.csv> [--url URL] [--token T] [--batch N]
                                                          import units through the running API
   copy --from <store> --to <store>                       copy the whole log (sqlite:<dir> | memory | esdb://...)
-  rebuild                                                drop the read database; the server replays it at start`;
+  rebuild                                                drop the read database; the server replays it at start
+  backup <file>                                          an online, consistent copy of the log (the server may run)
+  restore <file> <newDataDir> [--keys-from <oldDataDir>] the copy into a new, empty data directory, verified`;
 
 /** A failure as one clear line, never a stack: the file, the server or the setting that is wrong. */
 function oneLine(error: unknown): string {
@@ -47,6 +50,11 @@ async function main(argv: string[]): Promise<number> {
       return importUnitsCommand(rest, config);
     case 'copy':
       return copyCommand(rest);
+    // ops: backups
+    case 'backup':
+      return backupCommand(rest, config);
+    case 'restore':
+      return restoreCommand(rest);
     case 'rebuild': {
       const { rmSync } = await import('node:fs');
       const { join } = await import('node:path');
