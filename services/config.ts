@@ -18,6 +18,8 @@ export interface Config {
   readonly holidaysFile: string | undefined;
   /** `cli copy`: how long to wait for EventStoreDB, in milliseconds. */
   readonly esdbConnectTimeoutMs: number;
+  /** ops: how long a graceful shutdown (SIGTERM, SIGINT) may take before the process exits 1. */
+  readonly shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readDbName,
     holidaysFile: env.HOLIDAYS_FILE ? resolve(env.HOLIDAYS_FILE) : undefined,
     esdbConnectTimeoutMs,
+    shutdownTimeoutMs: Number(env.SHUTDOWN_TIMEOUT_MS ?? '10000'),
   };
 }
 

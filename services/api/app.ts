@@ -23,6 +23,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { RevisionConflictError, StoreUnavailableError } from '../store/port.js';
 import type { AppDeps } from './deps.js';
+import { registerGracefulClose } from './gracefulClose.js'; // ops
 import { registerJsonBody } from './jsonBody.js';
 import { trackKnownPaths } from './knownPaths.js';
 import { MAX_BODY_BYTES, MAX_PARAM_LENGTH, MAX_URL_LENGTH } from './limits.js';
@@ -44,11 +45,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: (error, _request, reply) => frameworkProblem(error, reply),
     clientErrorHandler: clientErrorProblem,
+    return503OnClosing: false, // ops: gracefulClose.ts answers 503 shutting_down as problem+json
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', options.deps);
   registerJsonBody(app);
+  registerGracefulClose(app); // ops
   const knownPaths = trackKnownPaths(app);
   app.addHook('onRequest', async (request) => {
     if (request.url.length > MAX_URL_LENGTH) {
