@@ -18,6 +18,8 @@ export interface Config {
   readonly holidaysFile: string | undefined;
   /** `cli copy`: how long to wait for EventStoreDB, in milliseconds. */
   readonly esdbConnectTimeoutMs: number;
+  /** ops: the static bearer secret a Prometheus scraper sends to read /metrics (≥ 32 characters); unset: admin tokens only. */
+  readonly metricsToken: string | undefined;
   /** ops: how long a graceful shutdown (SIGTERM, SIGINT) may take before the process exits 1. */
   readonly shutdownTimeoutMs: number;
 }
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readDbName,
     holidaysFile: env.HOLIDAYS_FILE ? resolve(env.HOLIDAYS_FILE) : undefined,
     esdbConnectTimeoutMs,
+    metricsToken: env.METRICS_TOKEN || undefined,
     shutdownTimeoutMs: Number(env.SHUTDOWN_TIMEOUT_MS ?? '10000'),
   };
 }

@@ -126,7 +126,7 @@ export async function startRuntime(
     committee,
     board: boardService(store, signingKey), // board
   };
-  const app = await buildApp({ deps, logger: options.logger ?? false });
+  const app = await buildApp({ deps, logger: options.logger ?? false, metricsToken: config.metricsToken /* ops */ });
   return {
     app,
     deps,

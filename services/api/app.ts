@@ -24,6 +24,7 @@ import type { Socket } from 'node:net';
 import { RevisionConflictError, StoreUnavailableError } from '../store/port.js';
 import type { AppDeps } from './deps.js';
 import { registerGracefulClose } from './gracefulClose.js'; // ops
+import { registerMetrics } from './metrics.js'; // ops
 import { registerJsonBody } from './jsonBody.js';
 import { trackKnownPaths } from './knownPaths.js';
 import { MAX_BODY_BYTES, MAX_PARAM_LENGTH, MAX_URL_LENGTH } from './limits.js';
@@ -34,6 +35,8 @@ import { routes } from './routes/index.js';
 export interface AppOptions {
   readonly deps: AppDeps;
   readonly logger?: FastifyBaseLogger | false;
+  /** ops: the static bearer secret that may read /metrics (besides an admin token). */
+  readonly metricsToken?: string | undefined;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -52,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('deps', options.deps);
   registerJsonBody(app);
   registerGracefulClose(app); // ops
+  registerMetrics(app, options.deps, { metricsToken: options.metricsToken }); // ops
   const knownPaths = trackKnownPaths(app);
   app.addHook('onRequest', async (request) => {
     if (request.url.length > MAX_URL_LENGTH) {
