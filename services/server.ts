@@ -9,7 +9,7 @@ async function main() {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`configuration error: ${error.message}`);
+      for (const problem of error.problems) console.error(`configuration error: ${problem}`);
       process.exit(2);
     }
     throw error;

@@ -21,7 +21,7 @@ const usage = `usage: npm run cli -- <command>
 
 /** A failure as one clear line, never a stack: the file, the server or the setting that is wrong. */
 function oneLine(error: unknown): string {
-  if (error instanceof ConfigError) return `configuration error: ${error.message}`;
+  if (error instanceof ConfigError) return error.problems.map((p) => `configuration error: ${p}`).join('\n');
   const e = error as { code?: string; path?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e.code === 'ENOENT') return `no such file: ${e.path ?? e.message}`;
   if (e.code === 'EACCES') return `not allowed to read: ${e.path ?? e.message}`;
