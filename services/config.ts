@@ -1,5 +1,7 @@
 /** Configuration from the environment, read once at start. Every variable is listed in the README. */
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { dirname, resolve } from 'node:path';
 
 export interface Config {
   readonly port: number;
@@ -18,47 +20,132 @@ export interface Config {
   readonly holidaysFile: string | undefined;
   /** `cli copy`: how long to wait for EventStoreDB, in milliseconds. */
   readonly esdbConnectTimeoutMs: number;
+  /** ops: the static bearer secret a Prometheus scraper sends to read /metrics (≥ 32 characters); unset: admin tokens only. */
+  readonly metricsToken: string | undefined;
+  /** ops: how long a graceful shutdown (SIGTERM, SIGINT) may take before the process exits 1. */
+  readonly shutdownTimeoutMs: number;
 }
 
-export class ConfigError extends Error {}
+/**
+ * Every bad variable, one line each (`NAME must be ..., got ...`); `message` is the lines joined. The server
+ * and the CLI print each line and stop before opening anything.
+ */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: string | readonly string[]) {
+    const list = typeof problems === 'string' ? [problems] : problems;
+    super(list.join('\n'));
+    this.problems = list;
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+/** Reads and checks variables, collecting one line per bad one instead of stopping at the first. */
+function checker(env: NodeJS.ProcessEnv) {
+  const problems: string[] = [];
+  const shown = (raw: string) => JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw);
+  return {
+    problems,
+    bad(message: string) {
+      problems.push(message);
+    },
+    /** A whole number in [min, max] (decimal digits only: no sign, no exponent, no blanks). */
+    integer(name: string, fallback: number, min: number, max: number, unit = ''): number {
+      const raw = env[name];
+      if (raw === undefined || raw === '') return fallback;
+      const n = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+      if (Number.isInteger(n) && n >= min && n <= max) return n;
+      problems.push(`${name} must be a whole number from ${min} to ${max}${unit}, got ${shown(raw)}`);
+      return fallback;
+    },
+    oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+      const raw = env[name];
+      if (raw === undefined || raw === '') return fallback;
+      if ((allowed as readonly string[]).includes(raw)) return raw as T;
+      problems.push(`${name} must be one of ${allowed.join(', ')}, got ${shown(raw)}`);
+      return fallback;
+    },
+    /** A secret: at least `min` characters, visible ASCII; its value is never printed. */
+    secret(name: string, min: number): string | undefined {
+      const raw = env[name];
+      if (raw === undefined) return undefined;
+      if (raw === '') problems.push(`${name} is set but empty (unset it, or give at least ${min} characters)`);
+      else if (raw.length < min) problems.push(`${name} must be at least ${min} characters, got ${raw.length}`);
+      else if (!/^[\x21-\x7e]+$/.test(raw)) problems.push(`${name} must be visible ASCII characters (no blanks)`);
+      return raw;
+    },
+    /** A directory that exists or can be created: no file in the way, the nearest existing ancestor writable. */
+    directory(name: string, fallback: string): string {
+      const dir = resolve(env[name] || fallback);
+      let at = dir;
+      while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+      try {
+        if (!statSync(at).isDirectory()) problems.push(`${name} must be a directory, but ${at} is a file`);
+        else accessSync(at, constants.W_OK);
+      } catch {
+        problems.push(`${name}: ${at} is not writable (${dir})`);
+      }
+      return dir;
+    },
+    /** An existing, readable file. */
+    file(name: string): string | undefined {
+      const raw = env[name];
+      if (raw === undefined || raw === '') return undefined;
+      const file = resolve(raw);
+      try {
+        if (!statSync(file).isFile()) problems.push(`${name} must be a file, but ${file} is not`);
+        else accessSync(file, constants.R_OK);
+      } catch (error) {
+        problems.push(`${name}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read'} ${file}`);
+      }
+      return file;
+    },
+  };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? '3000');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be 0..65535, got ${env.PORT}`);
-  const eventStore = env.EVENT_STORE ?? 'sqlite';
-  if (eventStore !== 'sqlite' && eventStore !== 'esdb') {
-    throw new ConfigError(`EVENT_STORE must be sqlite or esdb, got ${eventStore}`);
+  const c = checker(env);
+  const port = c.integer('PORT', 3000, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  if (isIP(host) === 0 && !HOSTNAME.test(host)) c.bad(`HOST must be an IP address or a host name, got ${JSON.stringify(host.slice(0, 80))}`);
+  const eventStore = c.oneOf('EVENT_STORE', 'sqlite', ['sqlite', 'esdb'] as const);
+  const esdbConnectionString = env.ESDB_CONNECTION_STRING || undefined;
+  if (eventStore === 'esdb' && !esdbConnectionString) {
+    c.bad('EVENT_STORE=esdb needs ESDB_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false)');
   }
-  if (eventStore === 'esdb' && !env.ESDB_CONNECTION_STRING) {
-    throw new ConfigError('EVENT_STORE=esdb needs ESDB_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false)');
+  if (esdbConnectionString !== undefined && !/^esdb(\+discover)?:\/\/\S+$/.test(esdbConnectionString)) {
+    // The value may carry credentials: never printed.
+    c.bad('ESDB_CONNECTION_STRING must start with esdb:// or esdb+discover:// (e.g. esdb://localhost:2113?tls=false)');
   }
-  const clock = env.CLOCK ?? 'system';
-  if (clock !== 'system' && clock !== 'manual') throw new ConfigError(`CLOCK must be system or manual, got ${clock}`);
+  const clock = c.oneOf('CLOCK', 'system', ['system', 'manual'] as const);
   const production = env.NODE_ENV === 'production';
-  if (clock === 'manual' && production) throw new ConfigError('CLOCK=manual is refused when NODE_ENV=production');
-  if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) {
-    throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  if (clock === 'manual' && production) c.bad('CLOCK=manual is refused when NODE_ENV=production');
+  const jwtSecret = c.secret('JWT_SECRET', 32);
+  const metricsToken = c.secret('METRICS_TOKEN', 32);
+  const readDbName = env.READ_DB_NAME || 'read.db';
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(readDbName) || readDbName.startsWith('.') || readDbName === 'events.db' || readDbName === 'platform.db') {
+    c.bad(`READ_DB_NAME must be a plain file name (letters, digits, . _ -; not events.db or platform.db), got ${JSON.stringify(readDbName.slice(0, 80))}`);
   }
-  const readDbName = env.READ_DB_NAME ?? 'read.db';
-  if (!/^[A-Za-z0-9._-]{1,100}$/.test(readDbName) || readDbName.startsWith('.')) throw new ConfigError(`READ_DB_NAME must be a plain file name, got ${readDbName}`);
-  const esdbConnectTimeoutMs = Number(env.ESDB_CONNECT_TIMEOUT_MS ?? '10000');
-  if (!Number.isInteger(esdbConnectTimeoutMs) || esdbConnectTimeoutMs < 100 || esdbConnectTimeoutMs > 600_000) {
-    throw new ConfigError(`ESDB_CONNECT_TIMEOUT_MS must be 100..600000 milliseconds, got ${env.ESDB_CONNECT_TIMEOUT_MS}`);
-  }
-  return {
+  const config: Config = {
     port,
-    host: env.HOST ?? '127.0.0.1',
-    dataDir: resolve(env.DATA_DIR ?? './data'),
+    host,
+    dataDir: c.directory('DATA_DIR', './data'),
     eventStore,
-    esdbConnectionString: env.ESDB_CONNECTION_STRING,
-    jwtSecret: env.JWT_SECRET,
-    logLevel: env.LOG_LEVEL ?? 'info',
+    esdbConnectionString,
+    jwtSecret,
+    logLevel: c.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     clock,
     production,
     readDbName,
-    holidaysFile: env.HOLIDAYS_FILE ? resolve(env.HOLIDAYS_FILE) : undefined,
-    esdbConnectTimeoutMs,
+    holidaysFile: c.file('HOLIDAYS_FILE'),
+    esdbConnectTimeoutMs: c.integer('ESDB_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000, ' milliseconds'),
+    metricsToken,
+    shutdownTimeoutMs: c.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000, ' milliseconds'),
   };
+  if (c.problems.length > 0) throw new ConfigError(c.problems);
+  return config;
 }
 
 /**
@@ -77,6 +164,9 @@ export interface ToolConfig {
   readonly benchProfile: string | undefined;
   /** `bench:rebuild` (perf #18): ballot events in the generated log. */
   readonly benchEvents: number;
+  /** ops, `bench:soak`: how long the load runs, in seconds, and how many times the server is SIGKILLed meanwhile. */
+  readonly benchSoakSeconds: number;
+  readonly benchSoakKills: number;
 }
 
 export function loadToolConfig(env: NodeJS.ProcessEnv = process.env, defaults: { benchRounds?: number } = {}): ToolConfig {
@@ -96,5 +186,7 @@ export function loadToolConfig(env: NodeJS.ProcessEnv = process.env, defaults: {
     benchConnections: positive('BENCH_CONNECTIONS', 64),
     benchProfile: env.BENCH_PROFILE || undefined,
     benchEvents: positive('BENCH_EVENTS', 1_000_000), // perf #18
+    benchSoakSeconds: positive('BENCH_SOAK_SECONDS', 60), // ops
+    benchSoakKills: positive('BENCH_SOAK_KILLS', 5), // ops
   };
 }

@@ -94,7 +94,7 @@ export async function startRuntime(
     read: timeTravellingRead(read), // ?asOf= (services/api/asOf/timeTravel.ts)
     platform,
   };
-  const app = await buildApp({ deps, logger: options.logger ?? false });
+  const app = await buildApp({ deps, logger: options.logger ?? false, metricsToken: config.metricsToken /* ops */ });
   return {
     app,
     deps,

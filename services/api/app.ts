@@ -23,6 +23,8 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { RevisionConflictError, StoreUnavailableError } from '../store/port.js';
 import type { AppDeps } from './deps.js';
+import { registerGracefulClose } from './gracefulClose.js'; // ops
+import { registerMetrics } from './metrics.js'; // ops
 import { registerJsonBody } from './jsonBody.js';
 import { registerTimeTravel } from './asOf/timeTravel.js';
 import { allProjections } from '../contexts.js';
@@ -35,6 +37,8 @@ import { routes } from './routes/index.js';
 export interface AppOptions {
   readonly deps: AppDeps;
   readonly logger?: FastifyBaseLogger | false;
+  /** ops: the static bearer secret that may read /metrics (besides an admin token). */
+  readonly metricsToken?: string | undefined;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -46,11 +50,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: (error, _request, reply) => frameworkProblem(error, reply),
     clientErrorHandler: clientErrorProblem,
+    return503OnClosing: false, // ops: gracefulClose.ts answers 503 shutting_down as problem+json
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', options.deps);
   registerJsonBody(app);
+  registerGracefulClose(app); // ops
+  registerMetrics(app, options.deps, { metricsToken: options.metricsToken }); // ops
   const knownPaths = trackKnownPaths(app);
   // ?asOf= on every view of a compound (services/api/asOf/timeTravel.ts).
   registerTimeTravel(app, { store: options.deps.store, read: options.deps.read, projections: allProjections, deadlineSources: options.deps.platform.deadlineSources });

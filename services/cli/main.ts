@@ -1,6 +1,7 @@
 /** `npm run cli -- <command>`: operator tools. Each command's usage is printed when called without arguments. */
 import { ConfigError, loadConfig } from '../config.js';
 import { openEventStore } from '../runtime.js';
+import { backupCommand, restoreCommand } from './backup.js'; // ops
 import { copyCommand } from './copy.js';
 import { exportCommand } from './export.js';
 import { importUnitsCommand } from './importUnits.js';
@@ -17,11 +18,13 @@ const usage = `usage: npm run cli -- <command>
   export <compoundId> <file>                             the compound's log, pseudonymised and signed (check it
                                                          with npm run verify-export -- <file>)
   copy --from <store> --to <store>                       copy the whole log (sqlite:<dir> | memory | esdb://...)
-  rebuild                                                drop the read database; the server replays it at start`;
+  rebuild                                                drop the read database; the server replays it at start
+  backup <file>                                          an online, consistent copy of the log (the server may run)
+  restore <file> <newDataDir> [--keys-from <oldDataDir>] the copy into a new, empty data directory, verified`;
 
 /** A failure as one clear line, never a stack: the file, the server or the setting that is wrong. */
 function oneLine(error: unknown): string {
-  if (error instanceof ConfigError) return `configuration error: ${error.message}`;
+  if (error instanceof ConfigError) return error.problems.map((p) => `configuration error: ${p}`).join('\n');
   const e = error as { code?: string; path?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e.code === 'ENOENT') return `no such file: ${e.path ?? e.message}`;
   if (e.code === 'EACCES') return `not allowed to read: ${e.path ?? e.message}`;
@@ -58,6 +61,11 @@ async function main(argv: string[]): Promise<number> {
       return importUnitsCommand(rest, config);
     case 'copy':
       return copyCommand(rest);
+    // ops: backups
+    case 'backup':
+      return backupCommand(rest, config);
+    case 'restore':
+      return restoreCommand(rest);
     case 'rebuild': {
       const { rmSync } = await import('node:fs');
       const { join } = await import('node:path');

@@ -30,6 +30,8 @@ export interface DeadlineStore {
   /** The earliest `dueAt` after `now` of an unmet actionable obligation. */
   nextDue(now: Date): Date | null;
   setBlocked(deadlineId: string, blocked: Deadline['blocked']): void;
+  /** ops (metrics): how many unmet obligations are past `dueAt` and their grace at `now`, in every compound. */
+  overdue(now: Date): number;
 }
 
 export interface PlatformDb extends CheckpointStore, DeadlineStore {
@@ -110,6 +112,7 @@ export function openPlatformDb(file: string): PlatformDb {
   const nextRow = db.prepare<[string], { due_at: string }>(
     'SELECT due_at FROM deadlines WHERE met_at IS NULL AND actionable = 1 AND due_at >= ? ORDER BY due_at LIMIT 1',
   );
+  const unmetPast = db.prepare<[string], { due_at: string; grace_ms: number }>('SELECT due_at, grace_ms FROM deadlines WHERE met_at IS NULL AND due_at < ?'); // ops
   const block = db.prepare<[string | null, string]>('UPDATE deadlines SET blocked = ? WHERE deadline_id = ?');
 
   const apply = db.transaction((sourceName: string, changes: readonly DeadlineChange[]) => {
@@ -162,6 +165,9 @@ export function openPlatformDb(file: string): PlatformDb {
     },
     deadlines: (compoundId) => byCompound.all(compoundId).map(toDeadline),
     due: (now) => dueRows.all(now.toISOString()).map(toDeadline),
+    overdue(now) {
+      return unmetPast.all(now.toISOString()).filter((r) => now.getTime() > Date.parse(r.due_at) + r.grace_ms).length;
+    },
     nextDue(now) {
       const row = nextRow.get(now.toISOString());
       return row ? new Date(row.due_at) : null;

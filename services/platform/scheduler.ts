@@ -32,6 +32,8 @@ export interface DeadlineScheduler {
   /** The reactor to hand to the reactor runner. */
   readonly tracker: Reactor;
   deadlines(compoundId: string): Deadline[];
+  /** ops (metrics): unmet obligations past due (and grace) now, in every compound. */
+  overdue(): number;
   /** Acts on everything due now; resolves when done (tests and the clock route may await it). */
   wake(): Promise<void>;
   close(): void;
@@ -149,6 +151,7 @@ export function deadlineScheduler(sources: readonly DeadlineSource[], options: S
   return {
     tracker,
     deadlines: (compoundId) => db.deadlines(compoundId),
+    overdue: () => db.overdue(clock.now()),
     wake,
     close() {
       closed = true;

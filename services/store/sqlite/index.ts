@@ -26,7 +26,14 @@ export interface SqliteStore extends EventStore {
    * Calls `listener` after each transaction the writer committed (for readers on other connections, such
    * as the projection thread, to wake at once). Returns a function that removes it.
    */
-  onCommitted(listener: () => void): () => void;
+  onCommitted(listener: (batch: CommittedBatch) => void): () => void;
+}
+
+/** ops (metrics): one committed transaction: its appends, their events, and how long it took (COMMIT and fsync included). */
+export interface CommittedBatch {
+  readonly appends: number;
+  readonly events: number;
+  readonly seconds: number;
 }
 
 export function isSqliteStore(store: EventStore): store is SqliteStore {
@@ -48,7 +55,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   // Creates the file and schema (or refuses a newer one) before the writer starts; then this connection only reads.
   const reads = openSqliteEventReader(file, options.busyTimeoutMs);
   const { db } = reads;
-  const committedListeners = new Set<() => void>();
+  const committedListeners = new Set<(batch: CommittedBatch) => void>();
   let closed = false;
   let closing: Promise<void> | undefined;
   let lastFailure: string | undefined;
@@ -91,7 +98,10 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         // Nothing in flight and no close under way: the writer does not keep the process alive.
         if (pending.size === 0 && !closedByWriter) writer.unref();
         reads.notify();
-        if (message.committed) for (const listener of committedListeners) listener();
+        if (message.committed) {
+          const batch: CommittedBatch = { appends: message.outcomes.length, events: message.events, seconds: message.seconds };
+          for (const listener of committedListeners) listener(batch);
+        }
         return;
       case 'closed':
         closedByWriter?.();

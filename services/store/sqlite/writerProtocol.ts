@@ -50,7 +50,8 @@ export type WireFailure =
 export type WireOutcome = { readonly id: number; readonly ok: true; readonly result: AppendResult } | { readonly id: number; readonly ok: false; readonly failure: WireFailure };
 
 export type FromWriter =
-  | { readonly kind: 'settled'; readonly outcomes: readonly WireOutcome[]; readonly committed: boolean }
+  /** ops (metrics): `events` in the transaction and `seconds` it took, COMMIT and fsync included. */
+  | { readonly kind: 'settled'; readonly outcomes: readonly WireOutcome[]; readonly committed: boolean; readonly events: number; readonly seconds: number }
   | { readonly kind: 'closed' }
   /** The writer could not open the file or died; the store is unusable. */
   | { readonly kind: 'fatal'; readonly message: string };

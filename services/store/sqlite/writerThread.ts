@@ -32,6 +32,7 @@ const queue = groupCommit<WireAppend>(
   (batch) => {
     let outcomes: WireOutcome[];
     let committed = true;
+    const started = performance.now(); // ops: metrics
     try {
       outcomes = writeBatch(batch).map((o, i) =>
         o.ok ? { id: batch[i]!.id, ok: true, result: o.result } : { id: batch[i]!.id, ok: false, failure: errorToFailure(o.error) },
@@ -43,7 +44,8 @@ const queue = groupCommit<WireAppend>(
       const failure = { kind: 'unavailable', message: cause instanceof Error ? cause.message : String(cause) } as const;
       outcomes = batch.map((a) => ({ id: a.id, ok: false, failure }));
     }
-    send({ kind: 'settled', outcomes, committed });
+    const events = outcomes.reduce((n, o, i) => n + (o.ok ? batch[i]!.events.length : 0), 0);
+    send({ kind: 'settled', outcomes, committed, events, seconds: (performance.now() - started) / 1000 });
   },
   { weigh: (item) => item.events.length, maxWeight: MAX_BATCH_EVENTS },
 );
