@@ -19,7 +19,6 @@ export const contexts = [
   (await import('./supervision/module.js')).supervisionModule,
   (await import('./committee/module.js')).committeeModule,
   (await import('./board/module.js')).boardModule,
-  (await import('./export/module.js')).exportModule,
 ] as const satisfies readonly ContextModule[];
 
 /** Each module needs only services of modules listed before it: else this names the module, and fails to compile. */
