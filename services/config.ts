@@ -1,5 +1,6 @@
 /** Configuration from the environment, read once at start. Every variable is listed in the README. */
 import { resolve } from 'node:path';
+import { DEFAULT_RETENTION_DAYS } from '../domain/personalData/rules.js'; // pipl
 
 export interface Config {
   readonly port: number;
@@ -18,6 +19,8 @@ export interface Config {
   readonly holidaysFile: string | undefined;
   /** `cli copy`: how long to wait for EventStoreDB, in milliseconds. */
   readonly esdbConnectTimeoutMs: number;
+  /** pipl: days a former owner's personal data is kept before the OC or an admin may erase it (domain/personalData/rules.ts). */
+  readonly personalDataRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -45,6 +48,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(esdbConnectTimeoutMs) || esdbConnectTimeoutMs < 100 || esdbConnectTimeoutMs > 600_000) {
     throw new ConfigError(`ESDB_CONNECT_TIMEOUT_MS must be 100..600000 milliseconds, got ${env.ESDB_CONNECT_TIMEOUT_MS}`);
   }
+  // pipl
+  const personalDataRetentionDays = Number(env.PERSONAL_DATA_RETENTION_DAYS ?? String(DEFAULT_RETENTION_DAYS));
+  if (!Number.isInteger(personalDataRetentionDays) || personalDataRetentionDays < 0 || personalDataRetentionDays > 36_500) {
+    throw new ConfigError(`PERSONAL_DATA_RETENTION_DAYS must be 0..36500 days, got ${env.PERSONAL_DATA_RETENTION_DAYS}`);
+  }
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -58,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readDbName,
     holidaysFile: env.HOLIDAYS_FILE ? resolve(env.HOLIDAYS_FILE) : undefined,
     esdbConnectTimeoutMs,
+    personalDataRetentionDays, // pipl
   };
 }
 

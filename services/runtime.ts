@@ -44,6 +44,9 @@ import { fundsService } from './funds/service.js';
 import { fundsDeadlineSource } from './funds/deadlines.js';
 import { supervisionService } from './supervision/service.js';
 import { boardService } from './board/service.js'; // board
+// pipl: personal data sealed per person, erasure, staff reads recorded
+import { openKeyStore } from './personalData/keyStore.js';
+import { personalDataService } from './personalData/service.js';
 
 export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDir' | 'esdbConnectionString'>): Promise<EventStore> {
   switch (config.eventStore) {
@@ -89,7 +92,11 @@ export async function startRuntime(
   if (missing.length > 0 && options.logger) {
     options.logger.warn({ calendar: calendar.name, years: missing }, `the holiday calendar does not cover ${missing.join(' and ')}: legal periods there count weekends only (set HOLIDAYS_FILE)`);
   }
-  const registry = registryService(store);
+  // pipl: the key store lives beside the log, never in it; erasures recorded in the log are replayed into it.
+  const personalKeys = openKeyStore(join(config.dataDir, 'personal-keys.db'));
+  const personalData = personalDataService({ store, keys: personalKeys, retentionDays: config.personalDataRetentionDays });
+  await personalData.reconcile();
+  const registry = registryService(store, personalData.sealRegistry);
   const assembly = assemblyService(store);
   const hiring = hiringService(store, { assembly, registry }); // hiring
   // committee
@@ -125,6 +132,7 @@ export async function startRuntime(
     // committee
     committee,
     board: boardService(store, signingKey), // board
+    personalData, // pipl
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {
@@ -136,6 +144,7 @@ export async function startRuntime(
       await runner.close();
       await read.close();
       await store.close();
+      personalKeys.close(); // pipl
     },
   };
 }

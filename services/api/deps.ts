@@ -19,6 +19,7 @@ import type { HiringService } from '../hiring/service.js'; // hiring
 // committee
 import type { CommitteeService } from '../committee/service.js';
 import type { BoardService } from '../board/service.js'; // board
+import type { PersonalDataService } from '../personalData/service.js'; // pipl
 
 export interface AppDeps {
   readonly store: EventStore;
@@ -46,6 +47,8 @@ export interface AppDeps {
   readonly committee: CommitteeService;
   /** board: the notice board's setting and who may read it (services/board). */
   readonly board: BoardService;
+  /** pipl: sealing, showing and erasing personal data; the record of staff reads (services/personalData). */
+  readonly personalData: PersonalDataService;
 }
 
 declare module 'fastify' {

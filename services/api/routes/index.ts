@@ -18,6 +18,7 @@ import { hiringRoutes } from '../../hiring/routes.js'; // hiring
 // committee
 import { committeeRoutes } from '../../committee/routes.js';
 import { boardRoutes } from '../../board/routes.js'; // board
+import { personalDataRoutes } from '../../personalData/routes.js'; // pipl
 
 export const routes: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes);
@@ -38,4 +39,5 @@ export const routes: FastifyPluginAsync = async (app) => {
   // committee
   await app.register(committeeRoutes);
   await app.register(boardRoutes); // board
+  await app.register(personalDataRoutes); // pipl
 };
