@@ -2,6 +2,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
+import { DEFAULT_RETENTION_DAYS } from '../domain/personalData/rules.js'; // pipl
 
 export interface Config {
   readonly port: number;
@@ -24,6 +25,8 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** ops: how long a graceful shutdown (SIGTERM, SIGINT) may take before the process exits 1. */
   readonly shutdownTimeoutMs: number;
+  /** pipl: days a former owner's personal data is kept before the OC or an admin may erase it (domain/personalData/rules.ts). */
+  readonly personalDataRetentionDays: number;
 }
 
 /**
@@ -143,6 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     esdbConnectTimeoutMs: c.integer('ESDB_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000, ' milliseconds'),
     metricsToken,
     shutdownTimeoutMs: c.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000, ' milliseconds'),
+    // pipl
+    personalDataRetentionDays: c.integer('PERSONAL_DATA_RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 0, 36_500, ' days'),
   };
   if (c.problems.length > 0) throw new ConfigError(c.problems);
   return config;

@@ -24,6 +24,9 @@ import { DEFAULT_CALENDAR } from '../domain/time/legalPeriod.js';
 import { openEsdbStore } from './store/esdb/index.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
+// pipl: personal data sealed per person, erasure, staff reads recorded
+import { openKeyStore } from './personalData/keyStore.js';
+import { personalDataService } from './personalData/service.js';
 
 export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDir' | 'esdbConnectionString'>): Promise<EventStore> {
   switch (config.eventStore) {
@@ -69,6 +72,10 @@ export async function startRuntime(
   if (missing.length > 0 && options.logger) {
     options.logger.warn({ calendar: calendar.name, years: missing }, `the holiday calendar does not cover ${missing.join(' and ')}: legal periods there count weekends only (set HOLIDAYS_FILE)`);
   }
+  // pipl: the key store lives beside the log, never in it; erasures recorded in the log are replayed into it.
+  const personalKeys = openKeyStore(join(config.dataDir, 'personal-keys.db'));
+  const personalData = personalDataService({ store, keys: personalKeys, retentionDays: config.personalDataRetentionDays });
+  await personalData.reconcile();
   const signingKey = loadSigningKey(config.dataDir, config.jwtSecret);
   const serviceDeps = {
     store,
@@ -79,6 +86,7 @@ export async function startRuntime(
     logKey: loadLogSigningKey(config.dataDir),
     exportKey: loadExportKey(config.dataDir),
     commands: commandLog(store, read, runner, clock),
+    personalData, // pipl: a platform part (the registry seals with it; services/personalData)
   };
   const built = { ...serviceDeps, ...buildServices(contexts, serviceDeps) };
   const platform = startPlatform({
@@ -104,6 +112,7 @@ export async function startRuntime(
       await runner.close();
       await read.close();
       await store.close();
+      personalKeys.close(); // pipl
     },
   };
 }

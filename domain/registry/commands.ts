@@ -1,7 +1,7 @@
 /**
  * Commands of the compound registry (小区登记). Shaped like events: `{type, data}`.
  */
-import type { Owner } from './types.js';
+import type { OwnerInput } from './types.js';
 import type { UnitInput } from './unitInput.js';
 
 /** 小区登记: enter a compound. Its id comes from the context (`newId`), so retries get the same id. */
@@ -19,7 +19,7 @@ export interface ImportUnits {
 /** 专有部分转让 / 交付: record new owners of a unit (also how a developer-held unit is delivered). */
 export interface TransferUnit {
   readonly type: 'TransferUnit';
-  readonly data: { readonly unitId: string; readonly owners: readonly Owner[]; readonly reference?: string };
+  readonly data: { readonly unitId: string; readonly owners: readonly OwnerInput[]; readonly reference?: string };
 }
 
 /** 登记更正: correct a unit's area (and its source), return it to the developer, or correct an owner's name, on evidence. */

@@ -21,7 +21,7 @@
  * a UnitInput (area stays a string): validateUnitInputs / ImportUnits judge the rest.
  */
 import { areaSources, type UnitInput } from './unitInput.js';
-import type { AreaSource, Owner } from './types.js';
+import type { AreaSource, OwnerInput } from './types.js';
 
 export type CsvErrorCode =
   | 'csv_header_invalid'
@@ -208,8 +208,8 @@ function parseBoolean(text: string): boolean | null {
 }
 
 /** `personId:name` pairs separated by `;`; a message when a pair has no `:`. */
-function parseOwners(text: string): Owner[] | string {
-  const owners: Owner[] = [];
+function parseOwners(text: string): OwnerInput[] | string {
+  const owners: OwnerInput[] = [];
   for (const [i, raw] of text.split(';').entries()) {
     const pair = raw.trim();
     if (pair === '') continue;

@@ -3,6 +3,7 @@
  * Data is plain JSON; areas are decimal strings exactly as imported (区分所有权解释 Art. 8), never rounded.
  */
 import type { DomainEvent } from '../shared/decider.js';
+import type { PersonalText } from '../shared/personalData.js';
 import type { AreaSource, Jurisdiction, Owner, Unit } from './types.js';
 
 /** The stream that holds one compound's registry. */
@@ -84,7 +85,7 @@ export type UnitReturnedToDeveloper = DomainEvent<
 /** 姓名更正: an owner's name corrected on evidence (the person stays the same). Personal data: never public. */
 export type OwnerNameCorrected = DomainEvent<
   'OwnerNameCorrected',
-  { readonly unitId: string; readonly personId: string; readonly name: string; readonly evidenceRef: string }
+  { readonly unitId: string; readonly personId: string; readonly name: PersonalText; readonly evidenceRef: string }
 >;
 
 export type RegistryEvent = CompoundRegistered | UnitsImported | UnitTransferred | UnitAreaCorrected | UnitReturnedToDeveloper | OwnerNameCorrected;

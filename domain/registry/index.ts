@@ -2,9 +2,9 @@
  * The compound registry (小区登记): compounds, units (专有部分), owners (业主), transfers, and the electorate
  * figures of Civil Code Art. 278 as 区分所有权解释 Art. 8–9 compute them.
  */
-export type { AreaSource, Jurisdiction, Owner, Unit, VoterIdentity } from './types.js';
+export type { AreaSource, Jurisdiction, Owner, OwnerInput, Unit, VoterIdentity } from './types.js';
 export { jurisdictions } from './types.js';
-export type { CompoundRegistered, RegistryEvent, RegistryEventType, UnitsImported, UnitTransferred } from './events.js';
+export type { CompoundRegistered, OwnerNameCorrected, RegistryEvent, RegistryEventType, UnitsImported, UnitTransferred } from './events.js';
 export { compoundStreamId, registryEventTypes } from './events.js';
 export type { ImportUnits, RegisterCompound, RegistryCommand, TransferUnit } from './commands.js';
 export type { CompoundProfile, RegisteredState, RegistryState } from './state.js';

@@ -1,6 +1,7 @@
 /**
  * Shapes shared by the compound registry and the contexts that read it (the assembly's frozen roll).
  */
+import type { PersonalText } from '../shared/personalData.js';
 
 /** Where an exclusive area figure comes from (区分所有权解释 Art. 8: register, else survey, else contract). */
 export type AreaSource = 'registry' | 'survey' | 'contract';
@@ -9,8 +10,17 @@ export type AreaSource = 'registry' | 'survey' | 'contract';
 export type Jurisdiction = 'national' | 'beijing' | 'shanghai' | 'hangzhou';
 export const jurisdictions: readonly Jurisdiction[] = ['national', 'beijing', 'shanghai', 'hangzhou'];
 
-/** 业主: a person who owns (a share of) a unit. Names are personal data: never in public views. */
+/**
+ * 业主: a person who owns (a share of) a unit, as recorded. The name is personal data: sealed under the
+ * person's key in events written since `pd/v1` (a plain string in older ones); never in public views.
+ */
 export interface Owner {
+  readonly personId: string;
+  readonly name: PersonalText;
+}
+
+/** An owner as a command names them: the name in clear, before the service seals it. */
+export interface OwnerInput {
   readonly personId: string;
   readonly name: string;
 }

@@ -15,7 +15,7 @@
 import { formatArea, MAX_UNIT_AREA, parseArea, parseUnitArea } from '../shared/area.js';
 import { MAX_OWNERS_PER_UNIT } from '../shared/limits.js';
 import { identifierProblem, MAX_OWNER_NAME_LENGTH, textProblem } from './textRules.js';
-import type { AreaSource, Owner, Unit } from './types.js';
+import type { AreaSource, Owner, OwnerInput, Unit } from './types.js';
 
 /** A unit as offered for import (HTTP body or a CSV row). */
 export interface UnitInput {
@@ -24,7 +24,7 @@ export interface UnitInput {
   /** Decimal string, e.g. "88.5", "120.0325", "75". */
   readonly area: string;
   readonly areaSource: AreaSource;
-  readonly owners: readonly Owner[];
+  readonly owners: readonly OwnerInput[];
   /** Default false. */
   readonly developerHeld?: boolean;
 }
@@ -99,7 +99,7 @@ export function ownerListProblems(owners: unknown): OwnerProblem[] {
       problems.push({ code: 'owners_invalid', message: `owner ${i + 1} must be an object {personId, name}` });
       return;
     }
-    const { personId, name } = owner as Partial<Owner>;
+    const { personId, name } = owner as Partial<OwnerInput>;
     const idProblem = identifierProblem(personId);
     if (idProblem) {
       problems.push({ code: 'person_id_invalid', message: `owner ${i + 1}: personId ${idProblem}` });
@@ -190,7 +190,7 @@ export function validateUnitInputs(
 }
 
 /** The owners as recorded: person ids as given, names trimmed. Assumes a valid list. */
-export function normaliseOwners(owners: readonly Owner[]): Owner[] {
+export function normaliseOwners(owners: readonly OwnerInput[]): Owner[] {
   return owners.map((o) => ({ personId: o.personId, name: o.name.trim() }));
 }
 

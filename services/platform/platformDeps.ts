@@ -10,6 +10,7 @@ import type { ProjectionRunner } from '../projections/runner.js';
 import type { ReadView } from '../projections/readStore.js';
 import type { EventStore } from '../store/port.js';
 import type { Platform } from './index.js';
+import type { PersonalDataService } from '../personalData/service.js';
 
 export interface PlatformDeps {
   readonly store: EventStore;
@@ -22,6 +23,8 @@ export interface PlatformDeps {
   readonly commands: CommandLog;
   /** The key the per-compound pseudonym secrets of exports derive from (DATA_DIR/export-pseudonym.key). */
   readonly exportKey: Buffer;
+  /** pipl: personal data sealed per person, its erasure and the record of staff reads (services/personalData). */
+  readonly personalData: PersonalDataService;
   /** Reactors and the deadline scheduler (services/platform). */
   readonly platform: Platform;
 }

@@ -12,8 +12,11 @@ export const registryModule = defineContext({
   routes: [
     lazyRoutes(async () => (await import('../api/routes/compounds.js')).compoundRoutes),
     lazyRoutes(async () => (await import('./correctionRoutes.js')).correctionRoutes),
+    // pipl: erasure and the record of staff reads of the registry's personal data (services/personalData).
+    lazyRoutes(async () => (await import('../personalData/routes.js')).personalDataRoutes),
   ],
-  services: ({ store }: ServiceDeps) => ({ registry: registryService(store) }),
+  // pipl: owners' names and contacts are sealed per person before they reach the log.
+  services: ({ store, personalData }: ServiceDeps) => ({ registry: registryService(store, personalData.sealRegistry) }),
   // ?asOf= on the registry's views: the compound folded up to the point.
   timeTravel: ({ registry, store }) => ({ registry: timeTravellingRegistry(registry, store) }),
 });

@@ -101,7 +101,8 @@ t.test('electorate rules (区分所有权解释 Art. 8–9) over HTTP', async (t
   t.notOk('owners' in listed.units[0]!, 'no owners without asking');
   problem(t, await api.call('GET', `/v1/compounds/${compoundId}/units?building=1&include=owners`, { token: admin }), 403, 'insufficient_grant');
   const rc = await api.token('p-rc', `rc_staff@${compoundId}`);
-  const withOwners = (await api.call('GET', `/v1/compounds/${compoundId}/units?building=1&include=owners`, { token: rc })).json() as { units: Array<{ owners: unknown[] }> };
+  problem(t, await api.call('GET', `/v1/compounds/${compoundId}/units?building=1&include=owners`, { token: rc }), 400, 'reason_required');
+  const withOwners = (await api.call('GET', `/v1/compounds/${compoundId}/units?building=1&include=owners&reason=${encodeURIComponent('核对业主身份')}`, { token: rc })).json() as { units: Array<{ owners: unknown[] }> };
   t.same(withOwners.units[1]!.owners, [owner('p9')], 'the residents\u2019 committee reads owners\u2019 names; a platform admin does not (PIPL: minimum necessary)');
   const page = (await api.call('GET', `/v1/compounds/${compoundId}/units?limit=2`, { token: admin })).json() as { units: Array<{ unitId: string }>; next: string };
   const second = (await api.call('GET', `/v1/compounds/${compoundId}/units?limit=2&cursor=${page.next}`, { token: admin })).json() as { units: Array<{ unitId: string }> };

@@ -2,6 +2,7 @@
  * The compound registry over HTTP: register a compound, import units (all or nothing), transfer a unit,
  * and read the compound, its units and its electorate figures (区分所有权解释 Art. 8–9).
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -26,6 +27,7 @@ import {
   MAX_REFERENCE_LENGTH,
   MAX_UNITS_PER_COMMAND,
 } from '../../../domain/shared/limits.js';
+import { ERASED } from '../../../domain/shared/personalData.js';
 import { HttpProblem } from '../problem.js';
 import { bounded, identifier, problemSchema, text } from '../schemas.js';
 
@@ -66,7 +68,7 @@ function parseBuildings(text: string | undefined): string[] | undefined {
 }
 
 export const compoundRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { registry, commands, signingKey } = app.deps;
+  const { registry, commands, signingKey, personalData, clock } = app.deps; // pipl: personalData, clock
 
   const reader = async (request: Parameters<typeof requirePrincipal>[0], compoundId: string): Promise<Principal> => {
     const principal = await requirePrincipal(request, signingKey);
@@ -200,11 +202,13 @@ export const compoundRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['registry'],
-        summary: 'Units with areas; owners only with ?include=owners and a grant that may see personal data',
+        summary: 'Units with areas; owners only with ?include=owners&reason=… and a grant that may see personal data (the read is recorded)',
         params: compoundParams,
         querystring: z.object({
           building: identifier.optional(),
           include: z.enum(['owners']).optional(),
+          // pipl: a read of personal data says why; it is recorded (who, which units, when, why) before it is answered
+          reason: text(MAX_REFERENCE_LENGTH).optional().describe('with include=owners (required): why the names are read; recorded for the supervisory board (do not name the person)'),
           cursor: identifier.optional().describe('the `next` of the previous page: the unit id to continue after (`after` is a log position everywhere else)'),
           limit: z.coerce.number().int().min(1).max(5000).default(1000),
         }),
@@ -228,16 +232,29 @@ export const compoundRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { compoundId } = request.params;
-      const { building, include, cursor, limit } = request.query;
+      const { building, include, cursor, limit, reason } = request.query;
       const principal = await reader(request, compoundId);
       // Names are personal data (PIPL): the bodies that verify owners may read them, not the platform's admins.
-      if (include === 'owners') requireRole(principal, compoundId, personalDataReaders, false);
+      const readerRole = include === 'owners' ? requireRole(principal, compoundId, personalDataReaders, false) : null;
+      if (readerRole !== null && reason === undefined) throw new HttpProblem(400, 'reason_required', 'A read of owners’ names needs ?reason=… (it is recorded)');
       const state = registered(await registry.state(compoundId), compoundId);
       const units = [...allUnits(state.units)]
         .filter((u) => building === undefined || u.building === building)
         .sort((a, b) => compareNatural(a.unitId, b.unitId));
       const start = cursor === undefined ? 0 : units.findIndex((u) => compareNatural(u.unitId, cursor) > 0);
       const page = start < 0 ? [] : units.slice(start, start + limit);
+      // pipl: names opened at read time (已删除 once erased); the read recorded before anything is sent.
+      const owners = (u: (typeof page)[number]) => u.owners.map((o) => ({ personId: o.personId, name: personalData.reveal(compoundId, o.personId, o.name) }));
+      const shown = readerRole === null ? null : new Map(page.map((u) => [u.unitId, owners(u)]));
+      if (readerRole !== null && shown !== null) {
+        const names = [...shown.values()].reduce((n, list) => n + list.filter((o) => o.name !== ERASED).length, 0);
+        const at = clock.now();
+        const id = randomUUID();
+        await personalData.recordRead(
+          { compoundId, record: 'unit_owners', unitIds: page.map((u) => u.unitId), names, reason: reason!.trim() },
+          { commandId: id, correlationId: id, causationId: id, actor: { personId: principal.personId, role: readerRole }, now: at },
+        );
+      }
       return {
         units: page.map((u) => ({
           unitId: u.unitId,
@@ -245,7 +262,7 @@ export const compoundRoutes: FastifyPluginAsyncZod = async (app) => {
           area: u.area,
           areaSource: u.areaSource,
           developerHeld: u.developerHeld,
-          ...(include === 'owners' ? { owners: u.owners.map((o) => ({ personId: o.personId, name: o.name })) } : {}),
+          ...(shown !== null ? { owners: shown.get(u.unitId)! } : {}),
         })),
         next: start >= 0 && start + limit < units.length ? page[page.length - 1]!.unitId : null,
       };
