@@ -11,9 +11,9 @@
  * The load, from BENCH_CONNECTIONS clients: ballots (each unit once), first deposits into the maintenance
  * fund (each unit once), registry changes (new compounds), and reads (the public notice-board page, the tally).
  * Knobs (services/config.ts loadToolConfig): BENCH_SOAK_SECONDS (60), BENCH_SOAK_KILLS (5), BENCH_CONNECTIONS
- * (64), BENCH_UNITS (units of the compound; 20000).
+ * (64), BENCH_UNITS (units of the compound; 20000); it runs in a fresh directory under DATA_DIR, removed after.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSigningKey } from '../auth/keys.js';
@@ -46,9 +46,12 @@ export interface SoakResult {
   readonly failures: readonly string[];
 }
 
-export async function soak(options: { seconds: number; kills: number; connections: number; units: number; log?: (line: string) => void }): Promise<SoakResult> {
+export async function soak(options: { seconds: number; kills: number; connections: number; units: number; baseDir?: string; log?: (line: string) => void }): Promise<SoakResult> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const dataDir = mkdtempSync(join(tmpdir(), 'cg-soak-'));
+  // A real disk (DATA_DIR from the CLI): on tmpfs an fsync is free.
+  const base = options.baseDir ?? tmpdir();
+  mkdirSync(base, { recursive: true });
+  const dataDir = mkdtempSync(join(base, 'soak-'));
   const env = { CLOCK: 'manual', LOG_LEVEL: 'error' };
   let server: ServerProcess = await startServerProcess(dataDir, env);
   const key = loadSigningKey(dataDir);
@@ -285,7 +288,7 @@ async function main() {
   }
   const units = config.benchUnits;
   console.log(`bench:soak: ${config.benchSoakSeconds} s, ${config.benchSoakKills} SIGKILLs, ${config.benchConnections} clients, ${units} units`);
-  const result = await soak({ seconds: config.benchSoakSeconds, kills: config.benchSoakKills, connections: config.benchConnections, units });
+  const result = await soak({ seconds: config.benchSoakSeconds, kills: config.benchSoakKills, connections: config.benchConnections, units, baseDir: config.dataDir });
   process.exit(result.losses === 0 && result.failures.length === 0 ? 0 : 1);
 }
 
