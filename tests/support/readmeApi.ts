@@ -1,0 +1,35 @@
+/**
+ * The API table of README.md as data: every row's method(s) and path, so that suites covering "every endpoint"
+ * (the fuzz suite, the authorisation matrix) pick up a new row without being edited.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ReadmeEndpoint {
+  readonly method: string;
+  /** As written, with `{param}` placeholders. */
+  readonly path: string;
+  /** The "who" column, as written. */
+  readonly who: string;
+}
+
+export const README_PATH = join(import.meta.dirname, '..', '..', 'README.md');
+
+/** Rows like `| POST | \`/v1/...\` | who | what |`; `GET / POST` gives one entry per method. */
+export function readmeEndpoints(text = readFileSync(README_PATH, 'utf8')): ReadmeEndpoint[] {
+  const out: ReadmeEndpoint[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^\| ((?:GET|POST|PUT|PATCH|DELETE)(?: \/ (?:GET|POST|PUT|PATCH|DELETE))*) \| `(\/[^`]*)` \| ([^|]*(?:\\\|[^|]*)*) \|/.exec(line);
+    if (!m) continue;
+    for (const method of m[1]!.split(' / ')) out.push({ method, path: m[2]!, who: m[3]!.trim() });
+  }
+  return out;
+}
+
+/** The `{param}` names of a path, in order. */
+export const pathParams = (path: string): string[] => [...path.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]!);
+
+/** The path with each `{param}` replaced (values are percent-encoded unless `raw`). */
+export function fillPath(path: string, values: (param: string) => string, raw = false): string {
+  return path.replace(/\{([A-Za-z]+)\}/g, (_, p: string) => (raw ? values(p) : encodeURIComponent(values(p))));
+}
