@@ -15,10 +15,14 @@ export interface ReadmeEndpoint {
 
 export const README_PATH = join(import.meta.dirname, '..', '..', 'README.md');
 
-/** Rows like `| POST | \`/v1/...\` | who | what |`; `GET / POST` gives one entry per method. */
+/** Rows of the "## API" section like `| POST | \`/v1/...\` | who | what |`; `GET / POST` gives one entry per method. */
 export function readmeEndpoints(text = readFileSync(README_PATH, 'utf8')): ReadmeEndpoint[] {
   const out: ReadmeEndpoint[] = [];
-  for (const line of text.split('\n')) {
+  // Only the "## API" section's table (other tables, such as the authorisation matrix, have rows alike).
+  const lines = text.split('\n');
+  const start = lines.indexOf('## API');
+  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  for (const line of lines.slice(start, end < 0 ? undefined : end)) {
     const m = /^\| ((?:GET|POST|PUT|PATCH|DELETE)(?: \/ (?:GET|POST|PUT|PATCH|DELETE))*) \| `(\/[^`]*)` \| ([^|]*(?:\\\|[^|]*)*) \|/.exec(line);
     if (!m) continue;
     for (const method of m[1]!.split(' / ')) out.push({ method, path: m[2]!, who: m[3]!.trim() });
