@@ -4,5 +4,7 @@ import type { Projection } from './projection.js';
 import { residentsProjection } from './residents/projection.js';
 import { disputesProjection } from './disputes/projection.js';
 import { hiringProjection } from './hiring/projection.js'; // hiring
+import { jointProjection } from './joint/projection.js';
+import { committeeProjection } from './committee/projection.js'; // committee
 
-export const allProjections: readonly Projection[] = [assemblyProjection, residentsProjection, disputesProjection, hiringProjection];
+export const allProjections: readonly Projection[] = [assemblyProjection, residentsProjection, disputesProjection, hiringProjection, jointProjection, committeeProjection];

@@ -19,23 +19,32 @@ import { registryService } from './registry/service.js';
 import { assemblyService } from './assembly/service.js';
 import { assemblyDeadlineSource } from './assembly/deadlines.js';
 import { startPlatform } from './platform/index.js';
+import { loadCalendarFile, uncoveredYears, useCalendar } from './calendar.js';
+import { DEFAULT_CALENDAR } from '../domain/time/legalPeriod.js';
 import { decisionNotifier } from './assembly/reactors.js';
 import { decisionsService } from './assembly/decisions.js';
 import { residentsDeadlineSource } from './residents/deadlines.js';
 import { residentsService } from './residents/service.js';
 import { disputesDeadlineSource } from './disputes/deadlines.js';
 import { disputesService } from './disputes/service.js';
+import { jointDeadlineSource } from './joint/deadlines.js';
+import { jointService } from './joint/service.js';
 // hiring
 import { hiringService } from './hiring/service.js';
-import { contractDrafter } from './hiring/reactors.js';
+import { hiringModule } from './hiring/module.js';
+import { timeTravellingRead, timeTravellingRegistry } from './api/asOf/timeTravel.js';
 import { hiringDeadlineSource } from './hiring/deadlines.js';
 import { openEsdbStore } from './store/esdb/index.js';
+// committee
+import { committeeService } from './committee/service.js';
+import { committeeModule } from './committee/module.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
 // funds, supervision
 import { fundsService } from './funds/service.js';
 import { fundsDeadlineSource } from './funds/deadlines.js';
 import { supervisionService } from './supervision/service.js';
+import { boardService } from './board/service.js'; // board
 
 export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDir' | 'esdbConnectionString'>): Promise<EventStore> {
   switch (config.eventStore) {
@@ -69,40 +78,54 @@ export async function startRuntime(
   config: Config,
   options: { logger?: FastifyBaseLogger | false; store?: EventStore; clock?: Clock } = {},
 ): Promise<Runtime> {
+  // Legal periods count with China's statutory calendar, or HOLIDAYS_FILE's (services/calendar.ts).
+  const calendar = config.holidaysFile ? loadCalendarFile(config.holidaysFile) : DEFAULT_CALENDAR;
+  useCalendar(calendar);
   const store = options.store ?? (await openEventStore(config));
   // With EventStoreDB each instance keeps its own read database, named per instance when several share a disk.
-  const readFile = join(config.dataDir, process.env.READ_DB_NAME ?? 'read.db');
+  const readFile = join(config.dataDir, config.readDbName);
   const { read, runner } = await startReadModel(store, readFile, options.logger || undefined);
   const clock = options.clock ?? (config.clock === 'manual' ? manualClock() : systemClock);
+  const missing = uncoveredYears(calendar, clock.now());
+  if (missing.length > 0 && options.logger) {
+    options.logger.warn({ calendar: calendar.name, years: missing }, `the holiday calendar does not cover ${missing.join(' and ')}: legal periods there count weekends only (set HOLIDAYS_FILE)`);
+  }
   const registry = registryService(store);
   const assembly = assemblyService(store);
   const hiring = hiringService(store, { assembly, registry }); // hiring
+  // committee
+  const committee = committeeService({ store, registry, assembly });
   const platform = startPlatform({
     store,
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
-    reactors: [decisionNotifier(assembly), contractDrafter(hiring) /* hiring */],
-    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource, /* funds */ fundsDeadlineSource(), hiringDeadlineSource(hiring) /* hiring */],
+    reactors: [decisionNotifier(assembly), ...hiringModule.reactors({ hiring }) /* hiring */, /* committee */ ...committeeModule.reactors({ committee, assembly, registry })],
+    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource, jointDeadlineSource, /* funds */ fundsDeadlineSource(), hiringDeadlineSource(hiring) /* hiring */, /* committee */ ...committeeModule.deadlineSources({ committee, assembly, registry })],
     ...(options.logger ? { log: options.logger } : {}),
   });
+  const signingKey = loadSigningKey(config.dataDir, config.jwtSecret);
   const deps: AppDeps = {
     store,
-    read,
+    read: timeTravellingRead(read), // ?asOf= (services/api/asOf/timeTravel.ts)
     runner,
     clock,
-    signingKey: loadSigningKey(config.dataDir, config.jwtSecret),
+    signingKey,
     logKey: loadLogSigningKey(config.dataDir),
     commands: commandLog(store, read, runner, clock),
-    registry,
+    registry: timeTravellingRegistry(registry, store), // ?asOf= on the registry's views
     assembly,
     decisions: decisionsService({ store, read, runner, assembly, registry }),
     residents: residentsService(store),
     disputes: disputesService(store),
+    joint: jointService(store),
     platform,
     // funds, supervision
     funds: fundsService({ store, read, registry }),
     supervision: supervisionService({ store, read }),
     hiring, // hiring
+    // committee
+    committee,
+    board: boardService(store, signingKey), // board
   };
   const app = await buildApp({ deps, logger: options.logger ?? false });
   return {

@@ -18,7 +18,7 @@ import {
   MAX_TITLE_LENGTH,
   textProblem,
 } from '../shared/limits.js';
-import { NO_REST_DAYS, WEEKENDS_ONLY, periodEnd, type HolidayCalendar } from '../time/legalPeriod.js';
+import { NO_REST_DAYS, DEFAULT_CALENDAR, calendarUsedOn, chinaDateOf, periodEnd, type HolidayCalendar } from '../time/legalPeriod.js';
 import type { VoterIdentity } from '../registry/types.js';
 import { CONVENOR_GRANTS, STAFF_GRANTS, holdsAny, type ActorFacts } from './actor.js';
 import type {
@@ -125,7 +125,7 @@ function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): De
     });
   }
   // Notice must be possible: opening no earlier than a full notice period from now (物业管理条例 Art. 14).
-  const earliest = periodEnd(ctx.now, rules.noticeDays, ctx.calendar ?? WEEKENDS_ONLY);
+  const earliest = periodEnd(ctx.now, rules.noticeDays, ctx.calendar ?? DEFAULT_CALENDAR);
   if (opensAt.getTime() < earliest.getTime()) {
     return refuse('opens_too_soon', `voting can open no earlier than ${iso(earliest)} (${rules.noticeDays} days' notice)`, {
       earliestOpening: iso(earliest),
@@ -164,7 +164,7 @@ function publishNotice(cmd: PublishNotice, state: MotionState, ctx: MotionContex
   if (motion.status === 'cancelled') return refuse('motion_cancelled', 'the motion was cancelled');
   if (motion.status !== 'proposed') return refuse('notice_already_published', 'notice was already given');
   // 物业管理条例 Art. 14 (京条例 Art. 35, 杭条例 Art. 19): notice N days before; a legal period (Arts. 201–203).
-  const runsUntil = periodEnd(ctx.now, motion.rules.noticeDays, ctx.calendar ?? WEEKENDS_ONLY);
+  const runsUntil = periodEnd(ctx.now, motion.rules.noticeDays, ctx.calendar ?? DEFAULT_CALENDAR);
   if (motion.opensAt.getTime() < runsUntil.getTime()) {
     return refuse('notice_too_late', `${motion.rules.noticeDays} days' notice from now runs until ${iso(runsUntil)}, after the scheduled opening`, {
       noticeRunsUntil: iso(runsUntil),
@@ -174,7 +174,12 @@ function publishNotice(cmd: PublishNotice, state: MotionState, ctx: MotionContex
   return [
     {
       type: 'MotionNoticePublished',
-      data: { motionId: motion.motionId, publishedAt: iso(ctx.now), noticeRunsUntil: iso(runsUntil) },
+      data: {
+        motionId: motion.motionId,
+        publishedAt: iso(ctx.now),
+        noticeRunsUntil: iso(runsUntil),
+        calendar: calendarUsedOn(ctx.calendar ?? DEFAULT_CALENDAR, chinaDateOf(new Date(runsUntil.getTime() - 1))),
+      },
     },
   ];
 }
@@ -321,7 +326,7 @@ function close(cmd: CloseMotion, state: MotionState, ctx: MotionContext): Decisi
   }
   // e.g. 京条例 Art. 37 para. 2: post the decision within three days of making it (a legal period).
   const days = motion.rules.resultPublicationDays;
-  const resultDueBy = days === null ? null : iso(periodEnd(ctx.now, days, ctx.calendar ?? WEEKENDS_ONLY));
+  const resultDueBy = days === null ? null : iso(periodEnd(ctx.now, days, ctx.calendar ?? DEFAULT_CALENDAR));
   return [{ type: 'MotionClosed', data: { motionId: motion.motionId, closedAt: iso(ctx.now), resultDueBy } }];
 }
 
@@ -337,7 +342,7 @@ function publishResult(cmd: PublishResult, state: MotionState, ctx: MotionContex
   const late = motion.resultDueBy !== null && ctx.now.getTime() >= motion.resultDueBy.getTime();
   // The objection window (询异公示) runs from the day after the preliminary result, for the pack's days.
   const windowDays = motion.rules.objectionWindowDays ?? 0;
-  const objectionsUntil = windowDays > 0 ? iso(periodEnd(ctx.now, windowDays, ctx.calendar ?? WEEKENDS_ONLY)) : null;
+  const objectionsUntil = windowDays > 0 ? iso(periodEnd(ctx.now, windowDays, ctx.calendar ?? DEFAULT_CALENDAR)) : null;
   return [
     {
       type: 'ResultPublished',

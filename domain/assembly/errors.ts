@@ -2,7 +2,7 @@
  * The assembly's refusals: stable snake_case codes, each with one kind (invalid → 400, forbidden → 403,
  * not_found → 404, conflict → 409; the HTTP layer maps kinds in one place).
  */
-import type { DomainError, DomainErrorKind } from '../shared/errors.js';
+import { refuserFor, type DomainErrorKind } from '../shared/errors.js';
 
 export const assemblyErrorCodes = {
   // 400
@@ -71,6 +71,4 @@ export const assemblyErrorCodes = {
 export type AssemblyErrorCode = keyof typeof assemblyErrorCodes;
 
 /** A refusal with the kind its code always has. */
-export function refuse(code: AssemblyErrorCode, message: string, details?: Record<string, unknown>): DomainError {
-  return { error: assemblyErrorCodes[code], code, message, ...(details ? { details } : {}) };
-}
+export const refuse = refuserFor(assemblyErrorCodes);

@@ -76,6 +76,8 @@ export interface MotionNoticePublishedData {
   readonly publishedAt: string;
   /** The instant the notice period has run (24:00 of its last day, Civil Code Arts. 201–203). */
   readonly noticeRunsUntil: string;
+  /** The holiday calendar the period was counted with (`cn-statutory`, or `weekends-only` in a year it does not cover). */
+  readonly calendar?: string;
 }
 
 /** 投票开始: voting opens; the roll is frozen as it stands. */

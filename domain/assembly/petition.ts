@@ -10,7 +10,7 @@ import type { VoterIdentity } from '../registry/types.js';
 import { formatArea, parseArea } from '../shared/area.js';
 import { assertNever, type DecideContext, type Decider, type DomainEvent } from '../shared/decider.js';
 import type { DomainError } from '../shared/errors.js';
-import { periodEnd, WEEKENDS_ONLY, type HolidayCalendar } from '../time/legalPeriod.js';
+import { periodEnd, DEFAULT_CALENDAR, type HolidayCalendar } from '../time/legalPeriod.js';
 import type { ActorFacts } from './actor.js';
 import { refuse } from './errors.js';
 import type { AxesWire } from './events.js';
@@ -180,7 +180,7 @@ function sign(cmd: SignPetition, state: PetitionState, ctx: PetitionContext): re
         reachedAt: now,
         signatures,
         eligible: state.roll.eligible,
-        conveneBy: periodEnd(ctx.now, state.conveneDays, ctx.calendar ?? WEEKENDS_ONLY).toISOString(),
+        conveneBy: periodEnd(ctx.now, state.conveneDays, ctx.calendar ?? DEFAULT_CALENDAR).toISOString(),
         source: '物业管理条例 Art. 13; 指导规则 Art. 21 (20% of area and of headcount)',
       },
     });

@@ -8,7 +8,7 @@
 import type { ActorFacts } from '../assembly/index.js';
 import { assertNever, type DecideContext, type Decider } from '../shared/decider.js';
 import type { DomainError } from '../shared/errors.js';
-import { periodEnd, WEEKENDS_ONLY, type HolidayCalendar } from '../time/legalPeriod.js';
+import { periodEnd, DEFAULT_CALENDAR, type HolidayCalendar } from '../time/legalPeriod.js';
 import type { DisputeCommand } from './commands.js';
 import { refuse } from './errors.js';
 import type { DisputeEvent } from './events.js';
@@ -31,7 +31,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 function decide(cmd: DisputeCommand, state: DisputeState, ctx: DisputeContext): Decision {
   const now = ctx.now.toISOString();
-  const calendar = ctx.calendar ?? WEEKENDS_ONLY;
+  const calendar = ctx.calendar ?? DEFAULT_CALENDAR;
   if (cmd.type === 'FileDispute') {
     if (state.status !== 'none') return refuse('dispute_exists', `dispute ${cmd.data.disputeId} exists`);
     const filedBy = cmd.by.grants.map((g) => PARTY_OF_GRANT[g]).find((p) => p !== undefined);

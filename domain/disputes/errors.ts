@@ -1,5 +1,5 @@
 /** The disputes context's refusals (纠纷调解): stable codes, each with one kind. */
-import type { DomainError, DomainErrorKind } from '../shared/errors.js';
+import { refuserFor, type DomainErrorKind } from '../shared/errors.js';
 
 export const disputesErrorCodes = {
   invalid_dispute: 'invalid',
@@ -15,6 +15,5 @@ export const disputesErrorCodes = {
 
 export type DisputesErrorCode = keyof typeof disputesErrorCodes;
 
-export function refuse(code: DisputesErrorCode, message: string, details?: Record<string, unknown>): DomainError {
-  return { error: disputesErrorCodes[code], code, message, ...(details ? { details } : {}) };
-}
+/** A refusal with the kind its code always has. */
+export const refuse = refuserFor(disputesErrorCodes);

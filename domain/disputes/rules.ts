@@ -1,7 +1,7 @@
 /**
  * Mediation rules (人民调解法) and their clocks, in China time (Civil Code Arts. 200–204).
  */
-import { periodEnd, WEEKENDS_ONLY, type HolidayCalendar } from '../time/legalPeriod.js';
+import { periodEnd, DEFAULT_CALENDAR, type HolidayCalendar } from '../time/legalPeriod.js';
 
 /** 纠纷类别. */
 export type DisputeCategory = 'fees' | 'service' | 'decision' | 'ballot' | 'funds' | 'election' | 'contract' | 'neighbours' | 'other';
@@ -31,7 +31,7 @@ const CHINA = 8 * 3_600_000;
  * corresponding day of the next month, or its last day when there is none), ending at 24:00 China time, a rest
  * day at the end rolling to the next working day (Art. 203).
  */
-export function oneMonthFrom(from: Date, calendar: HolidayCalendar = WEEKENDS_ONLY): Date {
+export function oneMonthFrom(from: Date, calendar: HolidayCalendar = DEFAULT_CALENDAR): Date {
   const china = new Date(from.getTime() + CHINA);
   const y = china.getUTCFullYear();
   const m = china.getUTCMonth();
@@ -46,4 +46,4 @@ export const JUDICIAL_CONFIRMATION_DAYS = 30;
 /** The one-month limit may be extended once by at most 30 days with both parties' consent (杭州 2010 guidance [P]). */
 export const MAX_EXTENSION_DAYS = 30;
 
-export const confirmationDue = (signedAt: Date, calendar: HolidayCalendar = WEEKENDS_ONLY): Date => periodEnd(signedAt, JUDICIAL_CONFIRMATION_DAYS, calendar);
+export const confirmationDue = (signedAt: Date, calendar: HolidayCalendar = DEFAULT_CALENDAR): Date => periodEnd(signedAt, JUDICIAL_CONFIRMATION_DAYS, calendar);

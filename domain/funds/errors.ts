@@ -2,7 +2,7 @@
  * The funds' refusals: stable snake_case codes, each with one kind (invalid → 400, forbidden → 403,
  * not_found → 404, conflict → 409; the HTTP layer maps kinds in one place).
  */
-import type { DomainError, DomainErrorKind } from '../shared/errors.js';
+import { refuserFor, type DomainErrorKind } from '../shared/errors.js';
 
 export const fundsErrorCodes = {
   // 400
@@ -55,6 +55,4 @@ export const fundsErrorCodes = {
 export type FundsErrorCode = keyof typeof fundsErrorCodes;
 
 /** A refusal with the kind its code always has. */
-export function refuse(code: FundsErrorCode, message: string, details?: Record<string, unknown>): DomainError {
-  return { error: fundsErrorCodes[code], code, message, ...(details ? { details } : {}) };
-}
+export const refuse = refuserFor(fundsErrorCodes);

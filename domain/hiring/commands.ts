@@ -174,6 +174,14 @@ export interface FileDisclosure {
   readonly reference: string;
   readonly by: ActorFacts;
 }
+/** The server applies an adopted fee adjustment to the contract (a reactor; the decision was checked). */
+export interface ApplyFeeStandard {
+  readonly type: 'ApplyFeeStandard';
+  readonly adjustmentId: string;
+  readonly decisionId: string;
+  readonly fee: string;
+  readonly by: ActorFacts;
+}
 export type ContractCommand =
   | DrawContract
   | SignContract
@@ -190,4 +198,59 @@ export type ContractCommand =
   | RecordTakeover
   | FileComplaint
   | AnswerComplaint
-  | FileDisclosure;
+  | FileDisclosure
+  | ApplyFeeStandard;
+
+/** The firm's adjustment plan with its audit report (the service fills in the contract's facts). */
+export interface ProposeFeeAdjustment {
+  readonly type: 'ProposeFeeAdjustment';
+  readonly adjustmentId: string;
+  readonly contractId: string;
+  readonly compoundId: string;
+  readonly firmId: string;
+  readonly currentFee: string;
+  readonly proposedFee: string;
+  readonly auditReportRef: string;
+  readonly range: string;
+  readonly reasons: string;
+  readonly by: ActorFacts;
+}
+export interface PostFeeAdjustment {
+  readonly type: 'PostFeeAdjustment';
+  readonly by: ActorFacts;
+}
+/** Recorded once the service has proposed the motion through the assembly. */
+export interface PutFeeAdjustmentToOwners {
+  readonly type: 'PutFeeAdjustmentToOwners';
+  readonly motionId: string;
+  readonly by: ActorFacts;
+}
+/** The server on the motion's final result: `decisionId` when adopted and standing, null when not adopted. */
+export interface ResolveFeeAdjustment {
+  readonly type: 'ResolveFeeAdjustment';
+  readonly motionId: string;
+  readonly decisionId: string | null;
+  readonly by: ActorFacts;
+}
+export type FeeAdjustmentCommand = ProposeFeeAdjustment | PostFeeAdjustment | PutFeeAdjustmentToOwners | ResolveFeeAdjustment;
+
+export interface OpenSurvey {
+  readonly type: 'OpenSurvey';
+  readonly surveyId: string;
+  readonly compoundId: string;
+  readonly contractId: string;
+  readonly title: string;
+  readonly questions: readonly { readonly questionId: string; readonly text: string }[];
+  readonly opensAt?: string;
+  readonly closesAt: string;
+  readonly by: ActorFacts;
+}
+/** An owner's answers for their voter identity (resolved by the service from the registry). */
+export interface RespondToSurvey {
+  readonly type: 'RespondToSurvey';
+  readonly voterId: string;
+  readonly area: string;
+  readonly answers: Readonly<Record<string, number>>;
+  readonly by: ActorFacts;
+}
+export type SurveyCommand = OpenSurvey | RespondToSurvey;

@@ -40,6 +40,9 @@ export interface ContractFacts {
   readonly takenOver: boolean;
   readonly complaints: ReadonlyMap<string, { readonly answerDueBy: string; readonly answered: boolean }>;
   readonly disclosures: readonly number[];
+  /** The fee standard in force (yuan per m² per month): the bid's, then each adopted adjustment's. */
+  readonly fee: string;
+  readonly appliedAdjustments: readonly string[];
 }
 
 export type ContractState =
@@ -57,11 +60,11 @@ export const contractYear = (period: number): number => Math.ceil(period / (12 /
 /** Whole days from the China day of `at` to the China day the term ends at (24:00 of the last day). */
 export const daysBeforeExpiry = (at: Date, expiresAt: string): number => chinaDayNumber(new Date(expiresAt)) - chinaDayNumber(at);
 
-function periodsOf(startsOn: string, months: number, heldBackTotal: string): PeriodTerms[] {
+function periodsOf(startsOn: string, months: number, heldBackTotal: string, numberedAfter = 0): PeriodTerms[] {
   const n = months / PERIOD_MONTHS;
   const shares = periodShares(parseYuan(heldBackTotal)!, n);
   return shares.map((share, i) => ({
-    period: i + 1,
+    period: numberedAfter + i + 1,
     from: addMonths(startsOn, i * PERIOD_MONTHS),
     to: addDays(addMonths(startsOn, (i + 1) * PERIOD_MONTHS), -1),
     heldBack: formatYuan(share),
@@ -89,6 +92,8 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
         takenOver: false,
         complaints: new Map(),
         disclosures: [],
+        fee: event.data.feePerSquareMetreMonth,
+        appliedAdjustments: [],
       };
     if (state.status === 'none') return state;
     switch (event.type) {
@@ -112,9 +117,15 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
         return { ...state, yellowCards: state.yellowCards.map((y) => (y.period === event.data.period ? { ...y, rectified: true } : y)) };
       case 'RenewalDecisionRecorded': {
         const renewed =
-          event.data.newLastDay && event.data.newExpiresAt && state.term ? { ...state.term, lastDay: event.data.newLastDay, expiresAt: event.data.newExpiresAt } : state.term;
-        return { ...state, renewalDecision: event.data.action, term: renewed };
+          event.data.newLastDay && event.data.newExpiresAt && state.term
+            ? { ...state.term, lastDay: event.data.newLastDay, expiresAt: event.data.newExpiresAt, periods: [...state.term.periods, ...(event.data.addedPeriods ?? [])] }
+            : state.term;
+        // A renewal starts a new term whose own renew-or-replace decision is still to come (older events kept the first decision).
+        const decision = event.data.action === 'renew' && event.data.addedPeriods ? null : event.data.action;
+        return { ...state, renewalDecision: decision, term: renewed };
       }
+      case 'FeeStandardChanged':
+        return { ...state, fee: event.data.fee, appliedAdjustments: [...state.appliedAdjustments, event.data.adjustmentId], term: state.term ? { ...state.term, periods: event.data.periods } : state.term };
       case 'NonRenewalNoticeGiven':
         return { ...state, nonRenewalNotice: true, endsAt: state.status === 'indefinite' ? event.data.endsAt : state.endsAt };
       case 'DismissalNoticeGiven':
@@ -288,11 +299,19 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
         if (state.status === 'ended') return refuse('contract_ended', 'the contract has ended');
         if (state.renewalDecision !== null) return refuse('notice_already_given', 'a renewal decision is recorded');
         // Civil Code Art. 947 para. 1: a renewal is on the contract's terms for another term.
-        const newLastDay = command.action === 'renew' ? termLastDay(addDays(state.term!.lastDay, 1), state.terms.termMonths) : null;
+        if (command.action !== 'renew')
+          return [{ type: 'RenewalDecisionRecorded', data: { contractId, compoundId, decisionId: command.decisionId, action: command.action, recordedAt: now, newLastDay: null, newExpiresAt: null } }];
+        const firstDay = addDays(state.term!.lastDay, 1);
+        const newLastDay = termLastDay(firstDay, state.terms.termMonths);
+        // The new term is assessed quarter by quarter like the first, its held-back fees from the fee in force (湖州 Art. 34).
+        const held = termHeldBack(parseYuan(state.fee)!, parseArea(state.terms.chargeableArea)!, state.terms.termMonths, state.terms.holdBackPercent);
+        const addedPeriods = periodsOf(firstDay, state.terms.termMonths, formatYuan(held), state.term!.periods.length);
+        // 京条例 Art. 75: the new term's renew-or-replace decision, 6 months before it ends.
+        const renewalDecisionDueBy = startOfChinaDay(parseChinaDate(addMonths(addDays(newLastDay, 1), -HIRING_RULES.renewalDecisionMonthsBefore.months))!).toISOString();
         return [
           {
             type: 'RenewalDecisionRecorded',
-            data: { contractId, compoundId, decisionId: command.decisionId, action: command.action, recordedAt: now, newLastDay, newExpiresAt: newLastDay ? endOfChinaDay(newLastDay).toISOString() : null },
+            data: { contractId, compoundId, decisionId: command.decisionId, action: command.action, recordedAt: now, newLastDay, newExpiresAt: endOfChinaDay(newLastDay).toISOString(), addedPeriods, renewalDecisionDueBy },
           },
         ];
       }
@@ -395,6 +414,34 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
         const kinds = [...new Set(command.kinds)];
         if (kinds.length === 0 || !kinds.every((k) => (DISCLOSURE_KINDS as readonly string[]).includes(k))) return refuse('invalid_notice', `kinds: ${DISCLOSURE_KINDS.join(', ')}`);
         return [{ type: 'DisclosureFiled', data: { contractId, compoundId, period: command.period, kinds, reference: command.reference, filedAt: now } }];
+      }
+      case 'ApplyFeeStandard': {
+        if (!holdsAny(command.by, ['system'])) return refuse('not_entitled', 'the server applies the owners’ decision');
+        if (state.appliedAdjustments.includes(command.adjustmentId)) return [];
+        const unsigned = needsSigned();
+        if (unsigned) return unsigned;
+        if (!serving(state)) return refuse('contract_ended', 'the firm no longer serves');
+        const fee = parseYuan(command.fee);
+        if (fee === null || fee <= 0n) return refuse('invalid_adjustment', 'the fee is a positive amount of yuan');
+        // The new fee applies from the first quarter that starts after the decision; those quarters' held-back
+        // shares are recomputed from it (the term's remaining months, spread as at signing: holdBack.ts).
+        const today = chinaDayNumber(ctx.now);
+        const periods = state.term!.periods;
+        const future = periods.filter((p) => parseChinaDate(p.from)! > today);
+        const effectiveFrom = future[0]?.from ?? addDays(state.term!.lastDay, 1);
+        let updated = periods;
+        if (future.length > 0) {
+          const held = termHeldBack(fee, parseArea(state.terms.chargeableArea)!, future.length * PERIOD_MONTHS, state.terms.holdBackPercent);
+          const shares = periodShares(held, future.length);
+          const first = future[0]!.period;
+          updated = periods.map((p) => (p.period >= first ? { ...p, heldBack: formatYuan(shares[p.period - first]!) } : p));
+        }
+        return [
+          {
+            type: 'FeeStandardChanged',
+            data: { contractId, compoundId, adjustmentId: command.adjustmentId, decisionId: command.decisionId, previousFee: state.fee, fee: formatYuan(fee), effectiveFrom, periods: [...updated], at: now },
+          },
+        ];
       }
       default:
         return assertNever(command);

@@ -2,7 +2,7 @@
  * The hiring context's refusals: stable snake_case codes, each with one kind (invalid → 400, forbidden → 403,
  * not_found → 404, conflict → 409; the HTTP layer maps kinds in one place).
  */
-import type { DomainError, DomainErrorKind } from '../shared/errors.js';
+import { refuserFor, type DomainErrorKind } from '../shared/errors.js';
 
 export const hiringErrorCodes = {
   // 400
@@ -16,9 +16,12 @@ export const hiringErrorCodes = {
   invalid_notice: 'invalid',
   invalid_decision: 'invalid',
   invalid_complaint: 'invalid',
+  invalid_adjustment: 'invalid',
+  invalid_survey: 'invalid',
   // 403
   not_entitled: 'forbidden',
   not_firm_agent: 'forbidden',
+  not_a_respondent: 'forbidden',
   // 404
   firm_not_found: 'not_found',
   tender_not_found: 'not_found',
@@ -27,6 +30,8 @@ export const hiringErrorCodes = {
   assessment_not_found: 'not_found',
   handover_item_not_found: 'not_found',
   complaint_not_found: 'not_found',
+  adjustment_not_found: 'not_found',
+  survey_not_found: 'not_found',
   // 409
   firm_already_registered: 'conflict',
   bid_after_deadline: 'conflict',
@@ -58,11 +63,17 @@ export const hiringErrorCodes = {
   already_reported: 'conflict',
   complaint_already_answered: 'conflict',
   disclosure_already_filed: 'conflict',
+  adjustment_already_exists: 'conflict',
+  adjustment_already_posted: 'conflict',
+  adjustment_not_posted: 'conflict',
+  posting_period_running: 'conflict',
+  survey_already_exists: 'conflict',
+  survey_not_open: 'conflict',
+  survey_closed: 'conflict',
+  already_responded: 'conflict',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type HiringErrorCode = keyof typeof hiringErrorCodes;
 
 /** A refusal with the kind its code always has. */
-export function refuse(code: HiringErrorCode, message: string, details?: Record<string, unknown>): DomainError {
-  return { error: hiringErrorCodes[code], code, message, ...(details ? { details } : {}) };
-}
+export const refuse = refuserFor(hiringErrorCodes);

@@ -166,7 +166,18 @@ export type RectificationReported = DomainEvent<'RectificationReported', { contr
 /** The owners' renew-or-replace decision (京条例 Art. 75), as recorded on the contract. */
 export type RenewalDecisionRecorded = DomainEvent<
   'RenewalDecisionRecorded',
-  { contractId: string; compoundId: string; decisionId: string; action: 'renew' | 'hire' | 'dismiss'; recordedAt: string; newLastDay: string | null; newExpiresAt: string | null }
+  {
+    contractId: string;
+    compoundId: string;
+    decisionId: string;
+    action: 'renew' | 'hire' | 'dismiss';
+    recordedAt: string;
+    newLastDay: string | null;
+    newExpiresAt: string | null;
+    /** On a renewal: the new term's quarters with their held-back shares, and its own renew-or-replace date (京条例 Art. 75). Absent in events recorded before renewals added them. */
+    addedPeriods?: PeriodTerms[];
+    renewalDecisionDueBy?: string;
+  }
 >;
 /** 不续聘书面通知 by the firm (Civil Code Art. 947); `late` when given fewer than the required days before expiry. */
 export type NonRenewalNoticeGiven = DomainEvent<
@@ -195,6 +206,15 @@ export type ComplaintAnswered = DomainEvent<'ComplaintAnswered', { contractId: s
 /** 信息公开 (Civil Code Art. 943) for a period: what the firm disclosed. */
 export type DisclosureFiled = DomainEvent<'DisclosureFiled', { contractId: string; compoundId: string; period: number; kinds: string[]; reference: string; filedAt: string }>;
 
+/**
+ * 收费标准调整: the owners adopted a fee adjustment (杭条例 Art. 53); the new fee applies from the first quarter
+ * that starts after the decision, and those quarters' held-back shares are recomputed from it (holdBack.ts).
+ */
+export type FeeStandardChanged = DomainEvent<
+  'FeeStandardChanged',
+  { contractId: string; compoundId: string; adjustmentId: string; decisionId: string; previousFee: string; fee: string; effectiveFrom: string; periods: PeriodTerms[]; at: string }
+>;
+
 export type ContractEvent =
   | ContractDrawn
   | ContractSigned
@@ -215,9 +235,68 @@ export type ContractEvent =
   | TakeoverRecorded
   | ComplaintFiled
   | ComplaintAnswered
-  | DisclosureFiled;
+  | DisclosureFiled
+  | FeeStandardChanged;
 
-export type HiringEvent = FirmEvent | TenderEvent | ContractEvent;
+export interface FeeAdjustmentProposedData {
+  readonly adjustmentId: string;
+  readonly contractId: string;
+  readonly compoundId: string;
+  readonly firmId: string;
+  readonly currentFee: string;
+  /** yuan per m² per month. */
+  readonly proposedFee: string;
+  /** 杭条例 Art. 53 (一): the audit report of last year's accounts. */
+  readonly auditReportRef: string;
+  /** 杭条例 Art. 53 (二): the plan's range (调整范围) and reasons (理由). */
+  readonly range: string;
+  readonly reasons: string;
+  readonly proposedAt: string;
+}
+/** 收费标准调整方案 submitted by the firm with its audit report (杭条例 Art. 53 (一)(二)). */
+export type FeeAdjustmentProposed = DomainEvent<'FeeAdjustmentProposed', FeeAdjustmentProposedData>;
+/** 公示: the OC posted the audit report and the plan, for 30 days or more (杭条例 Art. 53 (三)). */
+export type FeeAdjustmentPosted = DomainEvent<'FeeAdjustmentPosted', { adjustmentId: string; contractId: string; compoundId: string; postedAt: string; postedUntil: string; article: string }>;
+/** 提交业主大会决定 (杭条例 Art. 53 (四)): the motion `fee-<adjustmentId>`. */
+export type FeeAdjustmentPutToOwners = DomainEvent<'FeeAdjustmentPutToOwners', { adjustmentId: string; contractId: string; compoundId: string; motionId: string; at: string }>;
+/** The owners adopted it (final, standing decision). */
+export type FeeAdjustmentAdopted = DomainEvent<'FeeAdjustmentAdopted', { adjustmentId: string; contractId: string; compoundId: string; motionId: string; decisionId: string; fee: string; at: string }>;
+/** The owners did not adopt it: the fee stays. */
+export type FeeAdjustmentRejected = DomainEvent<'FeeAdjustmentRejected', { adjustmentId: string; contractId: string; compoundId: string; motionId: string; at: string }>;
+export type FeeAdjustmentEvent = FeeAdjustmentProposed | FeeAdjustmentPosted | FeeAdjustmentPutToOwners | FeeAdjustmentAdopted | FeeAdjustmentRejected;
+
+/** The satisfaction levels of a survey, 1 to 5 (非常不满意 … 非常满意). */
+export const SATISFACTION_LEVELS = ['非常不满意', '不满意', '一般', '满意', '非常满意'] as const;
+
+export interface SurveyOpenedData {
+  readonly surveyId: string;
+  readonly compoundId: string;
+  readonly contractId: string;
+  readonly title: string;
+  readonly questions: readonly { readonly questionId: string; readonly text: string }[];
+  readonly levels: readonly string[];
+  readonly opensAt: string;
+  readonly closesAt: string;
+  readonly openedAt: string;
+}
+/** 满意度测评: a survey of the owners on the firm's service (survey.ts). */
+export type SurveyOpened = DomainEvent<'SurveyOpened', SurveyOpenedData>;
+export interface SurveyRespondedData {
+  readonly surveyId: string;
+  readonly compoundId: string;
+  /** The voter identity (a pseudonymous hash of the owner set, domain/registry voterIdentities), never a person id. */
+  readonly voterId: string;
+  /** The identity's summed exclusive area. */
+  readonly area: string;
+  /** questionId → level 1–5. */
+  readonly answers: Readonly<Record<string, number>>;
+  readonly respondedAt: string;
+}
+/** One voter identity's answers. */
+export type SurveyResponded = DomainEvent<'SurveyResponded', SurveyRespondedData>;
+export type SurveyEvent = SurveyOpened | SurveyResponded;
+
+export type HiringEvent = FirmEvent | TenderEvent | ContractEvent | FeeAdjustmentEvent | SurveyEvent;
 export type HiringEventType = HiringEvent['type'];
 export type HeldBackFeesReleasedData = HeldBackFeesReleased['data'];
 export type ServiceEndedData = ServiceEnded['data'];

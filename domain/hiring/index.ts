@@ -13,10 +13,13 @@ export * from './dates.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './firm.js';
+export * from './feeAdjustment.js';
 export * from './holdBack.js';
 export * from './rules.js';
 export * from './sealedBid.js';
 export * from './streams.js';
+export * from './survey.js';
+export * from './surveyResults.js';
 export * from './tender.js';
 
 /** Event types other contexts may react to. */

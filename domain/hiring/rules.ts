@@ -21,6 +21,8 @@ export const HIRING_RULES = {
   yellowCardsForRed: { count: 3, article: '青岛 量化考核办法 (practice)' },
   /** Days to rectify after a yellow card: not fixed by statute; the contract's default (Qingdao practice: 限期整改). */
   rectificationDays: { days: 30, article: '青岛 量化考核办法 (practice; days are the contract default)' },
+  /** 杭条例 Art. 53 (三): the OC posts the audit report and the adjustment plan for 30 days or more before the owners decide. */
+  feeAdjustmentPostingDays: { days: 30, article: '杭条例 Art. 53' },
   /** Days after the deadline during which a firm may reveal its sealed bid (the tender's default). */
   revealDays: { days: 3, article: 'tender rules (commit-reveal)' },
 } as const;

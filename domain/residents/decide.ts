@@ -6,7 +6,7 @@
 import type { ActorFacts } from '../assembly/index.js';
 import { assertNever, type DecideContext, type Decider } from '../shared/decider.js';
 import type { DomainError } from '../shared/errors.js';
-import { periodEnd, WEEKENDS_ONLY, type HolidayCalendar } from '../time/legalPeriod.js';
+import { periodEnd, DEFAULT_CALENDAR, type HolidayCalendar } from '../time/legalPeriod.js';
 import type { ResidentsCommand } from './commands.js';
 import { refuse } from './errors.js';
 import type { ResidentsEvent } from './events.js';
@@ -220,7 +220,7 @@ function decide(cmd: ResidentsCommand, state: ResidentsState, ctx: ResidentsCont
       if (!state.reached && reached.reached) {
         events.push({
           type: 'ConveneRequestReached',
-          data: { requestId: state.requestId, compoundId: state.compoundId, by: reached.by, conveneBy: periodEnd(ctx.now, DEFAULT_CONVENE_DAYS, ctx.calendar ?? WEEKENDS_ONLY).toISOString() },
+          data: { requestId: state.requestId, compoundId: state.compoundId, by: reached.by, conveneBy: periodEnd(ctx.now, DEFAULT_CONVENE_DAYS, ctx.calendar ?? DEFAULT_CALENDAR).toISOString() },
         });
       }
       return events;

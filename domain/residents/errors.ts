@@ -2,7 +2,7 @@
  * The residents' context's refusals (居民会议、居民代表会议): stable codes, each with one kind (invalid → 400,
  * forbidden → 403, not_found → 404, conflict → 409; the HTTP layer maps kinds in one place).
  */
-import type { DomainError, DomainErrorKind } from '../shared/errors.js';
+import { refuserFor, type DomainErrorKind } from '../shared/errors.js';
 
 export const residentsErrorCodes = {
   invalid_roll: 'invalid',
@@ -27,6 +27,5 @@ export const residentsErrorCodes = {
 
 export type ResidentsErrorCode = keyof typeof residentsErrorCodes;
 
-export function refuse(code: ResidentsErrorCode, message: string, details?: Record<string, unknown>): DomainError {
-  return { error: residentsErrorCodes[code], code, message, ...(details ? { details } : {}) };
-}
+/** A refusal with the kind its code always has. */
+export const refuse = refuserFor(residentsErrorCodes);

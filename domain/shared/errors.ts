@@ -47,3 +47,16 @@ export function isDomainError(value: unknown): value is DomainError {
     typeof (value as DomainError).error === 'string'
   );
 }
+
+/**
+ * A context's `refuse`: given its typed catalogue of codes (code → kind), a function that builds a refusal
+ * whose kind is always its code's. Each context's errors.ts is its catalogue plus `refuserFor(catalogue)`.
+ */
+export function refuserFor<Codes extends Readonly<Record<string, DomainErrorKind>>>(codes: Codes) {
+  return (code: keyof Codes & string, message: string, details?: Record<string, unknown>): DomainError => ({
+    error: codes[code]!,
+    code,
+    message,
+    ...(details ? { details } : {}),
+  });
+}

@@ -1,5 +1,5 @@
 /** The supervision's refusals (kinds map to HTTP statuses in one place). */
-import type { DomainError, DomainErrorKind } from '../shared/errors.js';
+import { refuserFor, type DomainErrorKind } from '../shared/errors.js';
 
 export const supervisionErrorCodes = {
   invalid_board: 'invalid',
@@ -14,6 +14,5 @@ export const supervisionErrorCodes = {
 
 export type SupervisionErrorCode = keyof typeof supervisionErrorCodes;
 
-export function refuse(code: SupervisionErrorCode, message: string, details?: Record<string, unknown>): DomainError {
-  return { error: supervisionErrorCodes[code], code, message, ...(details ? { details } : {}) };
-}
+/** A refusal with the kind its code always has. */
+export const refuse = refuserFor(supervisionErrorCodes);

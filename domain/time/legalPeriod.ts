@@ -14,10 +14,13 @@
  * China time is UTC+8 all year (Asia/Shanghai has had no daylight saving since 1991), so plain arithmetic on
  * epoch milliseconds is exact; no time-zone database is needed.
  *
- * Rest days come from a calendar passed in as data. The default counts Saturdays and Sundays as rest days (公休日,
- * which courts treat as 法定休假日) and knows no public holidays: the operator loads each year's State Council
- * holiday notice (节假日 and 调休 working weekends) into a `HolidayCalendar`.
+ * Rest days come from a calendar passed in as data. The default, `DEFAULT_CALENDAR`, is China's statutory
+ * calendar for the years the project ships (calendars/cnStatutory.ts: each year's State Council notice, 节假日 and
+ * 调休 working weekends); in a year it does not cover, Saturdays and Sundays are the rest days (公休日, which
+ * courts treat as 法定休假日) and `calendarUsedOn` says so. An operator may load another calendar
+ * (HOLIDAYS_FILE).
  */
+import { CN_STATUTORY_YEARS } from './calendars/cnStatutory.js';
 
 /** A calendar date in China time, `YYYY-MM-DD`. */
 export type ChinaDate = string;
@@ -30,13 +33,44 @@ export interface HolidayCalendar {
   readonly holidays: readonly ChinaDate[];
   /** Weekend days made working days by the year's adjustment (调休上班). */
   readonly workdays: readonly ChinaDate[];
+  /** What the calendar is, as deadlines and refusals name it (e.g. `cn-statutory`). */
+  readonly name?: string;
+  /** The years whose holidays it knows; absent = every year it lists dates for counts as known. */
+  readonly coveredYears?: readonly number[];
 }
 
-/** The default: weekends rest, no public holidays known. */
-export const WEEKENDS_ONLY: HolidayCalendar = { weekendsAreRestDays: true, holidays: [], workdays: [] };
+/** Weekends rest, no public holidays known. */
+export const WEEKENDS_ONLY: HolidayCalendar = { weekendsAreRestDays: true, holidays: [], workdays: [], name: 'weekends-only' };
 
 /** No rest days at all: for lengths that are not deadlines (e.g. a voting window's minimum length). */
-export const NO_REST_DAYS: HolidayCalendar = { weekendsAreRestDays: false, holidays: [], workdays: [] };
+export const NO_REST_DAYS: HolidayCalendar = { weekendsAreRestDays: false, holidays: [], workdays: [], name: 'no-rest-days' };
+
+/** China's statutory calendar for the years shipped (calendars/cnStatutory.ts), weekends only outside them. */
+export const CN_STATUTORY: HolidayCalendar = {
+  weekendsAreRestDays: true,
+  holidays: CN_STATUTORY_YEARS.flatMap((y) => y.holidays),
+  workdays: CN_STATUTORY_YEARS.flatMap((y) => y.workdays),
+  name: 'cn-statutory',
+  coveredYears: CN_STATUTORY_YEARS.map((y) => y.year),
+};
+
+/** The calendar every legal period uses unless one is passed in (Civil Code Arts. 200–204). */
+export const DEFAULT_CALENDAR: HolidayCalendar = CN_STATUTORY;
+
+/** Whether the calendar knows the holidays of `year`. */
+export function coversYear(calendar: HolidayCalendar, year: number): boolean {
+  if (calendar.coveredYears) return calendar.coveredYears.includes(year);
+  return [...calendar.holidays, ...calendar.workdays].some((d) => d.startsWith(`${year}-`));
+}
+
+/**
+ * The calendar a period ending on `date` was counted with, as records name it: the calendar's own name when it
+ * covers that year, else `weekends-only` (the year's holidays are unknown: only weekends rested).
+ */
+export function calendarUsedOn(calendar: HolidayCalendar, date: ChinaDate): string {
+  if (!calendar.weekendsAreRestDays && calendar.holidays.length === 0) return calendar.name ?? 'no-rest-days';
+  return coversYear(calendar, Number(date.slice(0, 4))) ? (calendar.name ?? 'custom') : 'weekends-only';
+}
 
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -77,7 +111,7 @@ export function addDays(date: ChinaDate, days: number): ChinaDate {
 }
 
 /** Whether a China date is a statutory rest day in the calendar. */
-export function isRestDay(date: ChinaDate, calendar: HolidayCalendar = WEEKENDS_ONLY): boolean {
+export function isRestDay(date: ChinaDate, calendar: HolidayCalendar = DEFAULT_CALENDAR): boolean {
   if (calendar.holidays.includes(date)) return true;
   if (!calendar.weekendsAreRestDays || calendar.workdays.includes(date)) return false;
   const day = parseChinaDate(date);
@@ -94,7 +128,7 @@ function checkDays(days: number): void {
  * The last day of a period of `days` days triggered at `trigger` (Arts. 201, 203): the trigger's China date
  * plus `days`, moved forward past rest days.
  */
-export function periodLastDay(trigger: Date, days: number, calendar: HolidayCalendar = WEEKENDS_ONLY): ChinaDate {
+export function periodLastDay(trigger: Date, days: number, calendar: HolidayCalendar = DEFAULT_CALENDAR): ChinaDate {
   checkDays(days);
   let last = chinaDayNumber(trigger) + days;
   // Art. 203: a last day on a rest day moves to the day after the rest ends. Bounded: no calendar rests forever.
@@ -106,7 +140,7 @@ export function periodLastDay(trigger: Date, days: number, calendar: HolidayCale
 }
 
 /** The instant a period ends: 24:00 of its last day, i.e. 00:00 China time of the day after (Art. 203). */
-export function periodEnd(trigger: Date, days: number, calendar: HolidayCalendar = WEEKENDS_ONLY): Date {
+export function periodEnd(trigger: Date, days: number, calendar: HolidayCalendar = DEFAULT_CALENDAR): Date {
   const last = parseChinaDate(periodLastDay(trigger, days, calendar))!;
   return startOfChinaDay(last + 1);
 }
@@ -116,7 +150,7 @@ export function periodHasRun(
   trigger: Date,
   days: number,
   now: Date,
-  calendar: HolidayCalendar = WEEKENDS_ONLY,
+  calendar: HolidayCalendar = DEFAULT_CALENDAR,
 ): boolean {
   return now.getTime() >= periodEnd(trigger, days, calendar).getTime();
 }

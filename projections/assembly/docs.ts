@@ -49,6 +49,8 @@ export interface MotionDoc {
   readonly proposedAt: string;
   readonly noticePublishedAt: string | null;
   readonly noticeRunsUntil: string | null;
+  /** The holiday calendar the notice period was counted with. */
+  readonly noticeCalendar?: string | null;
   readonly openedAt: string | null;
   readonly closedAt: string | null;
   readonly resultDueBy: string | null;

@@ -58,7 +58,7 @@ export function applyToMotion(event: MotionEvent, docs: DocReader): readonly Doc
   if (!doc) return [];
   switch (event.type) {
     case 'MotionNoticePublished':
-      return [put({ ...doc, status: 'noticed', noticePublishedAt: event.data.publishedAt, noticeRunsUntil: event.data.noticeRunsUntil })];
+      return [put({ ...doc, status: 'noticed', noticePublishedAt: event.data.publishedAt, noticeRunsUntil: event.data.noticeRunsUntil, noticeCalendar: event.data.calendar ?? null })];
     case 'MotionOpened':
       return [put({ ...doc, status: 'open', openedAt: event.data.openedAt, eligible: event.data.roll.eligible })];
     case 'MandateRegistered':

@@ -60,7 +60,7 @@ function compoundOf(event: RecordedEvent, docs: DocReader): string {
 
 export const assemblyProjection: Projection = {
   name: 'assembly',
-  version: 3,
+  version: 4,
   scopeOf: compoundOf,
   handles: [...motionEventTypes, 'BallotCast', ...petitionEventTypes],
   apply(event: RecordedEvent, docs: DocReader): readonly DocChange[] {

@@ -1,9 +1,11 @@
 /** The hiring read model's documents. No person ids: evaluators and complainants appear as counts only. */
-import type { BidTerms, ContractDrawnData, Criterion, PeriodTerms, ScoreRule, ShortlistEntry } from '../../domain/hiring/index.js';
+import type { BidTerms, ContractDrawnData, Criterion, FeeAdjustmentStatus, PeriodTerms, ScoreRule, ShortlistEntry, SurveyTally } from '../../domain/hiring/index.js';
 
 export const HIRING_FIRMS = 'hiring_firms';
 export const HIRING_TENDERS = 'hiring_tenders';
 export const HIRING_CONTRACTS = 'hiring_contracts';
+export const HIRING_FEE_ADJUSTMENTS = 'hiring_fee_adjustments';
+export const HIRING_SURVEYS = 'hiring_surveys';
 
 export interface FirmDoc {
   readonly firmId: string;
@@ -73,4 +75,39 @@ export interface ContractDoc {
   readonly takenOverAt: string | null;
   readonly complaints: readonly { complaintId: string; subject: string; filedAt: string; answerDueBy: string; answeredAt: string | null; late: boolean }[];
   readonly disclosures: readonly { period: number; kinds: string[]; filedAt: string }[];
+  /** The fee in force and its history (杭条例 Art. 53); absent on docs projected before version 2. */
+  readonly fee?: string;
+  readonly feeChanges?: readonly { adjustmentId: string; decisionId: string; previousFee: string; fee: string; effectiveFrom: string; at: string }[];
+}
+
+/** A fee adjustment on the notice board: the plan, its audit report, the posting and the owners' decision. */
+export interface FeeAdjustmentDoc {
+  readonly adjustmentId: string;
+  readonly contractId: string;
+  readonly compoundId: string;
+  readonly currentFee: string;
+  readonly proposedFee: string;
+  readonly auditReportRef: string;
+  readonly range: string;
+  readonly reasons: string;
+  readonly status: FeeAdjustmentStatus;
+  readonly proposedAt: string;
+  readonly postedAt: string | null;
+  readonly postedUntil: string | null;
+  readonly motionId: string | null;
+  readonly decisionId: string | null;
+  readonly resolvedAt: string | null;
+}
+
+/** A satisfaction survey: its questions and the running sums per question and level; no respondent ids. */
+export interface SurveyDoc {
+  readonly surveyId: string;
+  readonly compoundId: string;
+  readonly contractId: string;
+  readonly title: string;
+  readonly questions: readonly { questionId: string; text: string }[];
+  readonly opensAt: string;
+  readonly closesAt: string;
+  readonly respondents: { readonly area: string; readonly headcount: number };
+  readonly tally: SurveyTally;
 }

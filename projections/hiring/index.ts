@@ -2,3 +2,4 @@
 export * from './docs.js';
 export * from './projection.js';
 export * from './view.js';
+export * from './boardPage.js';

@@ -1,17 +1,20 @@
 /** The hiring projection: firms, tenders (bids sealed until revealed) and contracts, for the notice board. */
-import type { ContractEvent, FirmEvent, HiringEvent, TenderEvent } from '../../domain/hiring/index.js';
+import { addResponse, emptyTally, type ContractEvent, type FeeAdjustmentEvent, type FirmEvent, type HiringEvent, type SurveyEvent, type TenderEvent } from '../../domain/hiring/index.js';
+import { formatArea, parseArea } from '../../domain/shared/area.js';
 import { assertNever } from '../../domain/shared/decider.js';
 import type { RecordedEvent } from '../../services/store/port.js';
 import type { DocChange, DocReader, Projection } from '../projection.js';
-import { HIRING_CONTRACTS, HIRING_FIRMS, HIRING_TENDERS, type ContractDoc, type FirmDoc, type TenderDoc } from './docs.js';
+import { HIRING_CONTRACTS, HIRING_FEE_ADJUSTMENTS, HIRING_FIRMS, HIRING_SURVEYS, HIRING_TENDERS, type ContractDoc, type FeeAdjustmentDoc, type FirmDoc, type SurveyDoc, type TenderDoc } from './docs.js';
 
 const firmTypes: readonly FirmEvent['type'][] = ['FirmRegistered', 'FirmAgentAdded'];
 const tenderTypes: readonly TenderEvent['type'][] = ['TenderPublished', 'BidSubmitted', 'BidRevealed', 'ConflictsDeclared', 'BidScored', 'TenderPutToOwners'];
 const contractTypes: readonly ContractEvent['type'][] = [
   'ContractDrawn', 'ContractSigned', 'PreContractEnded', 'ProjectManagerReported', 'AssessmentScored', 'AssessmentConfirmed', 'HeldBackFeesReleased',
   'YellowCardIssued', 'RedCardIssued', 'RectificationReported', 'RenewalDecisionRecorded', 'NonRenewalNoticeGiven', 'DismissalNoticeGiven',
-  'ContractBecameIndefinite', 'ServiceEnded', 'HandoverItemConfirmed', 'TakeoverRecorded', 'ComplaintFiled', 'ComplaintAnswered', 'DisclosureFiled',
+  'ContractBecameIndefinite', 'ServiceEnded', 'HandoverItemConfirmed', 'TakeoverRecorded', 'ComplaintFiled', 'ComplaintAnswered', 'DisclosureFiled', 'FeeStandardChanged',
 ];
+const adjustmentTypes: readonly FeeAdjustmentEvent['type'][] = ['FeeAdjustmentProposed', 'FeeAdjustmentPosted', 'FeeAdjustmentPutToOwners', 'FeeAdjustmentAdopted', 'FeeAdjustmentRejected'];
+const surveyTypes: readonly SurveyEvent['type'][] = ['SurveyOpened', 'SurveyResponded'];
 
 const putTender = (doc: TenderDoc): DocChange => ({ op: 'put', collection: HIRING_TENDERS, id: doc.tenderId, parent: doc.compoundId, sortKey: `${doc.publishedAt}|${doc.tenderId}`, doc });
 const putContract = (doc: ContractDoc): DocChange => ({ op: 'put', collection: HIRING_CONTRACTS, id: doc.contractId, parent: doc.compoundId, sortKey: `${doc.terms.drawnAt}|${doc.contractId}`, doc });
@@ -98,8 +101,11 @@ function applyContract(e: ContractEvent, docs: DocReader): DocChange[] {
     case 'RectificationReported':
       return put({ yellowCards: doc.yellowCards.map((y) => (y.period === e.data.period ? { ...y, rectifiedAt: e.data.reportedAt } : y)) });
     case 'RenewalDecisionRecorded': {
-      const signed = doc.signed && e.data.newLastDay && e.data.newExpiresAt ? { ...doc.signed, lastDay: e.data.newLastDay, expiresAt: e.data.newExpiresAt } : doc.signed;
-      return put({ renewalDecision: { decisionId: e.data.decisionId, action: e.data.action, recordedAt: e.data.recordedAt }, signed });
+      const signed =
+        doc.signed && e.data.newLastDay && e.data.newExpiresAt
+          ? { ...doc.signed, lastDay: e.data.newLastDay, expiresAt: e.data.newExpiresAt, renewalDecisionDueBy: e.data.renewalDecisionDueBy ?? doc.signed.renewalDecisionDueBy }
+          : doc.signed;
+      return put({ renewalDecision: { decisionId: e.data.decisionId, action: e.data.action, recordedAt: e.data.recordedAt }, signed, periods: [...doc.periods, ...(e.data.addedPeriods ?? [])] });
     }
     case 'NonRenewalNoticeGiven': {
       const { givenAt, daysBefore, requiredDays, late, endsAt, article } = e.data;
@@ -125,6 +131,59 @@ function applyContract(e: ContractEvent, docs: DocReader): DocChange[] {
       return put({ complaints: doc.complaints.map((c) => (c.complaintId === e.data.complaintId ? { ...c, answeredAt: e.data.answeredAt, late: e.data.late } : c)) });
     case 'DisclosureFiled':
       return put({ disclosures: [...doc.disclosures, { period: e.data.period, kinds: e.data.kinds, filedAt: e.data.filedAt }] });
+    case 'FeeStandardChanged': {
+      const { adjustmentId, decisionId, previousFee, fee, effectiveFrom, at } = e.data;
+      return put({ fee, periods: e.data.periods, feeChanges: [...(doc.feeChanges ?? []), { adjustmentId, decisionId, previousFee, fee, effectiveFrom, at }] });
+    }
+    default:
+      return assertNever(e);
+  }
+}
+
+function applyAdjustment(e: FeeAdjustmentEvent, docs: DocReader): DocChange[] {
+  const putDoc = (doc: FeeAdjustmentDoc): DocChange[] => [{ op: 'put', collection: HIRING_FEE_ADJUSTMENTS, id: doc.adjustmentId, parent: doc.compoundId, sortKey: `${doc.proposedAt}|${doc.adjustmentId}`, doc }];
+  if (e.type === 'FeeAdjustmentProposed') {
+    const d = e.data;
+    return putDoc({
+      adjustmentId: d.adjustmentId, contractId: d.contractId, compoundId: d.compoundId, currentFee: d.currentFee, proposedFee: d.proposedFee, auditReportRef: d.auditReportRef,
+      range: d.range, reasons: d.reasons, status: 'proposed', proposedAt: d.proposedAt, postedAt: null, postedUntil: null, motionId: null, decisionId: null, resolvedAt: null,
+    });
+  }
+  const doc = docs.get<FeeAdjustmentDoc>(HIRING_FEE_ADJUSTMENTS, e.data.adjustmentId);
+  if (!doc) return [];
+  switch (e.type) {
+    case 'FeeAdjustmentPosted':
+      return putDoc({ ...doc, status: 'posted', postedAt: e.data.postedAt, postedUntil: e.data.postedUntil });
+    case 'FeeAdjustmentPutToOwners':
+      return putDoc({ ...doc, status: 'put_to_owners', motionId: e.data.motionId });
+    case 'FeeAdjustmentAdopted':
+      return putDoc({ ...doc, status: 'adopted', decisionId: e.data.decisionId, resolvedAt: e.data.at });
+    case 'FeeAdjustmentRejected':
+      return putDoc({ ...doc, status: 'rejected', resolvedAt: e.data.at });
+    default:
+      return assertNever(e);
+  }
+}
+
+function applySurvey(e: SurveyEvent, docs: DocReader): DocChange[] {
+  const putDoc = (doc: SurveyDoc): DocChange[] => [{ op: 'put', collection: HIRING_SURVEYS, id: doc.surveyId, parent: doc.compoundId, sortKey: `${doc.opensAt}|${doc.surveyId}`, doc }];
+  switch (e.type) {
+    case 'SurveyOpened': {
+      const d = e.data;
+      return putDoc({
+        surveyId: d.surveyId, compoundId: d.compoundId, contractId: d.contractId, title: d.title, questions: d.questions.map((q) => ({ ...q })), opensAt: d.opensAt, closesAt: d.closesAt,
+        respondents: { area: formatArea(0n), headcount: 0 }, tally: emptyTally(d.questions.map((q) => q.questionId)),
+      });
+    }
+    case 'SurveyResponded': {
+      const doc = docs.get<SurveyDoc>(HIRING_SURVEYS, e.data.surveyId);
+      if (!doc) return [];
+      return putDoc({
+        ...doc,
+        respondents: { area: formatArea(parseArea(doc.respondents.area)! + parseArea(e.data.area)!), headcount: doc.respondents.headcount + 1 },
+        tally: addResponse(doc.tally, e.data),
+      });
+    }
     default:
       return assertNever(e);
   }
@@ -132,12 +191,15 @@ function applyContract(e: ContractEvent, docs: DocReader): DocChange[] {
 
 export const hiringProjection: Projection = {
   name: 'hiring',
-  version: 1,
-  handles: [...firmTypes, ...tenderTypes, ...contractTypes],
+  // 2: fee adjustments, surveys, the fee in force on contracts.
+  version: 2,
+  handles: [...firmTypes, ...tenderTypes, ...contractTypes, ...adjustmentTypes, ...surveyTypes],
   apply(event: RecordedEvent, docs: DocReader): readonly DocChange[] {
     const e = { type: event.type, data: event.data } as HiringEvent;
     if ((firmTypes as readonly string[]).includes(e.type)) return applyFirm(e as FirmEvent);
     if ((tenderTypes as readonly string[]).includes(e.type)) return applyTender(e as TenderEvent, docs);
+    if ((adjustmentTypes as readonly string[]).includes(e.type)) return applyAdjustment(e as FeeAdjustmentEvent, docs);
+    if ((surveyTypes as readonly string[]).includes(e.type)) return applySurvey(e as SurveyEvent, docs);
     return applyContract(e as ContractEvent, docs);
   },
 };

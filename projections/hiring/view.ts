@@ -4,9 +4,10 @@
  * number of bids and nothing else (not even who bid); the terms are not in the read model before then anyway.
  */
 import { chinaDayNumber } from '../../domain/time/legalPeriod.js';
-import { endOfChinaDay } from '../../domain/hiring/index.js';
+import { endOfChinaDay, questionResults, percentDown } from '../../domain/hiring/index.js';
+import { parseArea } from '../../domain/shared/area.js';
 import { formatYuan, parseYuan } from '../../domain/shared/money.js';
-import type { ContractDoc, FirmDoc, TenderDoc } from './docs.js';
+import type { ContractDoc, FeeAdjustmentDoc, FirmDoc, SurveyDoc, TenderDoc } from './docs.js';
 
 export function renderTender(doc: TenderDoc, now: Date, firmName: (firmId: string) => string | undefined) {
   const { bids, ...rest } = doc;
@@ -39,6 +40,8 @@ export function renderContract(doc: ContractDoc, now: Date) {
   );
   return {
     ...doc,
+    fee: doc.fee ?? doc.terms.feePerSquareMetreMonth,
+    feeChanges: doc.feeChanges ?? [],
     heldBackSoFar: { heldBack: yuan(released.heldBack), released: yuan(released.released), withheld: yuan(released.withheld) },
     complaints: doc.complaints.map((c) => ({ ...c, responseDays: c.answeredAt ? daysBetween(c.filedAt, c.answeredAt) : null, overdue: !c.answeredAt && now.getTime() > Date.parse(c.answerDueBy) })),
     // Civil Code Art. 943: periods that have ended without the firm's disclosure.
@@ -53,3 +56,30 @@ export const firmLabel = (f: FirmDoc | undefined) => (f ? { name: f.name, credit
 
 const toFen = (y: string): bigint => parseYuan(y) ?? 0n;
 const yuan = formatYuan;
+
+/**
+ * A survey's results on both axes (domain/hiring/surveyResults.ts), with participation against the compound's
+ * owners (`eligible`: every voter identity but the developer's). No respondent is named or counted apart.
+ */
+export function renderSurvey(doc: SurveyDoc, now: Date, eligible: { area: string; headcount: number }) {
+  const { tally, ...rest } = doc;
+  const status = now.getTime() < Date.parse(doc.opensAt) ? 'scheduled' : now.getTime() < Date.parse(doc.closesAt) ? 'open' : 'closed';
+  const byId = new Map(doc.questions.map((q) => [q.questionId, q.text]));
+  return {
+    ...rest,
+    status,
+    eligible,
+    participation: {
+      areaPercent: percentDown(parseArea(doc.respondents.area)!, parseArea(eligible.area) ?? 0n),
+      headcountPercent: percentDown(BigInt(doc.respondents.headcount), BigInt(eligible.headcount)),
+    },
+    results: questionResults(tally).map((r) => ({ ...r, text: byId.get(r.questionId) ?? '' })),
+    threshold: null,
+  };
+}
+
+export const renderFeeAdjustment = (doc: FeeAdjustmentDoc, now: Date) => ({
+  ...doc,
+  // 杭条例 Art. 53 (三): the posting runs 30 days or more before the owners may be asked.
+  postingRunning: doc.postedUntil !== null && now.getTime() < Date.parse(doc.postedUntil),
+});

@@ -24,6 +24,8 @@ import type { Socket } from 'node:net';
 import { RevisionConflictError, StoreUnavailableError } from '../store/port.js';
 import type { AppDeps } from './deps.js';
 import { registerJsonBody } from './jsonBody.js';
+import { registerTimeTravel } from './asOf/timeTravel.js';
+import { allProjections } from '../../projections/index.js';
 import { trackKnownPaths } from './knownPaths.js';
 import { MAX_BODY_BYTES, MAX_PARAM_LENGTH, MAX_URL_LENGTH } from './limits.js';
 import { HttpProblem, problemBody, sendProblem, titleOf } from './problem.js';
@@ -50,6 +52,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('deps', options.deps);
   registerJsonBody(app);
   const knownPaths = trackKnownPaths(app);
+  // ?asOf= on every view of a compound (services/api/asOf/timeTravel.ts).
+  registerTimeTravel(app, { store: options.deps.store, read: options.deps.read, projections: allProjections, deadlineSources: options.deps.platform.deadlineSources });
   app.addHook('onRequest', async (request) => {
     if (request.url.length > MAX_URL_LENGTH) {
       throw new HttpProblem(414, 'uri_too_long', `URLs are at most ${MAX_URL_LENGTH} characters`, { maxLength: MAX_URL_LENGTH });

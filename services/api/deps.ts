@@ -6,6 +6,7 @@ import type { AssemblyService } from '../assembly/service.js';
 import type { DecisionsService } from '../assembly/decisions.js';
 import type { ResidentsService } from '../residents/service.js';
 import type { DisputesService } from '../disputes/service.js';
+import type { JointService } from '../joint/service.js';
 import type { RegistryService } from '../registry/service.js';
 import type { EventStore } from '../store/port.js';
 import type { Platform } from '../platform/index.js';
@@ -15,6 +16,9 @@ import type { CommandLog } from './commandLog.js';
 import type { FundsService } from '../funds/service.js';
 import type { SupervisionService } from '../supervision/service.js';
 import type { HiringService } from '../hiring/service.js'; // hiring
+// committee
+import type { CommitteeService } from '../committee/service.js';
+import type { BoardService } from '../board/service.js'; // board
 
 export interface AppDeps {
   readonly store: EventStore;
@@ -30,6 +34,7 @@ export interface AppDeps {
   readonly decisions: DecisionsService;
   readonly residents: ResidentsService;
   readonly disputes: DisputesService;
+  readonly joint: JointService;
   /** Reactors and the deadline scheduler (services/platform). */
   readonly platform: Platform;
   // funds, supervision
@@ -37,6 +42,10 @@ export interface AppDeps {
   readonly supervision: SupervisionService;
   /** hiring: the property firm (services/hiring). */
   readonly hiring: HiringService;
+  // committee
+  readonly committee: CommitteeService;
+  /** board: the notice board's setting and who may read it (services/board). */
+  readonly board: BoardService;
 }
 
 declare module 'fastify' {

@@ -13,6 +13,7 @@
  * Files go under `$DATA_DIR` (default ./data), not /tmp: on tmpfs an fsync costs nothing and the
  * numbers would mean nothing. They are removed afterwards.
  */
+import { loadToolConfig } from '../config.js';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, statfsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,13 +22,14 @@ import type { NewEvent } from '../store/port.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import { openDatabase } from '../store/sqlite/schema.js';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 2000);
+const tool = loadToolConfig(process.env, { benchRounds: 5 });
+const ROUNDS = tool.benchRounds;
+const ROUND_MS = tool.benchRoundMs;
 const PRODUCERS = 64;
 const RAW_BATCH = 64;
 const TMPFS_MAGIC = 0x01021994;
 
-const dir = resolve(process.env.DATA_DIR ?? './data', `bench-${process.pid}`);
+const dir = resolve(tool.dataDir, `bench-${process.pid}`);
 let files = 0;
 const freshFile = () => join(dir, `bench-${++files}.db`);
 const removeFile = (file: string) => {

@@ -23,14 +23,15 @@ import { MOTION_TALLIES, renderTally, type TallyDoc } from '../../projections/as
 import { parseGrant, type Grant } from '../auth/grants.js';
 import { issueToken } from '../auth/tokens.js';
 import { manualClock } from '../clock.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, loadToolConfig } from '../config.js';
 import { startRuntime } from '../runtime.js';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/index.js';
 
 const run = promisify(execFile);
-const UNITS = Number(process.env.BENCH_UNITS ?? 20_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const tool = loadToolConfig();
+const UNITS = tool.benchUnits;
+const ROUNDS = tool.benchRounds;
+const CONNECTIONS = tool.benchConnections;
 const DAY = 24 * 3600 * 1000;
 
 interface LoadResult {
@@ -95,7 +96,7 @@ async function startProfile(): Promise<(file: string) => Promise<void>> {
 }
 
 async function main() {
-  const dir = resolve(process.env.DATA_DIR ?? './data', `bench-vote-${process.pid}`);
+  const dir = resolve(tool.dataDir, `bench-vote-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   console.log(`bench:vote — ${UNITS} units, ${CONNECTIONS} connections, ${ROUNDS} rounds, data in ${dir}`);
   const clock = manualClock(new Date('2026-03-02T01:00:00.000Z'));
@@ -154,7 +155,7 @@ async function main() {
     const motionId = await openMotion(`bench ${round}`);
     const bodies = units.map((u, i) => JSON.stringify({ unitId: u.unitId, choice: ['for', 'against', 'abstain'][i % 3] }));
 
-    const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
+    const profiler = tool.benchProfile ? await startProfile() : null;
     const statsBefore = storeStats();
     const cpuBefore = process.cpuUsage();
     const mainBefore = mainThreadCpuMicros();
@@ -171,7 +172,7 @@ async function main() {
       const commits = statsAfter.commits - statsBefore.commits;
       console.log(`  store: ${fmt(statsAfter.appends - statsBefore.appends)} appends in ${fmt(commits)} commits (${fmt((statsAfter.appends - statsBefore.appends) / commits, 1)} per fsync)`);
     }
-    if (profiler) await profiler(`${process.env.BENCH_PROFILE}-${round}.cpuprofile`);
+    if (profiler) await profiler(`${tool.benchProfile}-${round}.cpuprofile`);
     const noopRun = await load(dir, { url: noopUrl, connections: CONNECTIONS, amount: UNITS, method: 'POST', path: '/noop', bodies, tokens: voterTokens });
     noopRounds.push(noopRun);
     storeRounds.push(await storeAppendRate(dir));

@@ -7,6 +7,7 @@
  * (empty, for trials), `esdb://...` / `esdb+discover://...` (an EventStoreDB connection string; it must
  * answer within ESDB_CONNECT_TIMEOUT_MS, default 10 000 ms).
  */
+import { loadConfig } from '../config.js';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { copyLog } from '../store/copy.js';
@@ -80,7 +81,7 @@ export async function openStore(spec: string, role: 'source' | 'destination'): P
   }
   if (/^esdb(\+discover)?:\/\//.test(spec)) {
     const { openEsdbStore } = await import('../store/esdb/index.js');
-    return openEsdbStore(spec, { connectTimeoutMs: Number(process.env.ESDB_CONNECT_TIMEOUT_MS ?? 10_000) || 10_000 });
+    return openEsdbStore(spec, { connectTimeoutMs: loadConfig().esdbConnectTimeoutMs });
   }
   throw new UsageError(`unknown store ${JSON.stringify(spec)}`);
 }

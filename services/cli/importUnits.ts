@@ -10,7 +10,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { batchUnits, parseUnitsCsv, validateUnitInputs } from '../../domain/registry/index.js';
 import { loadSigningKey } from '../auth/keys.js';
 import { issueToken } from '../auth/tokens.js';
-import type { Config } from '../config.js';
+import { loadToolConfig, type Config } from '../config.js';
 import { option, parseArgs } from './args.js';
 import { progressBar } from './progress.js';
 
@@ -31,7 +31,7 @@ export async function importUnitsCommand(argv: string[], config: Config): Promis
   const batchSize = Number(option(args, 'batch') ?? 5000);
   const token =
     option(args, 'token') ??
-    process.env.TOKEN ??
+    loadToolConfig().token ??
     (await issueToken(loadSigningKey(config.dataDir, config.jwtSecret), 'cli-import', [{ kind: 'admin' }], 3600));
 
   // Pass 1: parse and check every row; nothing is sent unless the whole file is clean.

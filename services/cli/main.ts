@@ -7,11 +7,27 @@ import { tokenCommand } from './token.js';
 import { verifyCommand } from './verify.js';
 
 const usage = `usage: npm run cli -- <command>
-  token --sub <personId> --grant <grant> [--grant ...]   print a bearer token (last line)
+  token --sub <personId> --grant <grant> [--grant ...] [--ttl seconds]
+                                                         print a bearer token (last line), signed with the
+                                                         server's key in DATA_DIR (or JWT_SECRET)
   verify [--head <file|json>]... [--key <file|json>]     check every hash chain, the log tree, earlier signed heads
-  import-units <compoundId> <file.csv> [--url URL]       import units through the running API
+  import-units <compoundId> <file.csv> [--url URL] [--token T] [--batch N]
+                                                         import units through the running API
   copy --from <store> --to <store>                       copy the whole log (sqlite:<dir> | memory | esdb://...)
   rebuild                                                drop the read database; the server replays it at start`;
+
+/** A failure as one clear line, never a stack: the file, the server or the setting that is wrong. */
+function oneLine(error: unknown): string {
+  if (error instanceof ConfigError) return `configuration error: ${error.message}`;
+  const e = error as { code?: string; path?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e.code === 'ENOENT') return `no such file: ${e.path ?? e.message}`;
+  if (e.code === 'EACCES') return `not allowed to read: ${e.path ?? e.message}`;
+  const cause = e.cause?.code ?? '';
+  if (cause === 'ECONNREFUSED' || cause === 'ENOTFOUND' || cause === 'ECONNRESET' || e.message === 'fetch failed') {
+    return `cannot reach the server (${cause || 'fetch failed'}): is it running, and is --url right?`;
+  }
+  return `error: ${e.message ?? String(error)}`;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -47,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
+    console.error(oneLine(error));
     process.exit(1);
   },
 );

@@ -9,6 +9,7 @@ import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
 import type { Actor, EventMetadata } from '../store/envelope.js';
 import { RevisionConflictError, type EventStore, type NewEvent, type RecordedEvent } from '../store/port.js';
 import type { StateCache } from './stateCache.js';
+import { activeCalendar } from '../calendar.js';
 
 /** Who sends a command and under which id; the HTTP layer fills it in. */
 export interface CommandEnvelope {
@@ -131,11 +132,13 @@ export async function handleCommand<State, Command, Event extends DomainEvent, C
     const { state, revision } =
       attempt === 0 && options.expectNew ? { state: decider.initialState(), revision: -1n } : await loadState(store, decider, streamId, options.cache);
     const context = {
+      // Legal periods count with the configured holiday calendar (services/calendar.ts) unless the caller lends one.
+      calendar: activeCalendar(),
       ...extraContext,
       now: cmd.now,
       newId: commandIds(cmd.commandId),
       actor: cmd.actor,
-    } as Context;
+    } as unknown as Context;
     const decided = decider.decide(command, state, context);
     if (isDomainError(decided)) return decided;
     if (decided.length === 0) return { events: [], state, position: 0n };

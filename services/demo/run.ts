@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseGrant, type Grant } from '../auth/grants.js';
 import { issueToken } from '../auth/tokens.js';
 import { manualClock } from '../clock.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, loadToolConfig } from '../config.js';
 import { startRuntime } from '../runtime.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -71,8 +71,9 @@ function buildCompound(): DemoUnit[] {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(join(resolve(process.env.DATA_DIR ?? './data'), 'demo-'));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, CLOCK: 'manual', PORT: '0' });
+  const dataDir = mkdtempSync(join(loadToolConfig().dataDir, 'demo-'));
+  // PORT is honoured (unset: any free port), so the demo can run beside a server on 3000.
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, CLOCK: 'manual', PORT: process.env.PORT ?? '0' });
   const clock = manualClock(new Date('2026-03-02T01:00:00.000Z'));
   const runtime = await startRuntime(config, { clock });
   const base = await runtime.app.listen({ port: 0, host: '127.0.0.1' });
@@ -162,12 +163,18 @@ async function main() {
   console.log(`  abstain        ${show('abstain')}`);
   console.log(`  passed (> 1/2 of participating on both axes): ${final.passed}`);
   const board = await call('GET', `/v1/compounds/${compoundId}/motions`, oc);
-  console.log(`\nnotice board: ${(board.motions as unknown[]).length} motion(s); public ballot list at ${base}/v1/motions/${motionId}/ballots`);
+  console.log(`
+notice board: ${(board.motions as unknown[]).length} motion(s); ballot list: GET /v1/motions/${motionId}/ballots`);
+  // board: the OC makes the compound's notice board public, so anyone can open it in a browser.
+  await call('POST', `/v1/compounds/${compoundId}/board`, oc, { public: true });
   await runtime.close();
-  console.log(`\ndone; the log is in ${dataDir}/events.db (check it with: DATA_DIR=${dataDir} npm run cli -- verify)`);
+  console.log(`
+done; the demo server has stopped. The log is in ${dataDir}/events.db: check it with`);
+  console.log(`  DATA_DIR=${dataDir} npm run cli -- verify`);
+  console.log(`or serve it again with  DATA_DIR=${dataDir} CLOCK=manual npm start  and open http://127.0.0.1:3000/board/${compoundId} (public)`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(`demo failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -90,14 +90,25 @@ export function hiringDeadlineSource(hiring: HiringService): DeadlineSource {
         case 'ProjectManagerReported':
           return [{ op: 'meet', deadlineId: `${MANAGER_REPORT}:${e.data.contractId}`, at: e.data.reportedAt }];
         case 'RenewalDecisionRecorded': {
-          const met: DeadlineChange = { op: 'meet', deadlineId: `${RENEWAL_DECISION}:${e.data.contractId}`, at: e.data.recordedAt };
           const facts = recall(`contract:${e.data.contractId}`);
+          const met: DeadlineChange = { op: 'meet', deadlineId: facts?.renewalId ?? `${RENEWAL_DECISION}:${e.data.contractId}`, at: e.data.recordedAt };
           if (!e.data.newLastDay || !e.data.newExpiresAt || !facts) return [met];
           const expiryId = `${CONTRACT_EXPIRY}:${e.data.contractId}:${e.data.newLastDay}`;
+          // 京条例 Art. 75: the renewed term has its own renew-or-replace decision, 6 months before it ends.
+          const renewalId = `${RENEWAL_DECISION}:${e.data.contractId}:${e.data.newLastDay}`;
+          const nextRenewal: DeadlineChange[] = e.data.renewalDecisionDueBy
+            ? [
+                {
+                  op: 'declare',
+                  deadline: { deadlineId: renewalId, compoundId: e.data.compoundId, kind: RENEWAL_DECISION, dueAt: e.data.renewalDecisionDueBy, source: national(HIRING_RULES.renewalDecisionMonthsBefore.article), record: { type: 'contract', id: e.data.contractId } },
+                },
+              ]
+            : [];
           return [
             met,
+            ...nextRenewal,
             { op: 'withdraw', deadlineId: facts.expiryId! },
-            { op: 'remember', key: `contract:${e.data.contractId}`, facts: { expiryId } },
+            { op: 'remember', key: `contract:${e.data.contractId}`, facts: { expiryId, ...(e.data.renewalDecisionDueBy ? { renewalId } : {}) } },
             {
               op: 'declare',
               deadline: { deadlineId: expiryId, compoundId: e.data.compoundId, kind: CONTRACT_EXPIRY, dueAt: e.data.newExpiresAt, source: national('Civil Code Arts. 947–948'), record: { type: 'contract', id: e.data.contractId }, graceMs: STEP_GRACE_MS, actionable: true },

@@ -4,7 +4,7 @@ import { hiringProjection } from '../../projections/hiring/index.js';
 import type { DeadlineSource } from '../platform/deadlines.js';
 import type { Reactor } from '../platform/reactor.js';
 import { hiringDeadlineSource } from './deadlines.js';
-import { contractDrafter } from './reactors.js';
+import { contractDrafter, feeAdjustmentResolver, feeStandardApplier } from './reactors.js';
 import { hiringRoutes } from './routes.js';
 import type { HiringService } from './service.js';
 
@@ -12,7 +12,7 @@ export const hiringModule = {
   name: 'hiring',
   errorCodes: hiringErrorCodes,
   projections: [hiringProjection],
-  reactors: (deps: { hiring: HiringService }): Reactor[] => [contractDrafter(deps.hiring)],
+  reactors: (deps: { hiring: HiringService }): Reactor[] => [contractDrafter(deps.hiring), feeAdjustmentResolver(deps.hiring), feeStandardApplier(deps.hiring)],
   deadlineSources: (deps: { hiring: HiringService }): DeadlineSource[] => [hiringDeadlineSource(deps.hiring)],
   routes: hiringRoutes,
 };

@@ -4,7 +4,7 @@
  * chose). The service re-checks, when it acts, that the decision is final and not revoked.
  */
 import type { FinalResultPublishedData } from '../../domain/assembly/index.js';
-import { contractStreamId, tenderOfMotion } from '../../domain/hiring/index.js';
+import { contractStreamId, feeAdjustmentOfMotion, feeAdjustmentStreamId, tenderOfMotion, type FeeAdjustmentEvent } from '../../domain/hiring/index.js';
 import type { Reactor } from '../platform/reactor.js';
 import type { HiringService } from './service.js';
 
@@ -22,6 +22,35 @@ export function contractDrafter(hiring: HiringService): Reactor {
           execute: async (cmd) => (await hiring.drawFromDecision(motionId, cmd)) ?? { events: [], position: 0n },
         },
       ];
+    },
+  };
+}
+
+/**
+ * 杭条例 Art. 53 (四): the owners' final result on a fee adjustment's motion (`fee-<adjustmentId>`) is recorded on
+ * the adjustment: adopted (the decision standing) or not.
+ */
+export function feeAdjustmentResolver(hiring: HiringService): Reactor {
+  return {
+    name: 'hiring.resolve-fee-adjustment',
+    handles: ['FinalResultPublished'],
+    react(event) {
+      const { motionId } = event.data as FinalResultPublishedData;
+      const adjustmentId = feeAdjustmentOfMotion(motionId);
+      if (adjustmentId === null) return [];
+      return [{ streamId: feeAdjustmentStreamId(adjustmentId), execute: async (cmd) => (await hiring.resolveFeeAdjustment(motionId, cmd)) ?? { events: [], position: 0n } }];
+    },
+  };
+}
+
+/** An adopted fee adjustment changes the contract's fee (the decision re-checked when acting). */
+export function feeStandardApplier(hiring: HiringService): Reactor {
+  return {
+    name: 'hiring.apply-fee-standard',
+    handles: ['FeeAdjustmentAdopted'],
+    react(event) {
+      const { adjustmentId, contractId } = (event as unknown as Extract<FeeAdjustmentEvent, { type: 'FeeAdjustmentAdopted' }>).data;
+      return [{ streamId: contractStreamId(contractId), execute: async (cmd) => (await hiring.applyFeeAdjustment(adjustmentId, cmd)) ?? { events: [], position: 0n } }];
     },
   };
 }

@@ -6,9 +6,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { HANDOVER_ITEMS, refuse, type ContractCommand, type ContractState, type HandoverItem, type TenderState } from '../../domain/hiring/index.js';
+import { HANDOVER_ITEMS, refuse, surveyEligible, type ContractCommand, type ContractState, type HandoverItem, type TenderState } from '../../domain/hiring/index.js';
 import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
-import { HIRING_CONTRACTS, HIRING_FIRMS, HIRING_TENDERS, renderContract, renderTender, type ContractDoc, type FirmDoc, type TenderDoc } from '../../projections/hiring/index.js';
+import {
+  HIRING_CONTRACTS,
+  HIRING_FEE_ADJUSTMENTS,
+  HIRING_FIRMS,
+  HIRING_SURVEYS,
+  HIRING_TENDERS,
+  renderContract,
+  renderFeeAdjustment,
+  renderSurvey,
+  renderTender,
+  type ContractDoc,
+  type FeeAdjustmentDoc,
+  type FirmDoc,
+  type SurveyDoc,
+  type TenderDoc,
+} from '../../projections/hiring/index.js';
+import { voterIdentities } from '../../domain/registry/index.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import type { CommandOutcome } from '../api/commandLog.js';
 import { HttpProblem } from '../api/problem.js';
@@ -382,6 +398,135 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     );
 
+    // ---- fee adjustments (杭条例 Art. 53) ----
+    const adjustmentOf = async (adjustmentId: string) => {
+      const a = await hiring.feeAdjustment(adjustmentId);
+      if (a.status === 'none') throw new HttpProblem(404, 'adjustment_not_found', `No fee adjustment ${adjustmentId}`);
+      return a;
+    };
+    app.post(
+      '/v1/contracts/:contractId/fee-adjustments',
+      {
+        schema: {
+          tags: ['hiring'],
+          summary: "The firm's fee adjustment plan with its audit report (杭条例 Art. 53 (一)(二)): the new fee per m² per month, its range and reasons",
+          params: z.object({ contractId: id }),
+          body: z.object({ adjustmentId: identifier.refine((v) => v.length <= 60, 'at most 60 characters'), proposedFee: yuan, auditReportRef: text(500), range: text(2000), reasons: text(5000) }),
+          response: { 201: created, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { contractId } = request.params;
+        const c = await contractOf(contractId);
+        return run(request, reply, c.terms.compoundId, FIRM, (by, cmd) => hiring.proposeFeeAdjustment(contractId, request.body, by, cmd), () => ({ adjustmentId: request.body.adjustmentId, contractId }));
+      },
+    );
+    app.post(
+      '/v1/fee-adjustments/:adjustmentId/post',
+      { schema: { tags: ['hiring'], summary: 'The OC posts the audit report and the plan for 30 days or more (杭条例 Art. 53 (三))', params: z.object({ adjustmentId: id }), response: { 201: created, ...errors } } },
+      async (request, reply) => {
+        const { adjustmentId } = request.params;
+        const a = await adjustmentOf(adjustmentId);
+        return run(request, reply, a.proposal.compoundId, TENDER_OWNERS, (by, cmd) => hiring.handleFeeAdjustment(adjustmentId, { type: 'PostFeeAdjustment', by }, cmd), () => ({ adjustmentId }));
+      },
+    );
+    app.post(
+      '/v1/fee-adjustments/:adjustmentId/motion',
+      {
+        schema: {
+          tags: ['hiring'],
+          summary: 'After the posting, the plan goes to the owners as the yes_no motion fee-<adjustmentId> (杭条例 Art. 53 (四)); adopted and final, it changes the contract’s fee',
+          params: z.object({ adjustmentId: id }),
+          body: z.object({ opensAt: z.string().datetime({ offset: true }), closesAt: z.string().datetime({ offset: true }), title: text(200).optional() }),
+          response: { 201: created, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { adjustmentId } = request.params;
+        const a = await adjustmentOf(adjustmentId);
+        return run(
+          request,
+          reply,
+          a.proposal.compoundId,
+          TENDER_OWNERS,
+          (by, cmd) => hiring.putFeeAdjustmentToOwners(adjustmentId, { opensAt: request.body.opensAt, closesAt: request.body.closesAt, ...(request.body.title ? { title: request.body.title } : {}) }, by, cmd),
+          () => ({ adjustmentId, motionId: `fee-${adjustmentId}` }),
+        );
+      },
+    );
+    app.get(
+      '/v1/fee-adjustments/:adjustmentId',
+      { schema: { tags: ['hiring'], summary: 'A fee adjustment on the notice board: plan, audit report, posting, motion and outcome', params: z.object({ adjustmentId: id }), querystring: afterQuery } },
+      async (request) => {
+        const a = await adjustmentOf(request.params.adjustmentId);
+        const principal = await requirePrincipal(request, signingKey);
+        requireRole(principal, a.proposal.compoundId, ANY);
+        await caughtUp(request.query.after);
+        const doc = read.get<FeeAdjustmentDoc>(HIRING_FEE_ADJUSTMENTS, request.params.adjustmentId);
+        if (!doc) throw new HttpProblem(404, 'adjustment_not_found', 'not yet on the board');
+        return renderFeeAdjustment(doc, clock.now());
+      },
+    );
+
+    // ---- satisfaction surveys ----
+    const SURVEY_ORGANISERS: readonly Role[] = ['oc_member', 'rc_staff', 'street_office'];
+    const eligibleOf = async (compoundId: string) => surveyEligible(voterIdentities(await registry.state(compoundId)));
+    app.post(
+      '/v1/contracts/:contractId/surveys',
+      {
+        schema: {
+          tags: ['hiring'],
+          summary: "An owners' satisfaction survey of the firm (满意度测评): questions answered 1 (非常不满意) to 5 (非常满意), one response per voter identity, results by area and headcount",
+          params: z.object({ contractId: id }),
+          body: z.object({
+            surveyId: id,
+            title: text(200),
+            questions: z.array(z.object({ questionId: id, text: text(500) })).min(1).max(30),
+            opensAt: z.string().datetime({ offset: true }).optional(),
+            closesAt: z.string().datetime({ offset: true }),
+          }),
+          response: { 201: created, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { contractId } = request.params;
+        const c = await contractOf(contractId);
+        return run(request, reply, c.terms.compoundId, SURVEY_ORGANISERS, (by, cmd) => hiring.openSurvey(contractId, request.body, by, cmd), () => ({ surveyId: request.body.surveyId, contractId }));
+      },
+    );
+    app.post(
+      '/v1/surveys/:surveyId/responses',
+      {
+        schema: {
+          tags: ['hiring'],
+          summary: "An owner's answers for their voter identity (co-owners answer once); unitId names the identity when the owner belongs to several",
+          params: z.object({ surveyId: id }),
+          body: z.object({ unitId: id.optional(), answers: z.record(id, z.number().int().min(1).max(5)) }),
+          response: { 201: created, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { surveyId } = request.params;
+        const sv = await hiring.survey(surveyId);
+        if (sv.status === 'none') throw new HttpProblem(404, 'survey_not_found', `No survey ${surveyId}`);
+        return run(request, reply, sv.survey.compoundId, ['owner'], (by, cmd) => hiring.respondToSurvey(surveyId, { ...(request.body.unitId ? { unitId: request.body.unitId } : {}), answers: request.body.answers }, by, cmd), () => ({ surveyId }));
+      },
+    );
+    app.get(
+      '/v1/surveys/:surveyId',
+      { schema: { tags: ['hiring'], summary: 'A survey’s results: per question and level, area and headcount; satisfied shares; participation; no threshold', params: z.object({ surveyId: id }), querystring: afterQuery } },
+      async (request) => {
+        const sv = await hiring.survey(request.params.surveyId);
+        if (sv.status === 'none') throw new HttpProblem(404, 'survey_not_found', `No survey ${request.params.surveyId}`);
+        const principal = await requirePrincipal(request, signingKey);
+        requireRole(principal, sv.survey.compoundId, ANY);
+        await caughtUp(request.query.after);
+        const doc = read.get<SurveyDoc>(HIRING_SURVEYS, request.params.surveyId);
+        if (!doc) throw new HttpProblem(404, 'survey_not_found', 'not yet on the board');
+        return renderSurvey(doc, clock.now(), await eligibleOf(doc.compoundId));
+      },
+    );
+
     app.get(
       '/v1/compounds/:compoundId/property-firm',
       { schema: { tags: ['hiring'], summary: "The firm on the notice board: the current contract, the history of contracts and tenders (bids' terms only after each deadline)", params: z.object({ compoundId: id }), querystring: afterQuery } },
@@ -393,7 +538,15 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
         const now = clock.now();
         const contracts = read.list<ContractDoc>(HIRING_CONTRACTS, compoundId).map((d) => renderContract(d, now));
         const current = [...contracts].reverse().find((c) => c.status !== 'drawn' && c.takenOverAt === null) ?? null;
-        return { compoundId, current, contracts, tenders: read.list<TenderDoc>(HIRING_TENDERS, compoundId).map((d) => renderTender(d, now, firmName)) };
+        const eligible = await eligibleOf(compoundId);
+        return {
+          compoundId,
+          current,
+          contracts,
+          tenders: read.list<TenderDoc>(HIRING_TENDERS, compoundId).map((d) => renderTender(d, now, firmName)),
+          feeAdjustments: read.list<FeeAdjustmentDoc>(HIRING_FEE_ADJUSTMENTS, compoundId).map((d) => renderFeeAdjustment(d, now)),
+          surveys: read.list<SurveyDoc>(HIRING_SURVEYS, compoundId).map((d) => renderSurvey(d, now, eligible)),
+        };
       },
     );
 };

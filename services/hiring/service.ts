@@ -8,6 +8,16 @@ import type { ActorFacts, DecisionRecord } from '../../domain/assembly/index.js'
 import {
   contractDecider,
   contractStreamId,
+  feeAdjustmentDecider,
+  feeAdjustmentMotionId,
+  feeAdjustmentOfMotion,
+  feeAdjustmentStreamId,
+  surveyDecider,
+  surveyStreamId,
+  type FeeAdjustmentCommand,
+  type FeeAdjustmentState,
+  type SurveyCommand,
+  type SurveyState,
   firmDecider,
   firmStreamId,
   isFirmAgent,
@@ -24,7 +34,8 @@ import {
   type TenderCommand,
   type TenderState,
 } from '../../domain/hiring/index.js';
-import { electorate } from '../../domain/registry/index.js';
+import { electorate, voterIdentities } from '../../domain/registry/index.js';
+import { holdsAny } from '../../domain/assembly/index.js';
 import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
 import type { AssemblyService } from '../assembly/service.js';
 import { handleCommand, loadState, type CommandEnvelope, type Handled } from '../commands/handler.js';
@@ -54,6 +65,22 @@ export interface HiringService {
   drawFromDecision(motionId: string, cmd: CommandEnvelope): Promise<Handled<ContractState> | DomainError | null>;
   /** The motion behind a decision, if the decision is final and stands. */
   standingDecision(motionId: string, decisionId: string): Promise<StandingDecision | DomainError>;
+
+  feeAdjustment(adjustmentId: string): Promise<FeeAdjustmentState>;
+  handleFeeAdjustment(adjustmentId: string, command: FeeAdjustmentCommand, cmd: CommandEnvelope): Result<FeeAdjustmentState>;
+  /** The firm's plan (杭条例 Art. 53 (一)(二)) on a contract it serves, by a person acting for it. */
+  proposeFeeAdjustment(contractId: string, input: { adjustmentId: string; proposedFee: string; auditReportRef: string; range: string; reasons: string }, by: ActorFacts, cmd: CommandEnvelope): Result<FeeAdjustmentState>;
+  /** After the posting (杭条例 Art. 53 (三)): the yes_no motion `fee-<adjustmentId>` through the assembly, then recorded. */
+  putFeeAdjustmentToOwners(adjustmentId: string, input: { opensAt: string; closesAt: string; title?: string }, by: ActorFacts, cmd: CommandEnvelope): Result<FeeAdjustmentState>;
+  /** The reactor's step on a final result: adopted (decision standing) or not. Null when the motion is not an adjustment's or not final. */
+  resolveFeeAdjustment(motionId: string, cmd: CommandEnvelope): Promise<Handled<FeeAdjustmentState> | DomainError | null>;
+  /** The reactor's step on an adopted adjustment: the contract's fee changes, re-checking the decision stands. */
+  applyFeeAdjustment(adjustmentId: string, cmd: CommandEnvelope): Promise<Handled<ContractState> | DomainError | null>;
+
+  survey(surveyId: string): Promise<SurveyState>;
+  openSurvey(contractId: string, input: { surveyId: string; title: string; questions: readonly { questionId: string; text: string }[]; opensAt?: string; closesAt: string }, by: ActorFacts, cmd: CommandEnvelope): Result<SurveyState>;
+  /** An owner answers for the voter identity they belong to (the one holding `unitId`, if they belong to several). */
+  respondToSurvey(surveyId: string, input: { unitId?: string; answers: Readonly<Record<string, number>> }, by: ActorFacts, cmd: CommandEnvelope): Result<SurveyState>;
 }
 
 export function hiringService(store: EventStore, deps: { assembly: AssemblyService; registry: RegistryService }): HiringService {
@@ -65,6 +92,14 @@ export function hiringService(store: EventStore, deps: { assembly: AssemblyServi
   const contract = async (id: string) => (await loadState(store, contractDecider, contractStreamId(id), contracts)).state;
   const handleTender = (id: string, command: TenderCommand, cmd: CommandEnvelope) => handleCommand(store, tenderDecider, tenderStreamId(id), command, cmd, {}, { cache: tenders });
   const handleContract = (id: string, command: ContractCommand, cmd: CommandEnvelope) => handleCommand(store, contractDecider, contractStreamId(id), command, cmd, {}, { cache: contracts });
+  const adjustments = lruStateCache<FeeAdjustmentState>(200);
+  const surveys = lruStateCache<SurveyState>(200);
+  const feeAdjustment = async (id: string) => (await loadState(store, feeAdjustmentDecider, feeAdjustmentStreamId(id), adjustments)).state;
+  const survey = async (id: string) => (await loadState(store, surveyDecider, surveyStreamId(id), surveys)).state;
+  const handleFeeAdjustment = (id: string, command: FeeAdjustmentCommand, cmd: CommandEnvelope) =>
+    handleCommand(store, feeAdjustmentDecider, feeAdjustmentStreamId(id), command, cmd, {}, { cache: adjustments });
+  const handleSurvey = (id: string, command: SurveyCommand, cmd: CommandEnvelope) => handleCommand(store, surveyDecider, surveyStreamId(id), command, cmd, {}, { cache: surveys });
+  const SYSTEM: ActorFacts = { personId: 'system', grants: ['system'] };
 
   const agentCheck = async (firmId: string, by: ActorFacts): Promise<DomainError | null> => {
     const f = await firm(firmId);
@@ -134,6 +169,89 @@ export function hiringService(store: EventStore, deps: { assembly: AssemblyServi
       // A retry of the same command finds its motion proposed: go on and record it on the tender.
       if (isDomainError(proposed) && proposed.code !== 'motion_already_exists') return proposed;
       return handleTender(tenderId, { type: 'PutToOwners', motionId, shortlist, by }, cmd);
+    },
+    feeAdjustment,
+    handleFeeAdjustment,
+    async proposeFeeAdjustment(contractId, input, by, cmd) {
+      const c = await contract(contractId);
+      if (c.status === 'none') return refuse('contract_not_found', `no contract ${contractId}`);
+      if (c.term === null) return refuse('contract_not_signed', 'the contract is not signed');
+      if (c.status === 'ended') return refuse('contract_ended', 'the contract has ended');
+      const refused = await agentCheck(c.terms.firm.firmId, by);
+      if (refused) return refused;
+      return handleFeeAdjustment(
+        input.adjustmentId,
+        { type: 'ProposeFeeAdjustment', ...input, contractId, compoundId: c.terms.compoundId, firmId: c.terms.firm.firmId, currentFee: c.fee, by },
+        cmd,
+      );
+    },
+    async putFeeAdjustmentToOwners(adjustmentId, input, by, cmd) {
+      const a = await feeAdjustment(adjustmentId);
+      if (a.status === 'none') return refuse('adjustment_not_found', `no fee adjustment ${adjustmentId}`);
+      const motionId = feeAdjustmentMotionId(adjustmentId);
+      // The decider's own checks first (posted, posting over), so no motion is proposed that it would refuse.
+      const check = feeAdjustmentDecider.decide({ type: 'PutFeeAdjustmentToOwners', motionId, by }, a, { now: cmd.now, newId: () => '', actor: cmd.actor });
+      if (isDomainError(check)) return check;
+      const registry = await deps.registry.state(a.proposal.compoundId);
+      if (registry.status !== 'registered') return refuse('adjustment_not_found', 'the compound is not registered');
+      const p = a.proposal;
+      const proposed = await deps.assembly.handleMotion(
+        motionId,
+        {
+          type: 'ProposeMotion',
+          motionId,
+          compoundId: p.compoundId,
+          jurisdiction: registry.compound.jurisdiction,
+          title: input.title ?? `调整物业服务收费标准：¥${p.currentFee} → ¥${p.proposedFee}/m²·月`,
+          description: `物业服务人提交的收费标准调整方案（审计报告 ${p.auditReportRef}）。调整范围：${p.range}。理由：${p.reasons}`,
+          // 杭条例 Art. 53 (四): the owners decide; Civil Code Art. 278 para. 1 (九), an ordinary majority.
+          matter: 'other_major',
+          scope: { kind: 'compound' },
+          opensAt: input.opensAt,
+          closesAt: input.closesAt,
+          proposal: { text: `将物业服务收费标准由每月每平方米 ${p.currentFee} 元调整为 ${p.proposedFee} 元（合同 ${p.contractId}，调整方案 ${adjustmentId}）` },
+          by,
+        },
+        cmd,
+      );
+      if (isDomainError(proposed) && proposed.code !== 'motion_already_exists') return proposed;
+      return handleFeeAdjustment(adjustmentId, { type: 'PutFeeAdjustmentToOwners', motionId, by }, cmd);
+    },
+    async resolveFeeAdjustment(motionId, cmd) {
+      const adjustmentId = feeAdjustmentOfMotion(motionId);
+      if (adjustmentId === null) return null;
+      const a = await feeAdjustment(adjustmentId);
+      if (a.status !== 'put_to_owners' || a.motionId !== motionId) return null;
+      const motion = await deps.assembly.motion(motionId);
+      if (motion.status !== 'final') return null;
+      const standing = motion.decision && motion.decision.revokedAt === null && motion.decision.record.adopted.kind === 'motion' ? motion.decision.record.decisionId : null;
+      return handleFeeAdjustment(adjustmentId, { type: 'ResolveFeeAdjustment', motionId, decisionId: standing, by: SYSTEM }, cmd);
+    },
+    async applyFeeAdjustment(adjustmentId, cmd) {
+      const a = await feeAdjustment(adjustmentId);
+      if (a.status !== 'adopted' || a.motionId === null) return null;
+      const motion = await deps.assembly.motion(a.motionId);
+      // Re-checked when acting: final, not revoked.
+      if (motion.status !== 'final' || !motion.decision || motion.decision.revokedAt !== null) return null;
+      return handleContract(a.proposal.contractId, { type: 'ApplyFeeStandard', adjustmentId, decisionId: motion.decision.record.decisionId, fee: a.proposal.proposedFee, by: SYSTEM }, cmd);
+    },
+    survey,
+    async openSurvey(contractId, input, by, cmd) {
+      const c = await contract(contractId);
+      if (c.status === 'none') return refuse('contract_not_found', `no contract ${contractId}`);
+      return handleSurvey(input.surveyId, { type: 'OpenSurvey', ...input, compoundId: c.terms.compoundId, contractId, by }, cmd);
+    },
+    async respondToSurvey(surveyId, input, by, cmd) {
+      const s = await survey(surveyId);
+      if (s.status === 'none') return refuse('survey_not_found', `no survey ${surveyId}`);
+      if (!holdsAny(by, ['owner'])) return refuse('not_entitled', 'owners answer the survey');
+      // 区分所有权解释 Art. 9: the identity is the owner set of the person's units (co-owners answer once).
+      const mine = voterIdentities(await deps.registry.state(s.survey.compoundId)).filter(
+        (v) => !v.developerHeld && v.ownerPersonIds.includes(by.personId) && (input.unitId === undefined || v.units.some((u) => u.unitId === input.unitId)),
+      );
+      if (mine.length === 0) return refuse('not_a_respondent', input.unitId === undefined ? 'you own no unit in this compound' : `you are not an owner of unit ${input.unitId}`);
+      if (mine.length > 1) return refuse('invalid_survey', 'you belong to several owner sets (e.g. one unit alone, another with a co-owner): name the unitId you answer for');
+      return handleSurvey(surveyId, { type: 'RespondToSurvey', voterId: mine[0]!.voterId, area: mine[0]!.area, answers: input.answers, by }, cmd);
     },
     async drawFromDecision(motionId, cmd) {
       const tenderId = tenderOfMotion(motionId);

@@ -17,6 +17,8 @@ export type { ReactorStatus } from './reactorRunner.js';
 
 export interface Platform {
   readonly reactors: ReactorRunner;
+  /** The contexts' deadline sources, for views folded from the log (deadlineFold.ts). */
+  readonly deadlineSources: readonly DeadlineSource[];
   readonly deadlines: DeadlineScheduler;
   /** Resolves once the deadline list reflects every event up to `position`; false on timeout. */
   deadlinesAt(position: bigint, timeoutMs?: number): Promise<boolean>;
@@ -47,6 +49,7 @@ export function startPlatform(options: PlatformOptions): Platform {
   });
   return {
     reactors,
+    deadlineSources: options.deadlineSources,
     deadlines,
     deadlinesAt: (position, timeoutMs) => reactors.waitFor(DEADLINE_TRACKER, position, timeoutMs),
     async close() {

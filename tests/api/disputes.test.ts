@@ -73,4 +73,11 @@ t.test('disputes and their mediation, over HTTP on the manual clock', async (t) 
   const board = (await api.call('GET', `/v1/compounds/${compoundId}/disputes`, { token: owner })).json();
   t.same(board.statistics, { ballot: { open: 0, agreed: 1, refused: 0, failed: 0 }, fees: { open: 0, agreed: 0, refused: 1, failed: 0 }, service: { open: 1, agreed: 0, refused: 0, failed: 0 } });
   t.notMatch(JSON.stringify(board), /p-firm|p-rc|p-oc|"p0"/, 'no person ids on the board');
+
+  const page = await api.call('GET', `/board/${compoundId}/community`, { token: owner });
+  t.equal(page.statusCode, 200);
+  t.match(page.body, /纠纷调解统计/);
+  t.match(page.body, /共 3 件，办理中 1 件/);
+  t.match(page.body, /达成调解协议/);
+  t.notMatch(page.body, /p-firm|p-rc|p-oc|"p0"/, 'no parties named on the page');
 });

@@ -98,8 +98,13 @@ t.test('electorate rules (区分所有权解释 Art. 8–9) over HTTP', async (t
   const listed = (await api.call('GET', `/v1/compounds/${compoundId}/units?building=1`, { token: admin })).json() as { units: Array<Record<string, unknown>> };
   t.same(listed.units.map((u) => u.unitId), ['1-1-101', '1-1-102', '1-1-201']);
   t.notOk('owners' in listed.units[0]!, 'no owners without asking');
-  const withOwners = (await api.call('GET', `/v1/compounds/${compoundId}/units?building=1&include=owners`, { token: admin })).json() as { units: Array<{ owners: unknown[] }> };
-  t.same(withOwners.units[1]!.owners, [owner('p9')]);
+  problem(t, await api.call('GET', `/v1/compounds/${compoundId}/units?building=1&include=owners`, { token: admin }), 403, 'insufficient_grant');
+  const rc = await api.token('p-rc', `rc_staff@${compoundId}`);
+  const withOwners = (await api.call('GET', `/v1/compounds/${compoundId}/units?building=1&include=owners`, { token: rc })).json() as { units: Array<{ owners: unknown[] }> };
+  t.same(withOwners.units[1]!.owners, [owner('p9')], 'the residents\u2019 committee reads owners\u2019 names; a platform admin does not (PIPL: minimum necessary)');
+  const page = (await api.call('GET', `/v1/compounds/${compoundId}/units?limit=2`, { token: admin })).json() as { units: Array<{ unitId: string }>; next: string };
+  const second = (await api.call('GET', `/v1/compounds/${compoundId}/units?limit=2&cursor=${page.next}`, { token: admin })).json() as { units: Array<{ unitId: string }> };
+  t.same([...page.units, ...second.units].map((u) => u.unitId), ['1-1-101', '1-1-102', '1-1-201', '2-1-101'], 'the page cursor is `cursor` (`after` is a log position)');
   const compound = (await api.call('GET', `/v1/compounds/${compoundId}`, { token: admin })).json();
   t.match(compound, { compoundId, name: '翠湖花园', jurisdiction: 'hangzhou', units: 16, buildings: ['1', '2', '3'] });
 });

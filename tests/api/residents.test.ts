@@ -56,4 +56,11 @@ t.test('a residents\u2019 meeting of household representatives in a community of
     met = ((await api.call('GET', `/v1/compounds/${compoundId}/deadlines`, { token: rc })).json().deadlines as { kind: string; status: string }[]).filter((d) => (d as { kind: string }).kind === 'residents_meeting');
   }
   t.match(met, [{ status: 'met' }], 'the meeting answering the request meets the deadline');
+
+  const page = await api.call('GET', `/board/${compoundId}/community`, { token: rc });
+  t.equal(page.statusCode, 200);
+  t.match(page.body, /居民代表会议|居民会议/);
+  t.match(page.body, /应到 200，实到 101/);
+  t.match(page.body, /赞成 51/);
+  t.match(page.body, /到会人数不足|未通过/);
 });

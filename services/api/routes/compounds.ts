@@ -205,7 +205,7 @@ export const compoundRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           building: identifier.optional(),
           include: z.enum(['owners']).optional(),
-          after: identifier.optional().describe('unit id to continue after (pagination)'),
+          cursor: identifier.optional().describe('the `next` of the previous page: the unit id to continue after (`after` is a log position everywhere else)'),
           limit: z.coerce.number().int().min(1).max(5000).default(1000),
         }),
         response: {
@@ -228,14 +228,15 @@ export const compoundRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { compoundId } = request.params;
-      const { building, include, after, limit } = request.query;
+      const { building, include, cursor, limit } = request.query;
       const principal = await reader(request, compoundId);
-      if (include === 'owners') requireRole(principal, compoundId, personalDataReaders);
+      // Names are personal data (PIPL): the bodies that verify owners may read them, not the platform's admins.
+      if (include === 'owners') requireRole(principal, compoundId, personalDataReaders, false);
       const state = registered(await registry.state(compoundId), compoundId);
       const units = [...allUnits(state.units)]
         .filter((u) => building === undefined || u.building === building)
         .sort((a, b) => compareNatural(a.unitId, b.unitId));
-      const start = after === undefined ? 0 : units.findIndex((u) => compareNatural(u.unitId, after) > 0);
+      const start = cursor === undefined ? 0 : units.findIndex((u) => compareNatural(u.unitId, cursor) > 0);
       const page = start < 0 ? [] : units.slice(start, start + limit);
       return {
         units: page.map((u) => ({

@@ -9,6 +9,7 @@ import { deadlineStatus, deadlineStatuses, metLate } from '../../platform/deadli
 import { requirePrincipal, requireRole } from '../authenticate.js';
 import { HttpProblem } from '../problem.js';
 import { afterQuery, problemSchema } from '../schemas.js';
+import { viewAsOf } from '../asOf/timeTravel.js';
 
 const anyRole: readonly Role[] = ['owner', 'oc_member', 'rc_staff', 'party_committee', 'street_office', 'property_firm', 'supervisor', 'developer'];
 
@@ -49,12 +50,13 @@ export const deadlineRoutes: FastifyPluginAsyncZod = async (app) => {
       // Read-your-writes, as for the read model: every command this process acknowledged, and `?after=`.
       const after = request.query.after === undefined ? 0n : BigInt(request.query.after);
       const wanted = after > commands.lastAppended() ? after : commands.lastAppended();
-      if (!(await platform.deadlinesAt(wanted, 5_000))) {
+      if (!viewAsOf() && !(await platform.deadlinesAt(wanted, 5_000))) {
         throw new HttpProblem(504, 'read_model_behind', `The deadlines have not reached position ${wanted} yet; retry`);
       }
-      const now = clock.now();
-      const deadlines = platform.deadlines
-        .deadlines(compoundId)
+      // ?asOf=: the obligations folded from the log up to the point, their status at that instant (services/api/asOf).
+      const past = viewAsOf();
+      const now = past ? past.at : clock.now();
+      const deadlines = (past ? past.deadlines : platform.deadlines.deadlines(compoundId))
         .map((d) => ({
           deadlineId: d.deadlineId,
           kind: d.kind,

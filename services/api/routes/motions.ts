@@ -36,6 +36,8 @@ import { afterQuery, identifier, instant, problemSchema, text } from '../schemas
 import { requireProjected } from '../projected.js';
 import { DISPUTED_RECORDS, type DisputedRecordDoc } from '../../../projections/disputes/index.js';
 import { currentSignedHead } from './log.js';
+import { motionAsOf } from '../../board/asOf.js'; // board
+import { asOfField, asOfWire, requestedAsOf } from '../../board/asOfQuery.js'; // board
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const motionParams = z.object({ motionId: identifier });
@@ -359,17 +361,25 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/motions/:motionId/tally',
     {
+      config: { asOf: 'self' }, // the tally recomputes its own past from the motion's streams
       schema: {
         tags: ['assembly'],
         summary: 'The exact two-axis tally (Civil Code Art. 278): quorum, passage, what is still needed',
         params: motionParams,
-        querystring: afterQuery,
+        querystring: afterQuery.extend({ asOf: asOfField }), // board: time travel
         response: { 200: z.any(), ...errors },
       },
     },
     async (request) => {
       const { motionId } = request.params;
       const { motion: m } = await readMotionCompound(request, motionId);
+      // board: `?asOf=` recomputes the tally from the log up to that point (services/board/asOf.ts).
+      const asOf = await requestedAsOf(store, request.query.asOf);
+      if (asOf) {
+        const past = await motionAsOf(store, motionId, asOf);
+        if (!past.tally) throw new HttpProblem(404, 'motion_not_found', `Motion ${motionId} did not exist yet at that point`);
+        return { ...renderTally(past.tally), asOf: asOfWire(past) };
+      }
       await consistentRead(request.query.after, m.compoundId);
       const doc = read.get<TallyDoc>(MOTION_TALLIES, motionId);
       if (!doc) throw new HttpProblem(404, 'motion_not_found', `No motion ${motionId}`);

@@ -96,11 +96,11 @@ t.test('the objection window: final refused inside it and while an objection is 
   sim.close();
   const before = sim.tally();
   t.equal(before.view.passed, true, '4 of 5 heads for');
-  // Preliminary result on 03-31: 7 days from the next day end on 04-07, a Sunday: with weekends as the only rest
-  // days (no calendar given here) the window runs to Monday 04-08, 24:00 China time (Civil Code Arts. 201–203).
+  // Preliminary result on 03-31: 7 days from the next day end on 04-07, a Sunday, but a working day in 2024 (调休
+  // after Qingming, 国办发明电〔2023〕7号): the window ends 04-07, 24:00 China time (Civil Code Arts. 201–203).
   const preliminary = sim.must({ type: 'PublishResult', motionId: 'm1', totals: before.totals, by: convenor }, '2024-03-31T10:00:00+08:00');
-  t.equal((preliminary[0]!.data as { objectionsUntil: string }).objectionsUntil, '2024-04-08T16:00:00.000Z');
-  t.equal(codeOf(sim.run({ type: 'PublishFinal', motionId: 'm1', totals: before.totals, by: convenor }, '2024-04-08T23:59:59+08:00')), 'objection_window_open');
+  t.equal((preliminary[0]!.data as { objectionsUntil: string }).objectionsUntil, '2024-04-07T16:00:00.000Z');
+  t.equal(codeOf(sim.run({ type: 'PublishFinal', motionId: 'm1', totals: before.totals, by: convenor }, '2024-04-07T23:59:59+08:00')), 'objection_window_open');
   // An owner objects: 1-4's ballot was signed by someone else.
   sim.must({ type: 'FileObjection', motionId: 'm1', objectionId: 'o1', reason: '1-4 的投票非本人所投', receipts: [receipts[3]!], by: { personId: 'p1-5', grants: ['owner'] } }, '2024-04-01T10:00:00+08:00');
   t.equal(codeOf(sim.run({ type: 'FileObjection', motionId: 'm1', objectionId: 'o2', reason: 'x', by: { personId: 'stranger', grants: ['owner'] } }, '2024-04-01T10:00:00+08:00')), 'not_entitled');

@@ -1,6 +1,8 @@
 import t from 'tap';
 import {
   NO_REST_DAYS,
+  DEFAULT_CALENDAR,
+  calendarUsedOn,
   WEEKENDS_ONLY,
   addDays,
   chinaDateOf,
@@ -67,4 +69,22 @@ t.test('a period needs a whole number of days', async (t) => {
   t.throws(() => periodEnd(at('2024-03-01T00:00:00Z'), 0));
   t.throws(() => periodEnd(at('2024-03-01T00:00:00Z'), 1.5));
   t.equal(periodLastDay(at('2024-03-04T02:00:00Z'), 1), '2024-03-05', 'one day: the next day');
+});
+
+t.test('China\u2019s statutory calendar is the default (国办发明电〔2023〕7号 for 2024, 〔2020〕27号 for 2021)', async (t) => {
+  // A notice given on 2024-09-20: 15 days from 09-21 end on 10-05, inside the National Day holiday (10-01 to 10-07):
+  // the period rolls to Tuesday 10-08 and ends at 24:00 China time.
+  t.equal(periodEnd(new Date('2024-09-20T10:00:00+08:00'), 15).toISOString(), '2024-10-08T16:00:00.000Z');
+  t.equal(isRestDay('2024-09-29'), false, 'Sunday 2024-09-29 was a working day');
+  t.equal(isRestDay('2024-10-12'), false, 'Saturday 2024-10-12 was a working day');
+  t.equal(isRestDay('2021-10-09'), false, 'Saturday 2021-10-09 was a working day');
+  t.equal(isRestDay('2025-02-03'), true, 'the Spring Festival 2025');
+  t.equal(calendarUsedOn(DEFAULT_CALENDAR, '2024-10-08'), 'cn-statutory');
+  t.equal(calendarUsedOn(DEFAULT_CALENDAR, '2026-10-08'), 'cn-statutory');
+  t.equal(isRestDay('2026-10-01'), true, 'National Day 2026 (国办发明电〔2025〕7号)');
+  t.equal(isRestDay('2026-02-28'), false, 'Saturday 2026-02-28 was a working day');
+  t.equal(calendarUsedOn(DEFAULT_CALENDAR, '2027-10-08'), 'weekends-only', 'a year the data does not cover: weekends only, and it says so');
+  t.equal(isRestDay('2027-10-01'), false, 'uncovered: 2027-10-01 (a Friday) counts as a working day');
+  // Weekends only (the old default) would have ended the same notice on 10-07.
+  t.equal(periodEnd(new Date('2024-09-20T10:00:00+08:00'), 15, WEEKENDS_ONLY).toISOString(), '2024-10-07T16:00:00.000Z');
 });

@@ -1,0 +1,54 @@
+/**
+ * The committee context's refusals: stable snake_case codes, each with one kind (invalid → 400, forbidden → 403,
+ * not_found → 404, conflict → 409), as in domain/assembly/errors.ts.
+ */
+import type { DomainError, DomainErrorKind } from '../shared/errors.js';
+
+export const committeeErrorCodes = {
+  // 400
+  invalid_group: 'invalid',
+  invalid_seats: 'invalid',
+  invalid_term: 'invalid',
+  invalid_nomination: 'invalid',
+  invalid_vetting: 'invalid',
+  invalid_election_motion: 'invalid',
+  invalid_officers: 'invalid',
+  officers_not_elected: 'invalid',
+  invalid_filing: 'invalid',
+  invalid_meeting: 'invalid',
+  proxy_not_allowed: 'invalid',
+  // 403
+  not_entitled: 'forbidden',
+  // 404
+  group_not_found: 'not_found',
+  election_not_found: 'not_found',
+  candidate_not_found: 'not_found',
+  committee_not_found: 'not_found',
+  member_not_found: 'not_found',
+  meeting_not_found: 'not_found',
+  // 409
+  group_already_formed: 'conflict',
+  group_list_already_posted: 'conflict',
+  election_already_open: 'conflict',
+  nominations_closed: 'conflict',
+  already_nominated: 'conflict',
+  candidate_ineligible: 'conflict',
+  already_vetted: 'conflict',
+  vetting_pending: 'conflict',
+  no_candidates: 'conflict',
+  candidates_not_posted: 'conflict',
+  posting_period_not_run: 'conflict',
+  election_already_decided: 'conflict',
+  committee_already_seated: 'conflict',
+  officers_already_elected: 'conflict',
+  already_filed: 'conflict',
+  meeting_already_recorded: 'conflict',
+  decisions_already_published: 'conflict',
+} as const satisfies Record<string, DomainErrorKind>;
+
+export type CommitteeErrorCode = keyof typeof committeeErrorCodes;
+
+/** A refusal with the kind its code always has. */
+export function refuse(code: CommitteeErrorCode, message: string, details?: Record<string, unknown>): DomainError {
+  return { error: committeeErrorCodes[code], code, message, ...(details ? { details } : {}) };
+}

@@ -1,0 +1,62 @@
+/**
+ * The committee projection: keeps each compound's committee state (person ids removed) and renders the public
+ * board and election documents from it, in log order. It also links an election to the assembly motion
+ * proposed for it (`MotionProposed` whose proposal is `elect_committee` naming the election).
+ */
+import type { MotionProposedData } from '../../domain/assembly/index.js';
+import { committeeEventTypes, evolveCommittee, type ActiveCommitteeState, type CommitteeEvent, type CommitteeState } from '../../domain/committee/index.js';
+import type { RecordedEvent } from '../../services/store/port.js';
+import type { DocChange, DocReader, Projection } from '../projection.js';
+import { COMMITTEE_BOARDS, COMMITTEE_ELECTIONS, COMMITTEE_STATE, renderBoard, renderElection, type ElectionDoc } from './view.js';
+
+interface StoredState {
+  readonly state: CommitteeState;
+  /** electionId → the motion proposed for it. */
+  readonly motions: Readonly<Record<string, string>>;
+}
+
+/** Person ids never reach the read database. */
+function redact(state: CommitteeState): CommitteeState {
+  if (state.status !== 'active') return state;
+  return {
+    ...state,
+    members: state.members.map((m) => ({ ...m, personId: '' })),
+    elections: Object.fromEntries(Object.entries(state.elections).map(([id, e]) => [id, { ...e, candidates: e.candidates.map((c) => ({ ...c, personId: '' })) }])),
+  };
+}
+
+function render(compoundId: string, stored: StoredState, electionIds: readonly string[]): DocChange[] {
+  const changes: DocChange[] = [{ op: 'put', collection: COMMITTEE_STATE, id: compoundId, doc: stored }];
+  if (stored.state.status !== 'active') return changes;
+  const state: ActiveCommitteeState = stored.state;
+  changes.push({ op: 'put', collection: COMMITTEE_BOARDS, id: compoundId, doc: renderBoard(state) });
+  for (const electionId of electionIds) {
+    const e = state.elections[electionId];
+    if (!e) continue;
+    const doc: ElectionDoc = renderElection(state, e, stored.motions[electionId] ?? null);
+    changes.push({ op: 'put', collection: COMMITTEE_ELECTIONS, id: electionId, parent: compoundId, sortKey: e.openedAt, doc });
+  }
+  return changes;
+}
+
+export const committeeProjection: Projection = {
+  name: 'committee',
+  version: 1,
+  handles: [...committeeEventTypes, 'MotionProposed'],
+  apply(event: RecordedEvent, docs: DocReader): readonly DocChange[] {
+    if (event.type === 'MotionProposed') {
+      const d = event.data as MotionProposedData;
+      const proposal = d.proposal as { kind?: string; electionId?: string } | null | undefined;
+      if (proposal?.kind !== 'elect_committee' || !proposal.electionId) return [];
+      const stored = docs.get<StoredState>(COMMITTEE_STATE, d.compoundId);
+      if (!stored || stored.state.status !== 'active' || !stored.state.elections[proposal.electionId]) return [];
+      return render(d.compoundId, { ...stored, motions: { ...stored.motions, [proposal.electionId]: d.motionId } }, [proposal.electionId]);
+    }
+    const e = { type: event.type, data: event.data } as CommitteeEvent;
+    const compoundId = (event.data as { compoundId: string }).compoundId;
+    const stored = docs.get<StoredState>(COMMITTEE_STATE, compoundId) ?? { state: { status: 'none' }, motions: {} };
+    const state = redact(evolveCommittee(stored.state, e));
+    // A compound has a handful of elections: each is rendered again, so the group shown in them stays current.
+    return render(compoundId, { state, motions: stored.motions }, state.status === 'active' ? state.electionOrder : []);
+  },
+};

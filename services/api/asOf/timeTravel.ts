@@ -1,0 +1,172 @@
+/**
+ * `?asOf=` on every read-model view of a compound, JSON and page: the view as it stood at a log position or an
+ * instant, computed from the compound's events up to that point with the same pure projections
+ * (compoundAsOf.ts). Routes read documents through `deps.read`; that reader is wrapped here so that, inside a
+ * request that asked for a past point, its document queries (get, list, count) answer from the computed
+ * documents instead of the current ones (AsyncLocalStorage carries the request's view through the handler).
+ * Everything else the reader does (commands, checkpoints, failures) stays the live read store's.
+ *
+ * Which requests: GET on a route with a `:compoundId` parameter (the compound is the unit of time travel), or
+ * with the id of a record whose compound the live read model knows (a motion, a contract, a tender, a survey,
+ * a fee adjustment: a record that did not exist yet at the point is then not found, as it was). A
+ * route that computes its own past (a motion and its tally, services/board/asOf.ts) declares
+ * `config: { asOf: 'self' }`. Any other GET given `asOf` answers `400 as_of_not_supported` rather than
+ * silently showing the present. JSON answers carry `asOf: {requested, position, recordedAt}`; every answer
+ * carries `x-as-of-position`; pages print "截至 …" (services/board/routes.ts).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MOTIONS } from '../../../projections/assembly/index.js';
+import { HIRING_CONTRACTS, HIRING_FEE_ADJUSTMENTS, HIRING_SURVEYS, HIRING_TENDERS } from '../../../projections/hiring/index.js';
+import type { Projection } from '../../../projections/projection.js';
+import { compoundStreamId, registryDecider, type RegistryEvent } from '../../../domain/registry/index.js';
+import { fold } from '../../../domain/shared/decider.js';
+import type { RegistryService } from '../../registry/service.js';
+import { asOfWire, requestedAsOf } from '../../board/asOfQuery.js';
+import type { ReadView } from '../../projections/readStore.js';
+import type { EventStore } from '../../store/port.js';
+import type { DeadlineSource } from '../../platform/deadlines.js';
+import { HttpProblem } from '../problem.js';
+import { compoundAsOf, type CompoundAsOf } from './compoundAsOf.js';
+
+const current = new AsyncLocalStorage<CompoundAsOf>();
+
+/** The past view the running request asked for, if any. */
+export const viewAsOf = (): CompoundAsOf | undefined => current.getStore();
+
+/** A reader whose document queries answer from the request's past view when there is one. */
+export function timeTravellingRead(live: ReadView): ReadView {
+  return {
+    ...live,
+    get: (collection, id) => (current.getStore()?.docs ?? live).get(collection, id),
+    list: (collection, parent, options) => (current.getStore()?.docs ?? live).list(collection, parent, options),
+    count: (collection, parent) => (current.getStore()?.docs ?? live).count(collection, parent),
+    command: (id) => live.command(id),
+    checkpoint: () => live.checkpoint(),
+    projections: () => live.projections(),
+    failures: () => live.failures(),
+    close: () => live.close(),
+  };
+}
+
+/**
+ * The registry as it stood at the request's point, for that compound: its stream folded up to the cut (the
+ * compound, its units and owners, the electorate on the day). Other compounds, and requests without a point,
+ * get the live state. Only routes' reads see it: commands never run inside a past view.
+ */
+export function timeTravellingRegistry(live: RegistryService, store: EventStore): RegistryService {
+  return {
+    ...live,
+    async state(compoundId) {
+      const view = current.getStore();
+      if (!view || view.compoundId !== compoundId) return live.state(compoundId);
+      const events = (await store.readStream(compoundStreamId(compoundId))).filter((e) => e.position <= view.position);
+      return fold(registryDecider, events.map((e) => ({ type: e.type, data: e.data }) as RegistryEvent));
+    },
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    asOfView?: CompoundAsOf;
+  }
+  interface FastifyContextConfig {
+    /** `self`: the route reads `?asOf=` itself. */
+    asOf?: 'self';
+  }
+}
+
+const asOfParam = (request: FastifyRequest): string | null => {
+  const query = request.url.indexOf('?');
+  return query < 0 ? null : new URLSearchParams(request.url.slice(query + 1)).get('asOf');
+};
+
+/** A small cache: the same compound at the same point is computed once (views of one page, repeated reads). */
+function cached(limit: number) {
+  const entries = new Map<string, Promise<CompoundAsOf>>();
+  return (key: string, compute: () => Promise<CompoundAsOf>): Promise<CompoundAsOf> => {
+    const hit = entries.get(key);
+    if (hit) return hit;
+    const value = compute();
+    value.catch(() => entries.delete(key));
+    entries.set(key, value);
+    if (entries.size > limit) entries.delete(entries.keys().next().value!);
+    return value;
+  };
+}
+
+/** Route parameters naming a record, and the live collection whose document names its compound. */
+const RECORDS: readonly (readonly [param: string, collection: string])[] = [
+  ['motionId', MOTIONS],
+  ['contractId', HIRING_CONTRACTS],
+  ['tenderId', HIRING_TENDERS],
+  ['surveyId', HIRING_SURVEYS],
+  ['adjustmentId', HIRING_FEE_ADJUSTMENTS],
+];
+
+function compoundOfRequest(request: FastifyRequest, read: Pick<ReadView, 'get'>): string | null {
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  if (typeof params.compoundId === 'string') return params.compoundId;
+  for (const [param, collection] of RECORDS) {
+    const id = params[param];
+    if (typeof id !== 'string') continue;
+    const doc = read.get<{ compoundId?: unknown }>(collection, id);
+    if (!doc || typeof doc.compoundId !== 'string') throw new HttpProblem(404, 'record_not_found', `No ${param.replace(/Id$/, '')} ${id}`);
+    return doc.compoundId;
+  }
+  return null;
+}
+
+/**
+ * Views of a compound that are not read-model documents (the registry's state, the deadlines' table, the funds
+ * folded from their streams, the board's setting): they cannot be shown as of a past point yet, and say so.
+ */
+const LIVE_ONLY: ReadonlySet<string> = new Set([
+  '/v1/compounds/:compoundId/funds',
+  '/v1/compounds/:compoundId/funds/units/:unitId',
+  '/v1/compounds/:compoundId/releases/:releaseId',
+  '/v1/compounds/:compoundId/supervision',
+  '/v1/compounds/:compoundId/board',
+]);
+
+export function registerTimeTravel(app: FastifyInstance, deps: { store: EventStore; read: ReadView; projections: readonly Projection[]; deadlineSources: readonly DeadlineSource[] }): void {
+  const cache = cached(32);
+  app.addHook('preHandler', async (request) => {
+    if (request.method !== 'GET') return;
+    const text = asOfParam(request);
+    if (text === null || request.routeOptions.config?.asOf === 'self') return;
+    if (LIVE_ONLY.has(request.routeOptions.url ?? '')) {
+      throw new HttpProblem(400, 'as_of_not_supported', `${request.routeOptions.url} shows the present only: it is not computed from the read model's documents`);
+    }
+    const compoundId = compoundOfRequest(request, deps.read);
+    if (compoundId === null) {
+      throw new HttpProblem(400, 'as_of_not_supported', 'asOf is taken by the views of a compound (/v1/compounds/{compoundId}/..., /board/{compoundId}/...) and by a motion, its tally and its page');
+    }
+    const asOf = await requestedAsOf(deps.store, text === '' ? undefined : text);
+    if (!asOf) return;
+    // Nothing is computed for a caller the handler will turn away (JSON views all need a token; pages may be public).
+    if (request.headers.authorization === undefined && !request.url.startsWith('/board/')) return;
+    // An instant is cut at the last position recorded by then, so two instants between the same events share one view.
+    const view = await cache(`${compoundId}|${asOf.kind === 'position' ? asOf.position : asOf.at.toISOString()}`, () => compoundAsOf(deps.store, deps.projections, compoundId, asOf, deps.deadlineSources));
+    request.asOfView = view;
+  });
+  // Callback style, so that the handler runs inside the request's context.
+  app.addHook('preHandler', (request, _reply, done) => {
+    if (request.asOfView) current.run(request.asOfView, done);
+    else done();
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    const view = request.asOfView;
+    if (!view) return payload;
+    reply.header('x-as-of-position', view.position.toString());
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (!type.startsWith('application/json') || typeof payload !== 'string' || reply.statusCode >= 300) return payload;
+    try {
+      const body = JSON.parse(payload) as unknown;
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) return payload;
+      return JSON.stringify({ ...body, asOf: asOfWire(view) });
+    } catch {
+      return payload;
+    }
+  });
+}

@@ -1,0 +1,337 @@
+/**
+ * The owners' committee over HTTP. Thin: parse, authorise, call the service, answer. Who may do what (the
+ * decider checks it again from the grants): the street office forms the preparatory group and reviews
+ * candidates; the community Party committee nominates and consents; the group (street office, RC) or the OC
+ * opens an election, posts the list and calls the vote; owners nominate themselves or jointly; OC members
+ * record their meetings. Everyone with a grant on the compound reads the board.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { hasUnit } from '../../domain/registry/index.js';
+import { declaredConditions, groupMemberKinds, nominationRoutes, type CommitteeCommand } from '../../domain/committee/index.js';
+import type { DomainError } from '../../domain/shared/errors.js';
+import { COMMITTEE_BOARDS, COMMITTEE_ELECTIONS, type CommitteeBoardDoc, type ElectionDoc } from '../../projections/committee/index.js';
+import { requirePrincipal, requireRole } from '../api/authenticate.js';
+import type { CommandOutcome } from '../api/commandLog.js';
+import { HttpProblem } from '../api/problem.js';
+import { afterQuery, problemSchema } from '../api/schemas.js';
+import { rolesOn, type Principal, type Role } from '../auth/grants.js';
+import { commandIds, type CommandEnvelope } from '../commands/handler.js';
+import { deadlineStatus } from '../platform/deadlines.js';
+import { committeeDeadlineKinds } from './deadlines.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+const text = (max: number) => z.string().min(1).max(max);
+const compoundParams = z.object({ compoundId: z.string().min(1).max(100) });
+const electionParams = compoundParams.extend({ electionId: id });
+const created = z.object({ position: z.string() }).passthrough();
+
+const ANY: readonly Role[] = ['owner', 'oc_member', 'rc_staff', 'party_committee', 'street_office', 'property_firm', 'supervisor', 'developer'];
+const GROUP: readonly Role[] = ['street_office', 'rc_staff'];
+const CONVENORS: readonly Role[] = ['street_office', 'rc_staff', 'oc_member'];
+
+const facts = (principal: Principal, compoundId: string, role: string) => ({
+  personId: principal.personId,
+  grants: role === 'admin' ? ['admin', ...rolesOn(principal, compoundId)] : rolesOn(principal, compoundId),
+});
+
+export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { committee, registry, commands, signingKey, runner, read, platform, clock } = app.deps;
+
+  const compoundOf = async (compoundId: string) => {
+    const state = await registry.state(compoundId);
+    if (state.status !== 'registered') throw new HttpProblem(404, 'compound_not_found', `No compound ${compoundId}`);
+    return state;
+  };
+
+  /** A committee command by one of `roles` on the compound; `body` shapes the 201 answer from the events. */
+  const run = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    compoundId: string,
+    roles: readonly Role[],
+    build: (by: ReturnType<typeof facts>, cmd: CommandEnvelope) => Promise<CommitteeCommand> | CommitteeCommand,
+    body: (outcome: CommandOutcome) => Record<string, unknown> = () => ({}),
+    execute?: (by: ReturnType<typeof facts>, cmd: CommandEnvelope) => Promise<CommandOutcome | DomainError>,
+  ) => {
+    const principal = await requirePrincipal(request, signingKey);
+    const role = requireRole(principal, compoundId, roles);
+    await compoundOf(compoundId);
+    return commands.run(request, reply, {
+      principal,
+      role,
+      execute: async (cmd) => {
+        const by = facts(principal, compoundId, role);
+        return execute ? execute(by, cmd) : committee.handle(compoundId, await build(by, cmd), cmd);
+      },
+      respond: (outcome) => ({ status: 201, body: { ...body(outcome), position: outcome.position.toString() } }),
+    });
+  };
+
+  const readable = async (request: FastifyRequest, compoundId: string, after?: string) => {
+    const principal = await requirePrincipal(request, signingKey);
+    requireRole(principal, compoundId, ANY);
+    const wanted = after === undefined ? commands.lastAppended() : BigInt(after) > commands.lastAppended() ? BigInt(after) : commands.lastAppended();
+    if (!(await runner.waitFor(wanted, 5_000))) throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
+    return wanted;
+  };
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/group',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'Form the preparatory group (筹备组; Hangzhou: the property-management committee acts as it): odd, owner representatives ≥ 1/2, the leader per jurisdiction',
+        params: compoundParams,
+        body: z.object({
+          members: z.array(z.object({ memberId: id, name: text(100), kind: z.enum(groupMemberKinds as [string, ...string[]]), unitId: z.string().max(100).optional() })).min(1).max(51),
+          leaderMemberId: id,
+        }),
+        response: { 201: created, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      return run(request, reply, compoundId, ['street_office'], async (by) => {
+        const compound = await compoundOf(compoundId);
+        const wanted = request.body.members.flatMap((m) => (m.unitId ? [m.unitId] : []));
+        const known = wanted.filter((u) => hasUnit(compound.units, u));
+        return {
+          type: 'FormPreparatoryGroup',
+          data: { compoundId, jurisdiction: compound.compound.jurisdiction, members: request.body.members as never, leaderMemberId: request.body.leaderMemberId, knownUnits: known },
+          by,
+        };
+      });
+    },
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/group/posting',
+    { schema: { tags: ['committee'], summary: 'Post the preparatory group’s member list (京条例 Art. 31; 沪规定 Art. 15: within 7 days)', params: compoundParams, body: z.object({}).passthrough().nullish(), response: { 201: created, ...errors } } },
+    (request, reply) => run(request, reply, request.params.compoundId, GROUP, (by) => ({ type: 'PostGroupList', data: {}, by })),
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/elections',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'Open an election (first, by-election or re-election): seats per pack, the term in years',
+        params: compoundParams,
+        body: z.object({ seats: z.number().int().min(1).max(25), termYears: z.number().int().min(1).max(5).default(5) }),
+        response: { 201: created, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      const size = await committee.size(compoundId);
+      return run(
+        request,
+        reply,
+        compoundId,
+        CONVENORS,
+        (by, cmd) => ({ type: 'OpenElection', data: { electionId: commandIds(cmd.commandId)(), seats: request.body.seats, termYears: request.body.termYears, size }, by }),
+        ({ events }) => ({ electionId: (events[0]?.data as { electionId?: string } | undefined)?.electionId }),
+      );
+    },
+  );
+
+  const declaration = z.object({ declared: z.boolean(), evidenceRef: text(200).optional(), pledgeRef: text(200).optional() });
+  app.post(
+    '/v1/compounds/:compoundId/committee/elections/:electionId/nominations',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'Nominate a candidate (Party organisation, RC, self or owners jointly); recorded with every eligibility condition checked, an ineligible one too',
+        params: electionParams,
+        body: z.object({
+          name: text(100),
+          personId: text(100).describe('the candidate (never shown publicly); self-nomination: the caller'),
+          route: z.enum(nominationRoutes as [string, ...string[]]),
+          supporters: z.array(z.string().max(100)).max(500).optional().describe('owners_jointly: the units of the owners who nominate'),
+          declarations: z.partialRecord(z.enum(declaredConditions as [string, ...string[]]), declaration).default({}),
+        }),
+        response: { 201: created, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { compoundId, electionId } = request.params;
+      const body = request.body;
+      return run(
+        request,
+        reply,
+        compoundId,
+        ['party_committee', 'rc_staff', 'owner'],
+        async (by, cmd) => ({
+          type: 'NominateCandidate',
+          data: {
+            electionId,
+            candidateId: commandIds(cmd.commandId)(),
+            name: body.name,
+            personId: body.personId,
+            route: body.route as never,
+            ...(body.supporters ? { supporters: body.supporters } : {}),
+            ownedUnits: await committee.ownedUnits(compoundId, body.personId),
+            declarations: body.declarations as never,
+          },
+          by,
+        }),
+        ({ events }) => {
+          const d = events[0]?.data as { candidateId: string; eligible: boolean; checks: unknown[] } | undefined;
+          return d ? { candidateId: d.candidateId, eligible: d.eligible, failed: (d.checks as { met: boolean }[]).filter((c) => !c.met) } : {};
+        },
+      );
+    },
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/elections/:electionId/candidates/:candidateId/vetting',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'The community Party organisation’s consent (京条例 Art. 40) or the street office’s review (沪规定 Art. 21), with reasons',
+        params: electionParams.extend({ candidateId: id }),
+        body: z.object({ outcome: z.enum(['approved', 'refused']), reason: text(2000) }),
+        response: { 201: created, ...errors },
+      },
+    },
+    (request, reply) =>
+      run(request, reply, request.params.compoundId, ['party_committee', 'street_office'], (by) => ({
+        type: 'VetCandidate',
+        data: { electionId: request.params.electionId, candidateId: request.params.candidateId, outcome: request.body.outcome, reason: request.body.reason },
+        by,
+      })),
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/elections/:electionId/posting',
+    { schema: { tags: ['committee'], summary: 'Post the candidate list (候选人公示); voting may open once the pack’s days have run', params: electionParams, body: z.object({}).passthrough().nullish(), response: { 201: created, ...errors } } },
+    (request, reply) =>
+      run(
+        request,
+        reply,
+        request.params.compoundId,
+        CONVENORS,
+        (by) => ({ type: 'PostCandidates', data: { electionId: request.params.electionId }, by }),
+        ({ events }) => ({ votingMayOpenAt: (events[0]?.data as { votingMayOpenAt?: string } | undefined)?.votingMayOpenAt }),
+      ),
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/elections/:electionId/motion',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'Call the vote: proposes the assembly motion (matter elect_committee, form elect with the posted candidates, proposal {seats, electionId}); the vote then runs on /v1/motions',
+        params: electionParams,
+        body: z.object({ title: text(200).optional(), description: z.string().max(10_000).optional(), opensAt: z.iso.datetime({ offset: true }), closesAt: z.iso.datetime({ offset: true }) }),
+        response: { 201: created, ...errors },
+      },
+    },
+    (request, reply) => {
+      const { compoundId, electionId } = request.params;
+      return run(
+        request,
+        reply,
+        compoundId,
+        CONVENORS,
+        () => {
+          throw new Error('unreachable');
+        },
+        ({ events }) => ({ motionId: (events[0]?.data as { motionId?: string } | undefined)?.motionId }),
+        (by, cmd) => committee.proposeElectionMotion(compoundId, electionId, request.body, by, cmd),
+      );
+    },
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/officers',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'The first meeting elects the chair and vice-chairs, each by > 1/2 of ALL members (指导规则 Art. 32; 京条例 Art. 42)',
+        params: compoundParams,
+        body: z.object({ chair: id, viceChairs: z.array(id).min(1).max(5), present: z.array(id).max(51), votes: z.record(z.string(), z.number().int().min(0).max(51)) }),
+        response: { 201: created, ...errors },
+      },
+    },
+    (request, reply) => run(request, reply, request.params.compoundId, ['oc_member'], (by) => ({ type: 'ElectOfficers', data: request.body, by })),
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/filing',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'Record the filing (备案) and its certificate’s reference (物业管理条例 Art. 16; 京条例 Art. 43)',
+        params: compoundParams,
+        body: z.object({ certificateRef: text(200), authority: text(200) }),
+        response: { 201: created, ...errors },
+      },
+    },
+    (request, reply) => run(request, reply, request.params.compoundId, ['street_office'], (by) => ({ type: 'RecordFiling', data: request.body, by })),
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/meetings',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'Record an OC meeting: members present (quorum > 1/2), each item with the members present signing in favour (> 1/2 of ALL members adopts; no proxies)',
+        params: compoundParams,
+        body: z.object({ meetingId: id, present: z.array(id).max(51), items: z.array(z.object({ itemId: id, title: text(500), inFavour: z.array(id).max(51) })).min(1).max(50) }),
+        response: { 201: created, ...errors },
+      },
+    },
+    (request, reply) =>
+      run(
+        request,
+        reply,
+        request.params.compoundId,
+        ['oc_member'],
+        (by) => ({ type: 'RecordMeeting', data: request.body, by }),
+        ({ events }) => {
+          const d = events[0]?.data as { quorumMet: boolean; items: { itemId: string; adopted: boolean }[]; publicationDueBy: string } | undefined;
+          return d ? { quorumMet: d.quorumMet, items: d.items.map((i) => ({ itemId: i.itemId, adopted: i.adopted })), publicationDueBy: d.publicationDueBy } : {};
+        },
+      ),
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/meetings/:meetingId/publication',
+    { schema: { tags: ['committee'], summary: 'Publish a meeting’s decisions (within 3 days: 沪规定 Art. 26; 杭条例 Art. 29; 京条例 Art. 45)', params: compoundParams.extend({ meetingId: id }), body: z.object({}).passthrough().nullish(), response: { 201: created, ...errors } } },
+    (request, reply) => run(request, reply, request.params.compoundId, ['oc_member'], (by) => ({ type: 'PublishMeetingDecisions', data: { meetingId: request.params.meetingId }, by })),
+  );
+
+  app.get(
+    '/v1/compounds/:compoundId/committee',
+    { schema: { tags: ['committee'], summary: 'The committee on the notice board: members by role with unit numbers, term, filing, meetings and decisions, open deadlines', params: compoundParams, querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    async (request) => {
+      const { compoundId } = request.params;
+      const wanted = await readable(request, compoundId, request.query.after);
+      const board = read.get<CommitteeBoardDoc>(COMMITTEE_BOARDS, compoundId);
+      if (!board) throw new HttpProblem(404, 'group_not_found', 'no preparatory body is formed for this compound');
+      await platform.deadlinesAt(wanted, 5_000);
+      const now = clock.now();
+      const kinds: readonly string[] = committeeDeadlineKinds;
+      const deadlines = platform.deadlines
+        .deadlines(compoundId)
+        .filter((d) => kinds.includes(d.kind) && d.metAt === null)
+        .map((d) => ({ deadlineId: d.deadlineId, kind: d.kind, dueAt: d.dueAt, status: deadlineStatus(d, now), source: d.source, record: d.record }));
+      return { ...board, deadlines };
+    },
+  );
+
+  app.get(
+    '/v1/compounds/:compoundId/committee/elections/:electionId',
+    { schema: { tags: ['committee'], summary: 'An election: the preparatory body, candidates with eligibility and vetting, the posting, the result', params: electionParams, querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    async (request) => {
+      await readable(request, request.params.compoundId, request.query.after);
+      const doc = read.get<ElectionDoc>(COMMITTEE_ELECTIONS, request.params.electionId);
+      if (!doc || doc.compoundId !== request.params.compoundId) throw new HttpProblem(404, 'election_not_found', `No election ${request.params.electionId}`);
+      return doc;
+    },
+  );
+};
