@@ -57,7 +57,9 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
     execute?: (by: ReturnType<typeof facts>, cmd: CommandEnvelope) => Promise<CommandOutcome | DomainError>,
   ) => {
     const principal = await requirePrincipal(request, signingKey);
-    const role = requireRole(principal, compoundId, roles);
+    // Not admin: the committee's steps belong to the bodies the rules name (README's API table); a platform
+    // operator neither forms the group nor nominates, vets or files (#17: the authorisation matrix).
+    const role = requireRole(principal, compoundId, roles, false);
     await compoundOf(compoundId);
     return commands.run(request, reply, {
       principal,

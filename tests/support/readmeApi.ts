@@ -15,7 +15,11 @@ export interface ReadmeEndpoint {
 
 export const README_PATH = join(import.meta.dirname, '..', '..', 'README.md');
 
-/** Rows of the "## API" section like `| POST | \`/v1/...\` | who | what |`; `GET / POST` gives one entry per method. */
+/**
+ * Rows of the "## API" section like `| POST | \`/v1/...\` | who | what |`; `GET / POST` gives one entry per method.
+ * A row may name several paths: \`/a/{x}\`, \`/b\` (each in full), or \`/a/{x}/start\` · \`/stop\` (siblings: the
+ * last segment of the first path replaced). A query written in the path (`?from=&to=`) is dropped.
+ */
 export function readmeEndpoints(text = readFileSync(README_PATH, 'utf8')): ReadmeEndpoint[] {
   const out: ReadmeEndpoint[] = [];
   // Only the "## API" section's table (other tables, such as the authorisation matrix, have rows alike).
@@ -23,9 +27,15 @@ export function readmeEndpoints(text = readFileSync(README_PATH, 'utf8')): Readm
   const start = lines.indexOf('## API');
   const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
   for (const line of lines.slice(start, end < 0 ? undefined : end)) {
-    const m = /^\| ((?:GET|POST|PUT|PATCH|DELETE)(?: \/ (?:GET|POST|PUT|PATCH|DELETE))*) \| `(\/[^`]*)` \| ([^|]*(?:\\\|[^|]*)*) \|/.exec(line);
+    const m = /^\| ((?:GET|POST|PUT|PATCH|DELETE)(?: \/ (?:GET|POST|PUT|PATCH|DELETE))*) \| (`\/[^`]*`(?:(?:, | · )`\/[^`]*`)*) \| ([^|]*(?:\\\|[^|]*)*) \|/.exec(line);
     if (!m) continue;
-    for (const method of m[1]!.split(' / ')) out.push({ method, path: m[2]!, who: m[3]!.trim() });
+    const paths: string[] = [];
+    for (const part of m[2]!.matchAll(/(^|, | · )`(\/[^`]*)`/g)) {
+      const path = part[2]!.replace(/\?.*$/, '');
+      if (part[1] === ' · ') paths.push(paths[0]!.replace(/\/[^/]*$/, '') + path);
+      else paths.push(path);
+    }
+    for (const path of paths) for (const method of m[1]!.split(' / ')) out.push({ method, path, who: m[3]!.trim() });
   }
   return out;
 }
