@@ -15,14 +15,16 @@ import { COMMITTEE_BOARDS, COMMITTEE_ELECTIONS, type CommitteeBoardDoc, type Ele
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import type { CommandOutcome } from '../api/commandLog.js';
 import { HttpProblem } from '../api/problem.js';
-import { afterQuery, problemSchema } from '../api/schemas.js';
+import { afterQuery, identifier, problemSchema } from '../api/schemas.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds, type CommandEnvelope } from '../commands/handler.js';
 import { deadlineStatus } from '../platform/deadlines.js';
 import { committeeDeadlineKinds } from './deadlines.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+// The documented identifier (README "Limits"): no `constructor` / `__proto__` / `prototype`, which reached the
+// state's records by id and answered 500 (#17: the fuzz suite).
+const id = identifier;
 const text = (max: number) => z.string().min(1).max(max);
 const compoundParams = z.object({ compoundId: z.string().min(1).max(100) });
 const electionParams = compoundParams.extend({ electionId: id });
