@@ -83,6 +83,24 @@ const RC: Role[] = ['rc_staff', 'street_office'];
 const NO_RELEASE = '/v1/compounds/{A}/releases/no-such-release';
 const terms = { feePerSquareMetreMonth: '1.50', servicePlanRef: 'plan', staffing: 10, promises: [] };
 
+/**
+ * Endpoints of the README the matrix does not hold yet (added the day the matrix was merged; each needs a
+ * well-formed body on the seeded world). The test requires this list to be exactly what is missing, so it
+ * can only shrink.
+ */
+export const NOT_YET_IN_MATRIX: readonly string[] = [
+  'POST /v1/compounds/{compoundId}/personal-data/{personId}/erasure',
+  'POST /v1/compounds/{compoundId}/committee/reelection-report',
+  'POST /v1/compounds/{compoundId}/committee/reelection-group',
+  'POST /v1/compounds/{compoundId}/committee/handover',
+  'POST /v1/compounds/{compoundId}/committee/removals',
+  'POST /v1/compounds/{compoundId}/committee/removals/{removalId}/answer',
+  'POST /v1/compounds/{compoundId}/committee/removals/{removalId}/motion',
+  'POST /v1/compounds/{compoundId}/committee/meetings/{meetingId}/notice',
+  'POST /v1/compounds/{compoundId}/committee/meeting-demands',
+  'POST /v1/compounds/{compoundId}/committee/seal-uses',
+];
+
 export const MATRIX: readonly MatrixRow[] = [
   // Service
   row('GET', '/health', '/health', 'status (details with any valid token)', 'public', 'ok'),
@@ -91,7 +109,10 @@ export const MATRIX: readonly MatrixRow[] = [
   row('POST', '/v1/compounds', '/v1/compounds', 'register (unknown jurisdiction: refused)', {}, 'passes', { name: '新小区', address: '某路 1 号', jurisdiction: 'atlantis' }),
   row('GET', '/v1/compounds/{compoundId}', '/v1/compounds/{A}', 'the compound', ANY, 'ok'),
   row('GET', '/v1/compounds/{compoundId}/units', '/v1/compounds/{A}/units', 'units with areas', ANY, 'ok'),
-  row('GET', '/v1/compounds/{compoundId}/units', '/v1/compounds/{A}/units?include=owners', 'owners\u2019 names (personal data)', only('ok', 'oc_member', 'rc_staff', 'street_office', 'party_committee'), '403'),
+  row('GET', '/v1/compounds/{compoundId}/units', '/v1/compounds/{A}/units?include=owners&reason=matrix', 'owners\u2019 names (personal data; the read is recorded with its reason)', only('ok', 'oc_member', 'rc_staff', 'street_office', 'party_committee'), '403'),
+  row('GET', '/v1/compounds/{compoundId}/personal-data/reads', '/v1/compounds/{A}/personal-data/reads', 'the record of staff reads of personal data (without the data)', only('ok', 'supervisor'), 'ok'),
+  row('GET', '/metrics', '/metrics', 'Prometheus metrics (METRICS_TOKEN or an admin)', {}, 'ok'),
+  row('GET', '/v1/compounds/{compoundId}/export', '/v1/compounds/{A}/export', 'the signed, pseudonymised export', only('ok', 'oc_member', 'supervisor'), 'ok'),
   row('GET', '/v1/compounds/{compoundId}/electorate', '/v1/compounds/{A}/electorate', 'eligible area and heads', ANY, 'ok'),
   row('POST', '/v1/compounds/{compoundId}/units', '/v1/compounds/{A}/units', 'import (a unit already there: refused)', only('passes', 'street_office', 'rc_staff'), 'passes', {
     units: [{ unitId: '1-1-101', building: '1', area: '100', areaSource: 'registry', owners: [{ personId: 'p9', name: '赵六' }] }],
