@@ -6,5 +6,6 @@ import { disputesProjection } from './disputes/projection.js';
 import { hiringProjection } from './hiring/projection.js'; // hiring
 import { jointProjection } from './joint/projection.js';
 import { committeeProjection } from './committee/projection.js'; // committee
+import { fundsProjection } from './funds/projection.js'; // funds
 
-export const allProjections: readonly Projection[] = [assemblyProjection, residentsProjection, disputesProjection, hiringProjection, jointProjection, committeeProjection];
+export const allProjections: readonly Projection[] = [assemblyProjection, residentsProjection, disputesProjection, hiringProjection, jointProjection, committeeProjection, /* funds */ fundsProjection];

@@ -43,6 +43,7 @@ import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
 import { fundsService } from './funds/service.js';
 import { fundsDeadlineSource } from './funds/deadlines.js';
 import { supervisionService } from './supervision/service.js';
+import { supervisionDeadlineSource } from './supervision/deadlines.js';
 import { boardService } from './board/service.js'; // board
 
 export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDir' | 'esdbConnectionString'>): Promise<EventStore> {
@@ -99,7 +100,7 @@ export async function startRuntime(
     clock,
     dbFile: join(config.dataDir, 'platform.db'),
     reactors: [decisionNotifier(assembly), contractDrafter(hiring) /* hiring */, /* committee */ ...committeeModule.reactors({ committee, assembly, registry })],
-    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource, jointDeadlineSource, /* funds */ fundsDeadlineSource(), hiringDeadlineSource(hiring) /* hiring */, /* committee */ ...committeeModule.deadlineSources({ committee, assembly, registry })],
+    deadlineSources: [assemblyDeadlineSource({ assembly, registry }), residentsDeadlineSource, disputesDeadlineSource, jointDeadlineSource, /* funds */ fundsDeadlineSource(), supervisionDeadlineSource(), hiringDeadlineSource(hiring) /* hiring */, /* committee */ ...committeeModule.deadlineSources({ committee, assembly, registry })],
     ...(options.logger ? { log: options.logger } : {}),
   });
   const signingKey = loadSigningKey(config.dataDir, config.jwtSecret);

@@ -11,6 +11,7 @@ import { fundsDecider, fundsStreamId, type DecisionFacts, type FundsCommand, typ
 import { findUnit, unitsInScope } from '../../domain/registry/index.js';
 import type { DomainError } from '../../domain/shared/errors.js';
 import { DECISIONS, type DecisionDoc } from '../../projections/assembly/index.js';
+import { accountDocId, FUNDS_ACCOUNTS, FUNDS_DISCLOSURES, FUNDS_ENTRIES, FUNDS_META, FUNDS_RELEASES, FUNDS_TRANSFERS, seqKey, type AccountDoc, type DisclosureDoc, type EntryDoc, type FundsMetaDoc, type ReleaseDoc, type TransferDoc } from '../../projections/funds/index.js';
 import { handleCommand, loadState, type CommandEnvelope, type Handled } from '../commands/handler.js';
 import type { ReadView } from '../projections/readStore.js';
 import type { RegistryService } from '../registry/service.js';
@@ -23,12 +24,47 @@ export interface FundsService {
   decision(decisionId: string): DecisionFacts | null;
   unit(compoundId: string, unitId: string): Promise<UnitFacts | null>;
   unitsOf(compoundId: string, scope: MotionScope): Promise<UnitFacts[]>;
+  /** Reads of the funds' read model (projections/funds); the caller waits for it to catch up first. */
+  readonly docs: FundsDocs;
+}
+
+export interface FundsDocs {
+  meta(compoundId: string): FundsMetaDoc | undefined;
+  accounts(compoundId: string): AccountDoc[];
+  account(compoundId: string, ledger: string, account: string): AccountDoc | undefined;
+  releases(compoundId: string): ReleaseDoc[];
+  release(releaseId: string): ReleaseDoc | undefined;
+  transfer(transferId: string): TransferDoc | undefined;
+  /** Transfers of the compound in log order, after sequence number `after` (0: from the start). */
+  transfers(compoundId: string, after: number, limit: number): TransferDoc[];
+  /** Transfers touching one account in log order, after sequence number `after`. */
+  accountTransfers(compoundId: string, ledger: string, account: string, after: number, limit: number): TransferDoc[];
+  disclosures(compoundId: string): DisclosureDoc[];
+}
+
+export function fundsDocs(read: ReadView): FundsDocs {
+  const from = (after: number) => (after > 0 ? { afterSortKey: seqKey(after) } : {});
+  return {
+    meta: (compoundId) => read.get<FundsMetaDoc>(FUNDS_META, compoundId),
+    accounts: (compoundId) => read.list<AccountDoc>(FUNDS_ACCOUNTS, compoundId),
+    account: (compoundId, ledger, account) => read.get<AccountDoc>(FUNDS_ACCOUNTS, accountDocId(compoundId, ledger, account)),
+    releases: (compoundId) => read.list<ReleaseDoc>(FUNDS_RELEASES, compoundId),
+    release: (releaseId) => read.get<ReleaseDoc>(FUNDS_RELEASES, releaseId),
+    transfer: (transferId) => read.get<TransferDoc>(FUNDS_TRANSFERS, transferId),
+    transfers: (compoundId, after, limit) => read.list<TransferDoc>(FUNDS_TRANSFERS, compoundId, { limit, ...from(after) }),
+    accountTransfers(compoundId, ledger, account, after, limit) {
+      const entries = read.list<EntryDoc>(FUNDS_ENTRIES, accountDocId(compoundId, ledger, account), { limit, ...from(after) });
+      return entries.map((e) => read.get<TransferDoc>(FUNDS_TRANSFERS, e.transferId)).filter((t): t is TransferDoc => t !== undefined);
+    },
+    disclosures: (compoundId) => read.list<DisclosureDoc>(FUNDS_DISCLOSURES, compoundId),
+  };
 }
 
 export function fundsService(deps: { store: EventStore; read: ReadView; registry: RegistryService }): FundsService {
   const { store, read, registry } = deps;
   const facts = (u: { unitId: string; building: string; area: string; developerHeld: boolean }): UnitFacts => ({ unitId: u.unitId, building: u.building, area: u.area, developerHeld: u.developerHeld });
   return {
+    docs: fundsDocs(read),
     run: (compoundId, command, cmd) => handleCommand(store, fundsDecider, fundsStreamId(compoundId), command, cmd, {}),
     state: async (compoundId) => (await loadState(store, fundsDecider, fundsStreamId(compoundId))).state,
     decision(decisionId) {
