@@ -20,6 +20,14 @@ export const fenOf = (amount: string): bigint => {
   return fen;
 };
 
+/** Fen of a balance as formatYuan writes it: may be negative (a ledger's `sources`) and beyond MAX_FEN (sums). */
+export const fenOfBalance = (amount: string): bigint => {
+  const m = /^(-?)(\d+)\.(\d{2})$/.exec(amount);
+  if (!m) throw new Error(`not a balance: ${amount}`);
+  const fen = BigInt(m[2]!) * 100n + BigInt(m[3]!);
+  return m[1] ? -fen : fen;
+};
+
 export class Book {
   readonly accounts = new Map<string, AccountBalance>();
 

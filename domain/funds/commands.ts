@@ -72,6 +72,8 @@ export type FundsCommand =
   | Cmd<'WaiveSettlementAudit', { releaseId: string; amount: string; approvalRef: string }>
   | Cmd<'SettleRelease', { releaseId: string; decision: DecisionFacts | null; newDecision: DecisionFacts | null; evidence: readonly string[] }>
   | Cmd<'VoidRelease', { releaseId: string; reason: string }>
-  | Cmd<'RecordPostHocReview', { releaseId: string; reviewRef: string; findings: string }>;
+  | Cmd<'RecordPostHocReview', { releaseId: string; reviewRef: string; findings: string }>
+  /** 账目公布: the statement of a ledger for an ended period, generated from the ledger and posted. */
+  | Cmd<'PublishDisclosure', { disclosureId: string; ledger: 'maintenance' | 'public_income'; period: string }>;
 
 export type FundsCommandType = FundsCommand['type'];

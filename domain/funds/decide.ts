@@ -11,6 +11,8 @@ import type { DomainError } from '../shared/errors.js';
 import { formatYuan, parseYuan, type Fen } from '../shared/money.js';
 import { periodEnd } from '../time/legalPeriod.js';
 import { allocateByArea } from './allocation.js';
+import { cadenceOf, periodBounds, periodOf } from './periods.js';
+import { statementOf } from './statement.js';
 import type { DecisionFacts, FundsCommand, UnitFacts } from './commands.js';
 import type { FundsEvent, ReleaseTerms } from './events.js';
 import { refuse } from './errors.js';
@@ -32,6 +34,7 @@ const WHO = {
   confirm: ['street_office', 'rc_staff'],
   manage: ['admin', 'oc_member'],
   postHoc: ['street_office', 'rc_staff', 'oc_member'],
+  disclose: ['admin', 'oc_member'],
 } as const;
 
 const positive = (text: string, field: string): Fen | DomainError => {
@@ -284,9 +287,26 @@ export function decide(command: FundsCommand, state: FundState, ctx: DecideConte
       const late = r.settled.postHocReviewDueBy !== null && ctx.now.getTime() > Date.parse(r.settled.postHocReviewDueBy);
       return [{ type: 'PostHocReviewRecorded', data: { releaseId: r.releaseId, reviewRef: command.data.reviewRef, findings: command.data.findings, reviewedAt: at, late } }];
     }
+    case 'PublishDisclosure': {
+      const { ledger, period, disclosureId } = command.data;
+      // The cadence is the jurisdiction's (维修资金办法 Art. 30; 沪规定 Art. 66; 京条例 Art. 85).
+      const cadence = rules.disclosure[ledger];
+      const bounds = periodBounds(period);
+      if (!bounds || cadenceOf(period) !== cadence) return refuse('invalid_period', `this ledger is disclosed per ${cadence} here (${rules.disclosure.source}): e.g. ${periodOf(ctx.now, cadence)}`, { cadence });
+      if (ctx.now.getTime() < bounds.to.getTime()) return refuse('period_not_ended', 'a statement covers an ended period', { endsAt: bounds.to.toISOString() });
+      if (state.disclosures.has(`${ledger}/${period}`)) return refuse('disclosure_already_published', 'the statement for this period is posted', { ledger, period });
+      const statement = statementOf(ledger, period, bounds.from, bounds.to, [...state.transfers.values()].map((e) => e.transfer));
+      const dueBy = disclosureDueBy(bounds.to, rules).toISOString();
+      return [{ type: 'DisclosurePublished', data: { disclosureId, statement, dueBy, publishedAt: at, late: ctx.now.getTime() > Date.parse(dueBy) } }];
+    }
     default:
       return assertNever(command);
   }
+}
+
+/** A period's statement is due `dueDays` after the period (a legal period: Civil Code Arts. 200–204). */
+export function disclosureDueBy(end: Date, rules: FundRules): Date {
+  return periodEnd(end, rules.disclosure.dueDays);
 }
 
 function whoFor(type: FundsCommand['type']): readonly string[] {
@@ -309,6 +329,8 @@ function whoFor(type: FundsCommand['type']): readonly string[] {
       return WHO.confirm;
     case 'RecordPostHocReview':
       return WHO.postHoc;
+    case 'PublishDisclosure':
+      return WHO.disclose;
     case 'HoldAdvance':
     case 'AcceptWorks':
     case 'RecordSettlementAudit':

@@ -13,6 +13,7 @@ export const fundsErrorCodes = {
   developer_pays_unsold: 'invalid',
   first_deposit_differs: 'invalid',
   no_units_in_scope: 'invalid',
+  invalid_period: 'invalid',
   // 403
   not_entitled: 'forbidden',
   // 404
@@ -50,6 +51,8 @@ export const fundsErrorCodes = {
   review_already_recorded: 'conflict',
   transfer_not_reversible: 'conflict',
   transfer_already_reversed: 'conflict',
+  period_not_ended: 'conflict',
+  disclosure_already_published: 'conflict',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type FundsErrorCode = keyof typeof fundsErrorCodes;

@@ -5,6 +5,7 @@ import type { Jurisdiction } from '../registry/index.js';
 import type { EvidenceRef } from './commands.js';
 import type { Transfer } from './ledger.js';
 import type { EmergencyItem } from './rules.js';
+import type { Statement } from './statement.js';
 
 export const fundsStreamId = (compoundId: string): string => `funds-${compoundId}`;
 
@@ -167,6 +168,18 @@ export interface PostHocReviewRecordedData {
   readonly late: boolean;
 }
 
+/**
+ * 账目公布: a ledger's statement for a period, generated from the ledger and posted to the notice board
+ * (维修资金办法 Art. 30; 沪规定 Art. 66; 京条例 Art. 85). `late`: posted after `dueBy`.
+ */
+export interface DisclosurePublishedData {
+  readonly disclosureId: string;
+  readonly statement: Statement;
+  readonly dueBy: string;
+  readonly publishedAt: string;
+  readonly late: boolean;
+}
+
 export type FundsEvent =
   | DomainEvent<'FundOpened', FundOpenedData>
   | DomainEvent<'DepositRecorded', DepositRecordedData>
@@ -185,7 +198,8 @@ export type FundsEvent =
   | DomainEvent<'SettlementAuditWaived', SettlementAuditWaivedData>
   | DomainEvent<'ReleaseSettled', ReleaseSettledData>
   | DomainEvent<'ReleaseVoided', ReleaseVoidedData>
-  | DomainEvent<'PostHocReviewRecorded', PostHocReviewRecordedData>;
+  | DomainEvent<'PostHocReviewRecorded', PostHocReviewRecordedData>
+  | DomainEvent<'DisclosurePublished', DisclosurePublishedData>;
 
 export type FundsEventType = FundsEvent['type'];
 export const fundsEventTypes: readonly FundsEventType[] = [
@@ -207,6 +221,7 @@ export const fundsEventTypes: readonly FundsEventType[] = [
   'ReleaseSettled',
   'ReleaseVoided',
   'PostHocReviewRecorded',
+  'DisclosurePublished',
 ];
 
 /** The transfers an event carries (in order). */

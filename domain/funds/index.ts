@@ -9,5 +9,7 @@ export * from './decide.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './ledger.js';
+export * from './periods.js';
 export * from './rules.js';
 export * from './state.js';
+export * from './statement.js';

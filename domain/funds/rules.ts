@@ -4,6 +4,17 @@
  * compound's fund is opened with its city's rate.
  */
 import type { Jurisdiction } from '../registry/index.js';
+import type { Cadence } from './periods.js';
+
+/**
+ * How much public income must go into the maintenance fund per quarter: Shanghai more than half of it every
+ * quarter (沪规定 Art. 51); Beijing at least half while the fund stands below 30% of the first deposits
+ * (京条例 Art. 74); elsewhere no figure (杭条例 Art. 60 says "mainly", without a number).
+ */
+export type IncomeTopUpRule =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'more_than_half_each_quarter'; readonly source: string }
+  | { readonly kind: 'half_while_fund_below'; readonly fundBelowPercent: bigint; readonly source: string };
 
 export interface FundRules {
   readonly jurisdiction: Jurisdiction;
@@ -22,6 +33,9 @@ export interface FundRules {
   readonly emergencyNeedsStreetConfirmation: boolean;
   /** Days after settlement by which an emergency release's post-hoc review is due. */
   readonly postHocReviewDays: number;
+  /** Disclosure cadence per ledger (statements posted to the notice board), and the days after a period to post it. */
+  readonly disclosure: { readonly maintenance: Cadence; readonly public_income: Cadence; readonly dueDays: number; readonly source: string };
+  readonly incomeTopUp: IncomeTopUpRule;
   readonly sources: Readonly<Record<'advance' | 'overrun' | 'auditWaiver' | 'topUp' | 'emergency' | 'postHocReview', string>>;
 }
 
@@ -37,6 +51,10 @@ const national: FundRules = {
   topUpDays: 90,
   emergencyNeedsStreetConfirmation: false,
   postHocReviewDays: 30,
+  // 维修资金办法 Art. 30: the balances are published to the owners at least once a year; the days after the
+  // period: no statute, 30 by default.
+  disclosure: { maintenance: 'year', public_income: 'year', dueDays: 30, source: '维修资金办法 Art. 30: at least yearly (days after the period: no statute; 30 by default)' },
+  incomeTopUp: { kind: 'none' },
   sources: {
     advance: 'local practice (domain-rules §3.2): 30% of the contract price',
     overrun: '杭条例 Art. 72 (2) applied as the default',
@@ -49,13 +67,24 @@ const national: FundRules = {
 
 export const fundRulePacks: Readonly<Record<Jurisdiction, FundRules>> = {
   national,
-  beijing: { ...national, jurisdiction: 'beijing', sources: { ...national.sources, topUp: '京条例 Art. 83; 维修资金办法 Art. 17' } },
+  beijing: {
+    ...national,
+    jurisdiction: 'beijing',
+    // 京条例 Art. 85: self-managed accounts are disclosed quarterly.
+    disclosure: { maintenance: 'quarter', public_income: 'quarter', dueDays: 30, source: '京条例 Art. 85: quarterly (days after the quarter: no statute; 30 by default)' },
+    // 京条例 Art. 74: while the fund is below 30% of the first deposits, at least half of public income goes into it.
+    incomeTopUp: { kind: 'half_while_fund_below', fundBelowPercent: 30n, source: '京条例 Art. 74: ≥ 50% of public income into the fund while it is below 30% of the first deposits' },
+    sources: { ...national.sources, topUp: '京条例 Art. 83; 维修资金办法 Art. 17' } },
   shanghai: {
     ...national,
     jurisdiction: 'shanghai',
     // 沪规定 Art. 65: top up to 50% of the first deposit within 90 days of the bank's notice.
     topUpToPercent: 50n,
     topUpDays: 90,
+    // 沪规定 Art. 66: the fund at least half-yearly, public income quarterly.
+    disclosure: { maintenance: 'half', public_income: 'quarter', dueDays: 30, source: '沪规定 Art. 66: the fund half-yearly, public income quarterly (days after the period: no statute; 30 by default)' },
+    // 沪规定 Art. 51: more than half of public income tops up the fund, quarterly.
+    incomeTopUp: { kind: 'more_than_half_each_quarter', source: '沪规定 Art. 51: more than 50% of each quarter\u2019s public income into the fund' },
     sources: { ...national.sources, topUp: '沪规定 Art. 65: to 50% of the first deposit within 90 days', emergency: '沪规定 Art. 73 (the OC reviews within 7 days)' },
   },
   hangzhou: {

@@ -61,6 +61,8 @@ export type FundState =
       /** Units told to top up and not yet back at their target. */
       readonly topUpDue: Set<string>;
       readonly releases: Map<string, ReleaseState>;
+      /** Disclosures posted: `<ledger>/<period>`. */
+      readonly disclosures: Set<string>;
     };
 
 export type OpenFundState = Extract<FundState, { status: 'open' }>;
@@ -98,6 +100,7 @@ export function evolve(state: FundState, event: FundsEvent): FundState {
       firstDeposits: new Map(),
       topUpDue: new Set(),
       releases: new Map(),
+      disclosures: new Set(),
     };
   }
   if (state.status !== 'open') return state;
@@ -190,6 +193,9 @@ export function evolve(state: FundState, event: FundsEvent): FundState {
       return state;
     case 'PostHocReviewRecorded':
       release(event.data.releaseId).postHocReviewAt = event.data.reviewedAt;
+      return state;
+    case 'DisclosurePublished':
+      state.disclosures.add(`${event.data.statement.ledger}/${event.data.statement.period}`);
       return state;
     default:
       return assertNever(event);

@@ -1,10 +1,11 @@
 /**
- * The funds as views: ledger balances per account (public to the compound's officers and its supervisory
- * board), one owner's sub-account (to that owner only), a release's phases. Unit numbers and amounts only,
- * never a person.
+ * The funds as views, rendered from the funds' read model: ledger balances per account (to the compound's
+ * officers and its supervisory board), one owner's sub-account (to that owner only), a release's phases,
+ * the disclosures. Unit numbers and amounts only, never a person.
  */
-import { accountKey, type FundState, type ReleaseState, type Transfer } from '../../domain/funds/index.js';
+import { fenOfBalance, type Transfer } from '../../domain/funds/index.js';
 import { formatYuan } from '../../domain/shared/money.js';
+import type { AccountDoc, DisclosureDoc, FundsMetaDoc, ReleaseDoc, TransferDoc } from './docs.js';
 
 export interface AccountView {
   readonly ledger: string;
@@ -12,66 +13,64 @@ export interface AccountView {
   readonly balance: string;
   readonly held: string;
   readonly available: string;
+  readonly transfers: number;
 }
 
-export function ledgerView(state: FundState) {
-  if (state.status !== 'open') return null;
-  const accounts: AccountView[] = [];
+export const accountView = (a: AccountDoc): AccountView => ({ ledger: a.ledger, account: a.account, balance: a.balance, held: a.held, available: formatYuan(fenOfBalance(a.balance) - fenOfBalance(a.held)), transfers: a.transfers });
+
+export function ledgerView(meta: FundsMetaDoc, accounts: readonly AccountDoc[], releases: readonly ReleaseDoc[]) {
   const totals: Record<string, bigint> = {};
-  for (const [key, a] of state.book.accounts) {
-    const [ledger, ...rest] = key.split('/');
-    accounts.push({ ledger: ledger!, account: rest.join('/'), balance: formatYuan(a.balance), held: formatYuan(a.held), available: formatYuan(a.balance - a.held) });
-    totals[ledger!] = (totals[ledger!] ?? 0n) + a.balance;
-  }
-  accounts.sort((x, y) => (x.ledger + x.account < y.ledger + y.account ? -1 : 1));
+  for (const a of accounts) totals[a.ledger] = (totals[a.ledger] ?? 0n) + fenOfBalance(a.balance);
   return {
-    compoundId: state.compoundId,
-    jurisdiction: state.jurisdiction,
-    ratePerSquareMetre: formatYuan(state.rate),
+    compoundId: meta.compoundId,
+    jurisdiction: meta.jurisdiction,
+    ratePerSquareMetre: meta.ratePerSquareMetre,
     // Double entry: each ledger's posted balances sum to zero (the `sources` account carries what came in).
     ledgersBalance: Object.fromEntries(Object.entries(totals).map(([l, t]) => [l, formatYuan(t)])),
-    accounts,
-    topUpDue: [...state.topUpDue].sort(),
-    releases: [...state.releases.values()].map(releaseView),
+    transfers: meta.seq,
+    accounts: accounts.map(accountView),
+    topUpDue: meta.topUpDue,
+    releases: releases.map(releaseView),
   };
 }
 
-export function subAccountView(state: FundState, unitId: string) {
-  if (state.status !== 'open') return null;
-  const a = state.book.accounts.get(accountKey('maintenance', `unit:${unitId}`)) ?? { balance: 0n, held: 0n };
-  const transfers: Transfer[] = [];
-  for (const { transfer } of state.transfers.values()) {
-    if (transfer.ledger === 'maintenance' && (transfer.from === `unit:${unitId}` || transfer.to === `unit:${unitId}`)) transfers.push(transfer);
-  }
-  const first = state.firstDeposits.get(unitId);
+/** A transfer as shown: the transfer, whether it was reversed (by which) or its hold voided. */
+export const transferView = (t: TransferDoc): Transfer & { seq: number; reversedBy: string | null; voided: boolean } => ({ ...t.transfer, seq: t.seq, reversedBy: t.reversedBy, voided: t.voided });
+
+export function subAccountView(unitId: string, account: AccountDoc | undefined, topUpDue: boolean, transfers: readonly TransferDoc[]) {
+  const a = account ?? { balance: '0.00', held: '0.00', firstDeposit: null };
   return {
     unitId,
-    firstDeposit: first === undefined ? null : formatYuan(first),
-    balance: formatYuan(a.balance),
-    held: formatYuan(a.held),
-    available: formatYuan(a.balance - a.held),
-    topUpDue: state.topUpDue.has(unitId),
-    transfers,
+    firstDeposit: a.firstDeposit,
+    balance: a.balance,
+    held: a.held,
+    available: formatYuan(fenOfBalance(a.balance) - fenOfBalance(a.held)),
+    topUpDue,
+    transfers: transfers.map(transferView),
   };
 }
 
-export function releaseView(r: ReleaseState) {
-  const status = r.voided ? 'void' : r.settled ? 'settled' : r.audit ? 'audited' : r.acceptedAt ? 'accepted' : r.advance ? 'advance_held' : r.kind === 'emergency' && (r.review !== 'approved' || (r.needsConfirmation && !r.confirmed)) ? (r.review === 'rejected' ? 'rejected' : 'awaiting_certification') : 'authorised';
+export function releaseView(r: ReleaseDoc) {
   return {
     releaseId: r.releaseId,
     kind: r.kind,
-    status,
+    status: r.status,
     decisionId: r.decisionId,
     item: r.item,
-    budget: formatYuan(r.budget),
-    contractPrice: formatYuan(r.contractPrice),
+    budget: r.budget,
+    contractPrice: r.contractPrice,
     contractor: r.contractor,
     chargeScope: r.chargeScope,
-    units: r.units.length,
-    advance: r.advance ? formatYuan(r.advance.amount) : null,
+    units: r.units,
+    requestedAt: r.requestedAt,
+    advance: r.advance,
     acceptedAt: r.acceptedAt,
-    audit: r.audit ? { kind: r.audit.kind, amount: formatYuan(r.audit.amount) } : null,
-    settled: r.settled ? { amount: formatYuan(r.settled.amount), at: r.settled.at, postHocReviewDueBy: r.settled.postHocReviewDueBy } : null,
+    audit: r.audit,
+    settled: r.settled,
+    reapprovalDecisionId: r.reapprovalDecisionId,
+    voidedAt: r.voidedAt,
     postHocReviewAt: r.postHocReviewAt,
   };
 }
+
+export const disclosureView = (d: DisclosureDoc) => ({ disclosureId: d.disclosureId, ...d.statement, dueBy: d.dueBy, publishedAt: d.publishedAt, late: d.late });

@@ -1,2 +1,3 @@
 /** The supervisory read model. */
+export * from './flags.js';
 export * from './trace.js';

@@ -92,7 +92,6 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
       const deadlines = (past ? past.deadlines : platform.deadlines.deadlines(compoundId)).map((d) => ({ kind: d.kind, dueAt: d.dueAt, status: deadlineStatus(d, now), article: d.source.article, record: d.record }));
       const contracts = read.list<ContractDoc>(HIRING_CONTRACTS, compoundId).map((d) => renderContract(d, now));
       const current = [...contracts].reverse().find((c) => c.status !== 'drawn' && c.takenOverAt === null) ?? null;
-      const fund = await app.deps.funds.state(compoundId);
       const body = renderPage('index', frame('小区公示栏'), {
         address: compound.compound.address,
         unitCount: compound.units.size,
@@ -101,7 +100,7 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
         decisions: [...decisions].reverse().map(decisionRow),
         deadlines: deadlineRows(deadlines),
         checklist: checklist(compoundId, {
-          fundOpen: fund.status === 'open',
+          fundOpen: app.deps.funds.docs.meta(compoundId) !== undefined, // funds: the read model, not the stream
           contractInForce: current !== null,
           missingFirmDisclosures: current ? current.missingDisclosures : null,
           decisions,

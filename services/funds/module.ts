@@ -5,6 +5,7 @@
  */
 import { fundsErrorCodes } from '../../domain/funds/index.js';
 import { defineContext, lazyRoutes, type ServiceDeps } from '../platform/contextModule.js';
+import { fundsProjection } from '../../projections/funds/index.js';
 import { fundsDeadlineSource } from './deadlines.js';
 import type { DecisionReader, RegistryReader } from './ports.js';
 import { fundsService } from './service.js';
@@ -12,10 +13,10 @@ import { fundsService } from './service.js';
 export const fundsModule = defineContext({
   name: 'funds',
   errorCodes: fundsErrorCodes,
-  projections: [],
+  projections: [fundsProjection],
   routes: [lazyRoutes(async () => (await import('./routes.js')).fundsRoutes)],
-  services: ({ store, registry, decisions }: ServiceDeps & { readonly registry: RegistryReader; readonly decisions: DecisionReader }) => ({
-    funds: fundsService({ store, registry, decisions }),
+  services: ({ store, read, registry }: ServiceDeps & { readonly registry: RegistryReader }) => ({
+    funds: fundsService({ store, read, registry }),
   }),
   deadlineSources: () => [fundsDeadlineSource()],
 });

@@ -9,7 +9,7 @@ import type { MotionScope } from '../../domain/assembly/index.js';
 import { emergencyItemIds, evidenceKinds, type FundsCommand } from '../../domain/funds/index.js';
 import { findUnit } from '../../domain/registry/index.js';
 import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
-import { ledgerView, releaseView, subAccountView } from '../../projections/funds/index.js';
+import { disclosureView, ledgerView, releaseView, subAccountView } from '../../projections/funds/index.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import { readModelGate } from '../api/readModel.js';
 import { HttpProblem } from '../api/problem.js';
@@ -28,6 +28,8 @@ const contractor = z.object({ name: text(200), creditCode: z.string().length(18)
 
 /** Who reads the ledgers: the compound's officers and its supervisory board (监事会: 广州办法 Arts. 49–50). */
 const READERS: readonly Role[] = ['oc_member', 'rc_staff', 'street_office', 'supervisor'];
+/** Posted to the notice board: anyone with a grant on the compound. */
+const ANY_ROLE: readonly Role[] = ['owner', 'oc_member', 'rc_staff', 'party_committee', 'street_office', 'property_firm', 'supervisor', 'developer'];
 
 const factsOf = (principal: Principal, compoundId: string, role: string) => ({
   personId: principal.personId,
@@ -35,7 +37,7 @@ const factsOf = (principal: Principal, compoundId: string, role: string) => ({
 });
 
 export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { funds, commands, signingKey, registry } = app.deps;
+  const { funds, commands, signingKey, registry, runner } = app.deps;
   const gate = readModelGate(app.deps);
 
   /** Runs one funds command for a caller holding one of `roles`; `body` shapes the 201. */
@@ -181,9 +183,8 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
           step.roles,
           async (_cmd, by) => {
             const { compoundId, releaseId } = request.params as { compoundId: string; releaseId: string };
-            const state = await funds.state(compoundId);
-            const r = state.status === 'open' ? state.releases.get(releaseId) : undefined;
-            const data = await step.build(releaseId, request.body as Record<string, unknown>, r?.decisionId ?? null);
+            const r = funds.docs.release(releaseId);
+            const data = await step.build(releaseId, request.body as Record<string, unknown>, (r?.compoundId === compoundId ? r.decisionId : null) ?? null);
             return { type: step.type, data, by } as FundsCommand;
           },
           () => ({ releaseId: (request.params as { releaseId: string }).releaseId }),
@@ -192,26 +193,38 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     );
   }
 
+  /** Reads wait until the read model holds what this instance appended (or `?after=`). */
+  const caughtUp = async (after?: string) => {
+    const wanted = after !== undefined && BigInt(after) > commands.lastAppended() ? BigInt(after) : commands.lastAppended();
+    if (!(await runner.waitFor(wanted, 5_000))) throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
+  };
+  const metaOf = (compoundId: string) => {
+    const meta = funds.docs.meta(compoundId);
+    if (!meta) throw new HttpProblem(404, 'fund_not_open', 'The compound\u2019s funds are not open');
+    return meta;
+  };
+  const pageQuery = afterQuery.extend({ cursor: z.string().regex(/^\d{1,12}$/).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() });
+
   app.get('/v1/compounds/:compoundId/funds', { schema: { tags: ['funds'], summary: 'Both ledgers: every account\u2019s balance, hold and available amount; the releases', params, querystring: afterQuery, response: { 200: z.any(), ...errors } } }, async (request) => {
     const principal = await requirePrincipal(request, signingKey);
-    requireRole(principal, request.params.compoundId, READERS);
-    const view = ledgerView(await funds.state(request.params.compoundId));
-    if (!view) throw new HttpProblem(404, 'fund_not_open', 'The compound\u2019s funds are not open');
-    return view;
+    const { compoundId } = request.params;
+    requireRole(principal, compoundId, READERS);
+    await caughtUp(request.query.after);
+    return ledgerView(metaOf(compoundId), funds.docs.accounts(compoundId), funds.docs.releases(compoundId));
   });
 
   app.get('/v1/compounds/:compoundId/releases/:releaseId', { schema: { tags: ['funds'], summary: 'A release and its phases', params: releaseParams, querystring: afterQuery, response: { 200: z.any(), ...errors } } }, async (request) => {
     const principal = await requirePrincipal(request, signingKey);
     requireRole(principal, request.params.compoundId, [...READERS, 'owner', 'property_firm']);
-    const state = await funds.state(request.params.compoundId);
-    const r = state.status === 'open' ? state.releases.get(request.params.releaseId) : undefined;
-    if (!r) throw new HttpProblem(404, 'release_not_found', `No release ${request.params.releaseId}`);
+    await caughtUp(request.query.after);
+    const r = funds.docs.release(request.params.releaseId);
+    if (!r || r.compoundId !== request.params.compoundId) throw new HttpProblem(404, 'release_not_found', `No release ${request.params.releaseId}`);
     return releaseView(r);
   });
 
   app.get(
     '/v1/compounds/:compoundId/funds/units/:unitId',
-    { schema: { tags: ['funds'], summary: 'One sub-account (分户账) with its transfers: its owners, or the compound\u2019s officers and supervisors (维修资金办法 Art. 31)', params: z.object({ compoundId: id, unitId: id }), querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    { schema: { tags: ['funds'], summary: 'One sub-account (分户账) with its transfers: its owners, or the compound\u2019s officers and supervisors (维修资金办法 Art. 31)', params: z.object({ compoundId: id, unitId: id }), querystring: pageQuery, response: { 200: z.any(), ...errors } } },
     async (request) => {
       const { compoundId, unitId } = request.params;
       const principal = await requirePrincipal(request, signingKey);
@@ -221,9 +234,33 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
       // An owner sees their own sub-account only; the developer those of the units it holds.
       const own = role === 'owner' ? unit.owners.some((o) => o.personId === principal.personId) : role === 'developer' ? unit.developerHeld : true;
       if (!own) throw new HttpProblem(403, 'not_entitled', 'An owner sees their own sub-account only');
-      const view = subAccountView(await funds.state(compoundId), unitId);
-      if (!view) throw new HttpProblem(404, 'fund_not_open', 'The compound\u2019s funds are not open');
-      return view;
+      await caughtUp(request.query.after);
+      const meta = metaOf(compoundId);
+      const limit = request.query.limit ?? 200;
+      const transfers = funds.docs.accountTransfers(compoundId, 'maintenance', `unit:${unitId}`, Number(request.query.cursor ?? 0), limit);
+      const view = subAccountView(unitId, funds.docs.account(compoundId, 'maintenance', `unit:${unitId}`), meta.topUpDue.includes(unitId), transfers);
+      return { ...view, next: transfers.length === limit ? String(transfers[transfers.length - 1]!.seq) : null };
+    },
+  );
+
+  // Disclosures (账目公布): 维修资金办法 Art. 30; 沪规定 Art. 66; 京条例 Art. 85.
+  app.post(
+    '/v1/compounds/:compoundId/funds/disclosures',
+    { schema: { tags: ['funds'], summary: 'Post a ledger\u2019s statement for an ended period, generated from the ledger (维修资金办法 Art. 30; 沪规定 Art. 66; 京条例 Art. 85)', params, body: z.object({ ledger: z.enum(['maintenance', 'public_income']), period: z.string().min(4).max(7) }), response: { 201: created, ...errors } } },
+    (request, reply) =>
+      command(request, reply, ['oc_member'], (cmd, by) => ({ type: 'PublishDisclosure', data: { disclosureId: firstId(cmd), ...request.body }, by }), (_c, events) => ({ disclosureId: (events[0]?.data as { disclosureId?: string } | undefined)?.disclosureId ?? null })),
+  );
+
+  app.get(
+    '/v1/compounds/:compoundId/funds/disclosures',
+    { schema: { tags: ['funds'], summary: 'The statements posted, per ledger and period (posted to the notice board: any grant on the compound)', params, querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    async (request) => {
+      const principal = await requirePrincipal(request, signingKey);
+      const { compoundId } = request.params;
+      requireRole(principal, compoundId, ANY_ROLE);
+      await caughtUp(request.query.after);
+      metaOf(compoundId);
+      return { disclosures: funds.docs.disclosures(compoundId).map(disclosureView) };
     },
   );
 };

@@ -10,9 +10,12 @@ import type { MotionScope } from '../../domain/assembly/index.js';
 import { fundsDecider, fundsStreamId, type DecisionFacts, type FundsCommand, type FundState, type UnitFacts } from '../../domain/funds/index.js';
 import { findUnit, unitsInScope } from '../../domain/registry/index.js';
 import type { DomainError } from '../../domain/shared/errors.js';
+import { DECISIONS, type DecisionDoc } from '../../projections/assembly/index.js';
+import { fundsDocs, type FundsDocs } from '../../projections/funds/index.js';
 import { handleCommand, loadState, type CommandEnvelope, type Handled } from '../commands/handler.js';
+import type { ReadView } from '../projections/readStore.js';
+import type { RegistryReader as RegistryService } from './ports.js';
 import type { EventStore } from '../store/port.js';
-import type { DecisionReader, RegistryReader } from './ports.js';
 
 export interface FundsService {
   run(compoundId: string, command: FundsCommand, cmd: CommandEnvelope): Promise<Handled<FundState> | DomainError>;
@@ -21,16 +24,21 @@ export interface FundsService {
   decision(decisionId: string): DecisionFacts | null;
   unit(compoundId: string, unitId: string): Promise<UnitFacts | null>;
   unitsOf(compoundId: string, scope: MotionScope): Promise<UnitFacts[]>;
+  /** Reads of the funds' read model (projections/funds); the caller waits for it to catch up first. */
+  readonly docs: FundsDocs;
 }
 
-export function fundsService(deps: { store: EventStore; registry: RegistryReader; decisions: DecisionReader }): FundsService {
-  const { store, registry, decisions } = deps;
+
+
+export function fundsService(deps: { store: EventStore; read: ReadView; registry: RegistryService }): FundsService {
+  const { store, read, registry } = deps;
   const facts = (u: { unitId: string; building: string; area: string; developerHeld: boolean }): UnitFacts => ({ unitId: u.unitId, building: u.building, area: u.area, developerHeld: u.developerHeld });
   return {
+    docs: fundsDocs(read),
     run: (compoundId, command, cmd) => handleCommand(store, fundsDecider, fundsStreamId(compoundId), command, cmd, {}),
     state: async (compoundId) => (await loadState(store, fundsDecider, fundsStreamId(compoundId))).state,
     decision(decisionId) {
-      const doc = decisions.decision(decisionId);
+      const doc = read.get<DecisionDoc>(DECISIONS, decisionId);
       if (!doc) return null;
       return { decisionId: doc.decisionId, compoundId: doc.compoundId, matter: doc.matter, proposal: doc.proposal, revoked: doc.revoked !== null };
     },

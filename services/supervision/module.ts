@@ -4,7 +4,7 @@
  */
 import { supervisionErrorCodes } from '../../domain/supervision/index.js';
 import { defineContext, lazyRoutes, type ServiceDeps } from '../platform/contextModule.js';
-import type { DecisionReader } from './ports.js';
+import { supervisionDeadlineSource } from './deadlines.js';
 import { supervisionService } from './service.js';
 
 export const supervisionModule = defineContext({
@@ -12,5 +12,6 @@ export const supervisionModule = defineContext({
   errorCodes: supervisionErrorCodes,
   projections: [],
   routes: [lazyRoutes(async () => (await import('./routes.js')).supervisionRoutes)],
-  services: ({ store, decisions }: ServiceDeps & { readonly decisions: DecisionReader }) => ({ supervision: supervisionService({ store, decisions }) }),
+  services: ({ store, read }: ServiceDeps) => ({ supervision: supervisionService({ store, read }) }),
+  deadlineSources: () => [supervisionDeadlineSource()],
 });

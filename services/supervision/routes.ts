@@ -1,7 +1,8 @@
 /** The supervision over HTTP: the board, audit opinions, the supervisory trace with its flags. Thin. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isDomainError } from '../../domain/shared/errors.js';
+import { relations, type RelatedParty, type Relation } from '../../domain/supervision/index.js';
+import { HttpProblem } from '../api/problem.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
 import { rolesOn } from '../auth/grants.js';
@@ -67,15 +68,68 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.post(
+    '/v1/compounds/:compoundId/relationships',
+    {
+      schema: {
+        tags: ['supervision'],
+        summary: 'An OC member or a supervisor declares their own relationship with an organisation (a contractor) or a person (a relative) (广州办法 Art. 49)',
+        params,
+        body: z.object({
+          related: z.union([z.object({ kind: z.literal('organisation'), name: z.string().min(1).max(200), creditCode: z.string().length(18).optional() }), z.object({ kind: z.literal('person'), personId: id })]),
+          relation: z.enum(relations as [Relation, ...Relation[]]),
+          note: z.string().max(2000).default(''),
+        }),
+        response: { 201: created, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      const principal = await requirePrincipal(request, signingKey);
+      const role = requireRole(principal, compoundId, ['oc_member', 'supervisor'], false);
+      return commands.run(request, reply, {
+        principal,
+        role,
+        execute: (cmd) => supervision.run(compoundId, { type: 'DeclareRelationship', data: { declarationId: commandIds(cmd.commandId)(), related: request.body.related as RelatedParty, relation: request.body.relation, note: request.body.note }, by: { personId: principal.personId, grants: rolesOn(principal, compoundId) } }, cmd),
+        respond: ({ events, position }) => ({ status: 201, body: { declarationId: (events[0]?.data as { declarationId?: string } | undefined)?.declarationId ?? null, position: position.toString() } }),
+      });
+    },
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/supervisory-board/meetings',
+    { schema: { tags: ['supervision'], summary: 'A meeting of the supervisory board, with its minutes (广州办法 Art. 50: at least once a year)', params, body: z.object({ heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), minutesRef: z.string().min(1).max(500) }), response: { 201: created, ...errors } } },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      const principal = await requirePrincipal(request, signingKey);
+      const role = requireRole(principal, compoundId, ['supervisor'], false);
+      return commands.run(request, reply, {
+        principal,
+        role,
+        execute: (cmd) => supervision.run(compoundId, { type: 'RecordBoardMeeting', data: { meetingId: commandIds(cmd.commandId)(), ...request.body }, by: { personId: principal.personId, grants: rolesOn(principal, compoundId) } }, cmd),
+        respond: ({ events, position }) => ({ status: 201, body: { meetingId: (events[0]?.data as { meetingId?: string } | undefined)?.meetingId ?? null, position: position.toString() } }),
+      });
+    },
+  );
+
   app.get(
     '/v1/compounds/:compoundId/supervision',
-    { schema: { tags: ['supervision'], summary: 'The supervisory trace: every balance to its transfers, each transfer to its authority and evidence; anomaly flags naming their rule', params, querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    {
+      schema: {
+        tags: ['supervision'],
+        summary: 'The supervisory trace: every balance to its transfers, each transfer to its authority and evidence; anomaly flags naming their rule. Transfers a page at a time (?cursor=, ?limit=; ?account=<ledger>/<account>)',
+        params,
+        querystring: afterQuery.extend({ account: z.string().regex(/^(maintenance|public_income)\/[^\s]{1,120}$/).optional(), cursor: z.string().regex(/^\d{1,12}$/).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+        response: { 200: z.any(), ...errors },
+      },
+    },
     async (request) => {
       const principal = await requirePrincipal(request, signingKey);
       requireRole(principal, request.params.compoundId, ['supervisor', 'street_office']);
-      await runner.waitFor(commands.lastAppended(), 5_000);
-      const trace = await supervision.trace(request.params.compoundId, clock.now());
-      if (isDomainError(trace)) return trace;
+      const wanted = request.query.after !== undefined && BigInt(request.query.after) > commands.lastAppended() ? BigInt(request.query.after) : commands.lastAppended();
+      if (!(await runner.waitFor(wanted, 5_000))) throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
+      const trace = await supervision.trace(request.params.compoundId, clock.now(), { ...(request.query.account ? { account: request.query.account } : {}), ...(request.query.cursor ? { cursor: Number(request.query.cursor) } : {}), limit: request.query.limit });
+      if (!trace) throw new HttpProblem(404, 'fund_not_open', 'The compound\u2019s funds are not open');
       return trace;
     },
   );

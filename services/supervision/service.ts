@@ -1,34 +1,60 @@
 /**
- * The supervision's service: the supervisory board (its own stream) and the supervisory trace over the
- * compound's funds, with the decisions as the assembly records them now.
+ * The supervision's service: the supervisory board, its meetings and the declared relationships (one stream
+ * per compound, a handful of events: folded on each read) and the supervisory trace, rendered from the funds'
+ * read model with the decisions as the assembly records them now.
  */
-import { fundsStreamId, type FundsEvent } from '../../domain/funds/index.js';
 import { supervisionDecider, supervisionStreamId, type SupervisionCommand, type SupervisionState } from '../../domain/supervision/index.js';
 import type { DomainError } from '../../domain/shared/errors.js';
+import { DECISIONS, type DecisionDoc } from '../../projections/assembly/index.js';
+import { fundsDocs } from '../../projections/funds/index.js';
 import { supervisoryTrace, type DecisionRef } from '../../projections/supervision/index.js';
-import { handleCommand, type CommandEnvelope, type Handled } from '../commands/handler.js';
+import { handleCommand, loadState, type CommandEnvelope, type Handled } from '../commands/handler.js';
+import type { ReadView } from '../projections/readStore.js';
 import type { EventStore } from '../store/port.js';
-import type { DecisionReader } from './ports.js';
+
+export interface TracePage {
+  /** `<ledger>/<account>`: that account's transfers only. */
+  readonly account?: string;
+  /** The sequence number after which the page starts. */
+  readonly cursor?: number;
+  readonly limit: number;
+}
 
 export interface SupervisionService {
   run(compoundId: string, command: SupervisionCommand, cmd: CommandEnvelope): Promise<Handled<SupervisionState> | DomainError>;
-  trace(compoundId: string, now: Date): Promise<ReturnType<typeof supervisoryTrace>>;
+  state(compoundId: string): Promise<SupervisionState>;
+  /** null: the compound's funds are not open. */
+  trace(compoundId: string, now: Date, page: TracePage): Promise<ReturnType<typeof supervisoryTrace> | null>;
   decisionRef(decisionId: string): DecisionRef | null;
 }
 
-export function supervisionService(deps: { store: EventStore; decisions: DecisionReader }): SupervisionService {
-  const { store, decisions } = deps;
+export function supervisionService(deps: { store: EventStore; read: ReadView }): SupervisionService {
+  const { store, read } = deps;
+  const docs = fundsDocs(read);
   const decisionRef = (decisionId: string): DecisionRef | null => {
-    const d = decisions.decision(decisionId);
+    const d = read.get<DecisionDoc>(DECISIONS, decisionId);
     if (!d) return null;
     return { decisionId: d.decisionId, motionId: d.motionId, matter: d.matter, budget: d.proposal?.kind === 'use_maintenance_fund' ? d.proposal.budget : null, revokedAt: d.revoked?.revokedAt ?? null };
   };
+  const state = async (compoundId: string) => (await loadState(store, supervisionDecider, supervisionStreamId(compoundId))).state;
   return {
     run: (compoundId, command, cmd) => handleCommand(store, supervisionDecider, supervisionStreamId(compoundId), command, cmd, {}),
+    state,
     decisionRef,
-    async trace(compoundId, now) {
-      const events = (await store.readStream(fundsStreamId(compoundId))).map((e) => ({ type: e.type, data: e.data }) as FundsEvent);
-      return supervisoryTrace(events, decisionRef, now);
+    async trace(compoundId, now, page) {
+      const meta = docs.meta(compoundId);
+      if (!meta) return null;
+      const after = page.cursor ?? 0;
+      let transfers;
+      if (page.account) {
+        const slash = page.account.indexOf('/');
+        transfers = docs.accountTransfers(compoundId, page.account.slice(0, slash), page.account.slice(slash + 1), after, page.limit);
+      } else {
+        transfers = docs.transfers(compoundId, after, page.limit);
+      }
+      const next = transfers.length === page.limit ? String(transfers[transfers.length - 1]!.seq) : null;
+      const { declarations } = await state(compoundId);
+      return supervisoryTrace({ meta, accounts: docs.accounts(compoundId), releases: docs.releases(compoundId), transfers, next, decisions: decisionRef, declarations, now });
     },
   };
 }

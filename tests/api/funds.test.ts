@@ -123,9 +123,9 @@ t.test('a release on a final decision for building 3, in two phases, charged to 
   t.equal((await api.call('POST', `/v1/decisions/${decisionId}/revoke`, { token: street, body: { authority: 'street_office', documentRef: '街道〔2026〕9号', reason: '程序违法' } })).statusCode, 201);
   const revoked = await request({ contractPrice: '100.00' });
   t.equal(revoked.json().code, 'decision_revoked');
-  const trace = (await api.call('GET', `/v1/compounds/${compoundId}/supervision`, { token: supervisor })).json() as { flags: { kind: string; records: { type: string; id: string }[] }[]; transfers: { authority: { kind: string; decision?: { budget: string } } }[] };
+  const trace = (await api.call('GET', `/v1/compounds/${compoundId}/supervision`, { token: supervisor })).json() as { flags: { kind: string; records: { type: string; id: string }[] }[]; transfers: { items: { authority: { kind: string; decision?: { budget: string } } }[] } };
   t.match(trace.flags, [{ kind: 'relies_on_revoked_decision', records: [{ type: 'release', id: releaseId }, { type: 'decision', id: decisionId }] }]);
-  t.ok(trace.transfers.some((x) => x.authority.kind === 'decision' && x.authority.decision?.budget === '20000.00'), 'each release transfer traced to its decision with its budget');
+  t.ok(trace.transfers.items.some((x) => x.authority.kind === 'decision' && x.authority.decision?.budget === '20000.00'), 'each release transfer traced to its decision with its budget');
 
   // An owner sees their own sub-account only.
   const owner0 = await api.token('p0', `owner@${compoundId}`);

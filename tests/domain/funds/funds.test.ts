@@ -9,6 +9,9 @@ import t from 'tap';
 import type { Proposal } from '../../../domain/assembly/index.js';
 import { allocateByArea, fundsDecider, type DecisionFacts, type FundsCommand, type FundsEvent, type FundState } from '../../../domain/funds/index.js';
 import { commandIds } from '../../../services/commands/handler.js';
+import { accountDocId, FUNDS_ACCOUNTS, FUNDS_META, FUNDS_RELEASES, fundsProjection, type AccountDoc, type FundsMetaDoc, type ReleaseDoc } from '../../../projections/funds/index.js';
+import { supervisoryFlags } from '../../../projections/supervision/index.js';
+import { projectionSpec } from '../../support/projectionSpec.js';
 
 const by = { personId: 'p-oc', grants: ['oc_member'] };
 const units = [
@@ -96,7 +99,7 @@ t.test('the developer pays the first deposit of the units it holds (Art. 21); a 
   t.equal(after.filter((e) => e.type === 'TopUpRequired').length, 3);
 });
 
-t.test('property: random deposits, income, releases, voids and reversals keep every ledger balanced and no account below zero; a replay agrees', async () => {
+t.test('property: random deposits, income, releases, voids and reversals keep every ledger balanced and no account below zero; a replay agrees; settlements allocate exactly; the read model agrees; every flag is explained by its records', async () => {
   const d = decision('dec-1', '1000000.00');
   const amount = fc.integer({ min: 1, max: 5_000_000 }).map((f) => `${Math.floor(f / 100)}.${String(f % 100).padStart(2, '0')}`);
   const op = fc.oneof(
@@ -161,7 +164,53 @@ t.test('property: random deposits, income, releases, voids and reversals keep ev
       for (const e of events) replayed = fundsDecider.evolve(replayed, JSON.parse(JSON.stringify(e)) as FundsEvent);
       if (replayed.status !== 'open') return false;
       const dump = (s: typeof state) => JSON.stringify([...s.book.accounts].map(([k, a]) => [k, a.balance.toString(), a.held.toString()]));
-      return dump(replayed) === dump(state);
+      if (dump(replayed) !== dump(state)) return false;
+      // Allocations: each settlement's shares sum exactly to the settled amount, charged to the scope's units only.
+      for (const e of events) {
+        if (e.type !== 'ReleaseSettled') continue;
+        const sum = e.data.transfers.reduce((s, x) => s + BigInt(x.amount.replace('.', '')), 0n);
+        if (sum !== BigInt(e.data.amount.replace('.', ''))) throw new Error(`shares ${sum} ≠ ${e.data.amount}`);
+        if (!e.data.transfers.every((x) => units.some((u) => x.from === `unit:${u.unitId}`))) throw new Error('charged outside the scope');
+      }
+      // The read model (projections/funds) agrees with the decider's book, account by account.
+      const projected = projectionSpec(fundsProjection).given(events.map((e) => ({ type: e.type, data: JSON.parse(JSON.stringify(e.data)), streamId: 'funds-c1' })));
+      for (const [key, a] of state.book.accounts) {
+        const [ledger, account] = key.split('/') as [string, string];
+        const doc = projected.get<AccountDoc>(FUNDS_ACCOUNTS, accountDocId('c1', ledger, account));
+        const fen = (x: string) => BigInt(x.replace('.', ''));
+        if (!doc || fen(doc.balance) !== a.balance || fen(doc.held) !== a.held) throw new Error(`read model differs on ${key}: ${JSON.stringify(doc)}`);
+      }
+      // Every flag is explained by the records it links.
+      const releases = projected.list<ReleaseDoc>(FUNDS_RELEASES, 'c1');
+      const byId = new Map(releases.map((r) => [r.releaseId, r]));
+      const flags = supervisoryFlags({ meta: projected.get<FundsMetaDoc>(FUNDS_META, 'c1')!, releases, decisions: () => null, declarations: [], now: new Date(Date.UTC(2026, 6, 1)) });
+      const amountOf = (r: ReleaseDoc) => BigInt((r.settled?.amount ?? r.contractPrice).replace('.', ''));
+      for (const f of flags) {
+        const linked = f.records.filter((x) => x.type === 'release').map((x) => byId.get(x.id));
+        if (linked.some((r) => r === undefined)) throw new Error(`${f.kind} links a release that does not exist`);
+        const rs = linked as ReleaseDoc[];
+        switch (f.kind) {
+          case 'split_releases': {
+            // Hangzhou: each ≤ ¥30,000, together above it, one contractor, within 90 days.
+            if (rs.length < 2 || !rs.every((r) => amountOf(r) <= 3_000_000n) || rs.reduce((s, r) => s + amountOf(r), 0n) <= 3_000_000n) throw new Error(`split flag unexplained: ${JSON.stringify(f)}`);
+            if (new Set(rs.map((r) => r.contractor.name)).size !== 1) throw new Error('split flag across contractors');
+            break;
+          }
+          case 'overrun_without_reapproval':
+            if (!(rs[0]!.settled && amountOf(rs[0]!) * 100n >= BigInt(rs[0]!.budget.replace('.', '')) * 110n && rs[0]!.reapprovalDecisionId === null)) throw new Error(`overrun flag unexplained: ${JSON.stringify(f)}`);
+            break;
+          case 'self_approval':
+            // Here one actor records every step (the spec's), so the requester approves: that is the explanation.
+            if (!rs[0]!.actors.approvals.some((a) => a.personId === rs[0]!.actors.requestedBy)) throw new Error(`self-approval unexplained: ${JSON.stringify(f)}`);
+            break;
+          case 'disclosure_overdue':
+            if (!f.records.some((x) => x.type === 'period')) throw new Error('a disclosure flag without its period');
+            break;
+          default:
+            throw new Error(`unexpected flag ${f.kind}`);
+        }
+      }
+      return true;
     }),
     { numRuns: 150 },
   );
