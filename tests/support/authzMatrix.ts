@@ -99,6 +99,10 @@ export const NOT_YET_IN_MATRIX: readonly string[] = [
   'POST /v1/compounds/{compoundId}/committee/meetings/{meetingId}/notice',
   'POST /v1/compounds/{compoundId}/committee/meeting-demands',
   'POST /v1/compounds/{compoundId}/committee/seal-uses',
+  'POST /v1/compounds/{compoundId}/funds/disclosures',
+  'GET /v1/compounds/{compoundId}/funds/disclosures',
+  'POST /v1/compounds/{compoundId}/relationships',
+  'POST /v1/compounds/{compoundId}/supervisory-board/meetings',
 ];
 
 export const MATRIX: readonly MatrixRow[] = [
