@@ -3,7 +3,7 @@
  * each was recorded. Pure. An owner stops being one when the last unit they (co-)owned is transferred away or
  * returned to the developer (区分所有权解释 Art. 1, 9; Civil Code Art. 273).
  */
-import type { RegistryEvent } from '../registry/events.js';
+import type { RegistryEvent } from '../registry/index.js';
 import { assertNever } from '../shared/decider.js';
 
 export interface OwnershipFacts {

@@ -7,7 +7,7 @@
 import { fenOf, fenOfBalance, fundsEventTypes, periodOf, transfersOf, type FundsEvent, type Ledger, type Transfer } from '../../domain/funds/index.js';
 import { isOwnAccount } from '../../domain/funds/statement.js';
 import { formatYuan } from '../../domain/shared/money.js';
-import type { RecordedEvent } from '../../services/store/port.js';
+import type { RecordedEvent } from '../../domain/shared/log.js';
 import type { DocChange, DocReader, Projection } from '../projection.js';
 import {
   accountDocId,

@@ -6,7 +6,7 @@
 import { disclosureDueBy, fenOf, fenOfBalance, fundRulePacks, nextPeriod, periodBounds, periodOf, type FundRules } from '../../domain/funds/index.js';
 import { formatYuan } from '../../domain/shared/money.js';
 import { relatesTo, type RelationshipDeclaredData } from '../../domain/supervision/index.js';
-import type { FundsMetaDoc, ReleaseDoc } from '../funds/docs.js';
+import type { FundsMetaDoc, ReleaseDoc } from '../funds/index.js';
 
 export interface DecisionRef {
   readonly decisionId: string;

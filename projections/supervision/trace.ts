@@ -5,8 +5,8 @@
  * balances and flags never need its whole history read.
  */
 import type { RelationshipDeclaredData } from '../../domain/supervision/index.js';
-import type { AccountDoc, FundsMetaDoc, ReleaseDoc, TransferDoc } from '../funds/docs.js';
-import { accountView, releaseView, transferView } from '../funds/view.js';
+import type { AccountDoc, FundsMetaDoc, ReleaseDoc, TransferDoc } from '../funds/index.js';
+import { accountView, releaseView, transferView } from '../funds/index.js';
 import { supervisoryFlags, type DecisionRef } from './flags.js';
 
 export interface TraceInputs {

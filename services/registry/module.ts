@@ -13,7 +13,7 @@ export const registryModule = defineContext({
     lazyRoutes(async () => (await import('../api/routes/compounds.js')).compoundRoutes),
     lazyRoutes(async () => (await import('./correctionRoutes.js')).correctionRoutes),
     // pipl: erasure and the record of staff reads of the registry's personal data (services/personalData).
-    lazyRoutes(async () => (await import('../personalData/routes.js')).personalDataRoutes),
+    lazyRoutes(async () => (await import('./personalDataRoutes.js')).personalDataRoutes),
   ],
   // pipl: owners' names and contacts are sealed per person before they reach the log.
   services: ({ store, personalData }: ServiceDeps) => ({ registry: registryService(store, personalData.sealRegistry) }),
