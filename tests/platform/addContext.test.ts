@@ -127,7 +127,7 @@ const LINE = "  (await import('./parking/module.js')).parkingModule,\n";
 t.test('a context is its three folders and one line in services/contexts.ts', async (t) => {
   const copy = mkdtempSync(join(tmpdir(), 'cg-addctx-'));
   t.teardown(() => rmSync(copy, { recursive: true, force: true }));
-  for (const entry of ['domain', 'projections', 'services', 'package.json', 'tsconfig.json']) cpSync(join(repo, entry), join(copy, entry), { recursive: true });
+  for (const entry of ['domain', 'projections', 'services', 'verifier', 'package.json', 'tsconfig.json']) cpSync(join(repo, entry), join(copy, entry), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(copy, 'node_modules'), 'dir');
   for (const [file, text] of Object.entries(FILES)) {
     mkdirSync(dirname(join(copy, file)), { recursive: true });

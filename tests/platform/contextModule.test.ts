@@ -119,7 +119,7 @@ t.test("the runtime builds every context's services, routes, reactors, deadline 
     "the assembly's reactor runs on the platform",
   );
   t.same(allProjections, projectionsOf(contexts), 'the projections are the listed contexts\', none wired by hand');
-  t.same(allProjections.map((p) => p.name), ['assembly', 'residents', 'disputes', 'hiring', 'joint', 'committee']);
+  t.same(allProjections.map((p) => p.name), ['assembly', 'residents', 'disputes', 'hiring', 'joint', 'funds', 'committee']);
   for (const [name, route] of [
     ['residents', 'GET /v1/compounds/:compoundId/residents/meetings'],
     ['hiring', 'GET /v1/contracts/:contractId'],
