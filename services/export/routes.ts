@@ -1,13 +1,12 @@
-/** `GET /v1/compounds/{compoundId}/export`: the compound's signed, pseudonymised log (exportCompound.ts). Thin. */
+/** `GET /v1/compounds/{compoundId}/export`: the compound's signed, pseudonymised log (`deps.export`, exportCompound.ts). Thin. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import { HttpProblem } from '../api/problem.js';
 import { identifier, problemSchema } from '../api/schemas.js';
-import { exportCompound } from './exportCompound.js';
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { store, signingKey, logKey, exportKey, clock } = app.deps;
+  const { signingKey, clock } = app.deps;
   app.get(
     '/v1/compounds/:compoundId/export',
     {

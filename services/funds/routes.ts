@@ -37,7 +37,7 @@ const factsOf = (principal: Principal, compoundId: string, role: string) => ({
 });
 
 export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { funds, commands, signingKey, registry, runner } = app.deps;
+  const { funds, commands, signingKey, registry } = app.deps;
   const gate = readModelGate(app.deps);
 
   /** Runs one funds command for a caller holding one of `roles`; `body` shapes the 201. */
@@ -193,11 +193,8 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     );
   }
 
-  /** Reads wait until the read model holds what this instance appended (or `?after=`). */
-  const caughtUp = async (after?: string) => {
-    const wanted = after !== undefined && BigInt(after) > commands.lastAppended() ? BigInt(after) : commands.lastAppended();
-    if (!(await runner.waitFor(wanted, 5_000))) throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
-  };
+  /** Reads go through the shared gate: this instance's writes (or `?after=`), and 503 when the funds' projection failed. */
+  const caughtUp = (compoundId: string, after?: string) => gate.caughtUp(compoundId, ['funds'], after);
   const metaOf = (compoundId: string) => {
     const meta = funds.docs.meta(compoundId);
     if (!meta) throw new HttpProblem(404, 'fund_not_open', 'The compound\u2019s funds are not open');
@@ -209,14 +206,14 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     const principal = await requirePrincipal(request, signingKey);
     const { compoundId } = request.params;
     requireRole(principal, compoundId, READERS);
-    await caughtUp(request.query.after);
+    await caughtUp(compoundId, request.query.after);
     return ledgerView(metaOf(compoundId), funds.docs.accounts(compoundId), funds.docs.releases(compoundId));
   });
 
   app.get('/v1/compounds/:compoundId/releases/:releaseId', { schema: { tags: ['funds'], summary: 'A release and its phases', params: releaseParams, querystring: afterQuery, response: { 200: z.any(), ...errors } } }, async (request) => {
     const principal = await requirePrincipal(request, signingKey);
     requireRole(principal, request.params.compoundId, [...READERS, 'owner', 'property_firm']);
-    await caughtUp(request.query.after);
+    await caughtUp(request.params.compoundId, request.query.after);
     const r = funds.docs.release(request.params.releaseId);
     if (!r || r.compoundId !== request.params.compoundId) throw new HttpProblem(404, 'release_not_found', `No release ${request.params.releaseId}`);
     return releaseView(r);
@@ -234,7 +231,7 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
       // An owner sees their own sub-account only; the developer those of the units it holds.
       const own = role === 'owner' ? unit.owners.some((o) => o.personId === principal.personId) : role === 'developer' ? unit.developerHeld : true;
       if (!own) throw new HttpProblem(403, 'not_entitled', 'An owner sees their own sub-account only');
-      await caughtUp(request.query.after);
+      await caughtUp(compoundId, request.query.after);
       const meta = metaOf(compoundId);
       const limit = request.query.limit ?? 200;
       const transfers = funds.docs.accountTransfers(compoundId, 'maintenance', `unit:${unitId}`, Number(request.query.cursor ?? 0), limit);
@@ -258,7 +255,7 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = await requirePrincipal(request, signingKey);
       const { compoundId } = request.params;
       requireRole(principal, compoundId, ANY_ROLE);
-      await caughtUp(request.query.after);
+      await caughtUp(compoundId, request.query.after);
       metaOf(compoundId);
       return { disclosures: funds.docs.disclosures(compoundId).map(disclosureView) };
     },

@@ -1,11 +1,13 @@
 /** The supervision over HTTP: the board, audit opinions, the supervisory trace with its flags. Thin. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { relations, type RelatedParty, type Relation } from '../../domain/supervision/index.js';
+import { relations, type RelatedParty, type Relation, type SupervisionCommand } from '../../domain/supervision/index.js';
 import { HttpProblem } from '../api/problem.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
-import { rolesOn } from '../auth/grants.js';
+import { rolesOn, type Role } from '../auth/grants.js';
+import { readModelGate } from '../api/readModel.js';
 import { commandIds } from '../commands/handler.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -13,8 +15,30 @@ const id = identifier;
 const created = z.object({ position: z.string() }).passthrough();
 
 export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { supervision, commands, signingKey, runner, clock } = app.deps;
+  const { supervision, commands, signingKey, clock } = app.deps;
+  const gate = readModelGate(app.deps);
   const params = z.object({ compoundId: id });
+
+  /** A supervisory record by one of `roles` (never the admin: these are the parties' own acts), answered with its new id. */
+  const record = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    roles: readonly Role[],
+    idField: string,
+    command: (newId: string) => Omit<SupervisionCommand, 'by'>,
+  ) => {
+    const { compoundId } = request.params as { compoundId: string };
+    return (async () => {
+      const principal = await requirePrincipal(request, signingKey);
+      const role = requireRole(principal, compoundId, roles, false);
+      return commands.run(request, reply, {
+        principal,
+        role,
+        execute: (cmd) => supervision.run(compoundId, { ...command(commandIds(cmd.commandId)()), by: { personId: principal.personId, grants: rolesOn(principal, compoundId) } } as SupervisionCommand, cmd),
+        respond: ({ events, position }) => ({ status: 201, body: { [idField]: (events[0]?.data as Record<string, unknown> | undefined)?.[idField] ?? null, position: position.toString() } }),
+      });
+    })();
+  };
 
   app.post(
     '/v1/compounds/:compoundId/supervisory-board',
@@ -31,7 +55,8 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { compoundId } = request.params;
       const principal = await requirePrincipal(request, signingKey);
       const role = requireRole(principal, compoundId, ['oc_member', 'rc_staff', 'street_office']);
-      await runner.waitFor(commands.lastAppended(), 5_000);
+      // The decision is read from the assembly's read model: it must hold this instance's writes.
+      await gate.caughtUp(compoundId, ['assembly']);
       const d = app.deps.decisions.decision(request.body.decisionId);
       const decision = d ? { decisionId: d.decisionId, compoundId: d.compoundId, revoked: d.revoked !== null } : null;
       const by = { personId: principal.personId, grants: role === 'admin' ? ['admin'] : rolesOn(principal, compoundId) };
@@ -55,17 +80,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: created, ...errors },
       },
     },
-    async (request, reply) => {
-      const { compoundId } = request.params;
-      const principal = await requirePrincipal(request, signingKey);
-      const role = requireRole(principal, compoundId, ['supervisor'], false);
-      return commands.run(request, reply, {
-        principal,
-        role,
-        execute: (cmd) => supervision.run(compoundId, { type: 'RecordAuditOpinion', data: { opinionId: commandIds(cmd.commandId)(), ...request.body }, by: { personId: principal.personId, grants: rolesOn(principal, compoundId) } }, cmd),
-        respond: ({ events, position }) => ({ status: 201, body: { opinionId: (events[0]?.data as { opinionId?: string } | undefined)?.opinionId ?? null, position: position.toString() } }),
-      });
-    },
+    (request, reply) => record(request, reply, ['supervisor'], 'opinionId', (newId) => ({ type: 'RecordAuditOpinion', data: { opinionId: newId, ...request.body } })),
   );
 
   app.post(
@@ -83,33 +98,13 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: created, ...errors },
       },
     },
-    async (request, reply) => {
-      const { compoundId } = request.params;
-      const principal = await requirePrincipal(request, signingKey);
-      const role = requireRole(principal, compoundId, ['oc_member', 'supervisor'], false);
-      return commands.run(request, reply, {
-        principal,
-        role,
-        execute: (cmd) => supervision.run(compoundId, { type: 'DeclareRelationship', data: { declarationId: commandIds(cmd.commandId)(), related: request.body.related as RelatedParty, relation: request.body.relation, note: request.body.note }, by: { personId: principal.personId, grants: rolesOn(principal, compoundId) } }, cmd),
-        respond: ({ events, position }) => ({ status: 201, body: { declarationId: (events[0]?.data as { declarationId?: string } | undefined)?.declarationId ?? null, position: position.toString() } }),
-      });
-    },
+    (request, reply) => record(request, reply, ['oc_member', 'supervisor'], 'declarationId', (newId) => ({ type: 'DeclareRelationship', data: { declarationId: newId, related: request.body.related as RelatedParty, relation: request.body.relation, note: request.body.note } })),
   );
 
   app.post(
     '/v1/compounds/:compoundId/supervisory-board/meetings',
     { schema: { tags: ['supervision'], summary: 'A meeting of the supervisory board, with its minutes (广州办法 Art. 50: at least once a year)', params, body: z.object({ heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), minutesRef: z.string().min(1).max(500) }), response: { 201: created, ...errors } } },
-    async (request, reply) => {
-      const { compoundId } = request.params;
-      const principal = await requirePrincipal(request, signingKey);
-      const role = requireRole(principal, compoundId, ['supervisor'], false);
-      return commands.run(request, reply, {
-        principal,
-        role,
-        execute: (cmd) => supervision.run(compoundId, { type: 'RecordBoardMeeting', data: { meetingId: commandIds(cmd.commandId)(), ...request.body }, by: { personId: principal.personId, grants: rolesOn(principal, compoundId) } }, cmd),
-        respond: ({ events, position }) => ({ status: 201, body: { meetingId: (events[0]?.data as { meetingId?: string } | undefined)?.meetingId ?? null, position: position.toString() } }),
-      });
-    },
+    (request, reply) => record(request, reply, ['supervisor'], 'meetingId', (newId) => ({ type: 'RecordBoardMeeting', data: { meetingId: newId, ...request.body } })),
   );
 
   app.get(
@@ -126,8 +121,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const principal = await requirePrincipal(request, signingKey);
       requireRole(principal, request.params.compoundId, ['supervisor', 'street_office']);
-      const wanted = request.query.after !== undefined && BigInt(request.query.after) > commands.lastAppended() ? BigInt(request.query.after) : commands.lastAppended();
-      if (!(await runner.waitFor(wanted, 5_000))) throw new HttpProblem(504, 'read_model_behind', `The read model has not reached position ${wanted} yet; retry`);
+      await gate.caughtUp(request.params.compoundId, ['funds'], request.query.after);
       const trace = await supervision.trace(request.params.compoundId, clock.now(), { ...(request.query.account ? { account: request.query.account } : {}), ...(request.query.cursor ? { cursor: Number(request.query.cursor) } : {}), limit: request.query.limit });
       if (!trace) throw new HttpProblem(404, 'fund_not_open', 'The compound\u2019s funds are not open');
       return trace;
