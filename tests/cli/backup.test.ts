@@ -11,6 +11,7 @@ import t from 'tap';
 import type { ManualClock } from '../../services/clock.js';
 import { compareWithRebuild } from '../../services/ops/viewCheck.js';
 import { startTestApi } from '../support/api.js';
+import { testdirClosingFirst } from '../support/testdir.js';
 
 const run = promisify(execFile);
 const DAY = 24 * 3600 * 1000;
@@ -21,11 +22,10 @@ const cli = (args: string[], dataDir: string) =>
   );
 
 t.test('a backup taken under write load restores to a log that verifies and views that equal a rebuild', async (t) => {
-  const dir = t.testdir({ backups: {} });
+  const { dir, onClose } = testdirClosingFirst(t, { backups: {} });
   const source = join(dir, 'source');
   const api = await startTestApi({ dataDir: source });
-  let closed = false;
-  t.teardown(() => (closed ? undefined : api.close(true)));
+  onClose(() => api.close(true));
   const clock = api.runtime.deps.clock as ManualClock;
   const admin = await api.token('p-admin', 'admin');
   const { compoundId } = (await api.call('POST', '/v1/compounds', { token: admin, body: { name: '翠湖花园', address: '文三路 1 号', jurisdiction: 'national' } })).json() as { compoundId: string };
@@ -103,10 +103,9 @@ t.test('a backup taken under write load restores to a log that verifies and view
   t.match(verified.stdout, /^ok: \d+ events/m);
 
   await api.close(true);
-  closed = true;
   // The server on the restored directory: the read model is rebuilt on start, and equals a rebuild from the log.
   const restoredApi = await startTestApi({ dataDir: restoredDir });
-  t.teardown(() => restoredApi.close(true));
+  onClose(() => restoredApi.close(true));
   const head = await restoredApi.runtime.deps.store.headPosition();
   t.ok(await restoredApi.runtime.deps.runner.waitFor(head, 30_000));
   const comparison = await compareWithRebuild(join(restoredDir, 'events.db'), join(restoredDir, 'read.db'));

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import t from 'tap';
 import { loadSigningKey } from '../../services/auth/keys.js';
 import { issueToken } from '../../services/auth/tokens.js';
+import { testdirClosingFirst } from '../support/testdir.js';
 
 const run = promisify(execFile);
 
@@ -48,9 +49,9 @@ const stop = (s: Server, signal: NodeJS.Signals = 'SIGTERM') =>
   });
 
 t.test('npm start serves the API on the embedded store; a restart keeps everything', async (t) => {
-  const dir = t.testdir();
+  const { dir, onClose } = testdirClosingFirst(t);
   let server = await startServer(dir);
-  t.teardown(() => stop(server));
+  onClose(() => stop(server));
   const health = await fetch(`${server.url}/health`);
   t.equal(health.status, 200);
   t.same(await health.json(), { status: 'ok' }, 'the status only, without a token');
@@ -89,9 +90,9 @@ t.test('npm start serves the API on the embedded store; a restart keeps everythi
 });
 
 t.test('SIGKILL in the middle of a burst: every acknowledged command survives', async (t) => {
-  const dir = t.testdir();
+  const { dir, onClose } = testdirClosingFirst(t);
   let server = await startServer(dir);
-  t.teardown(() => stop(server, 'SIGKILL'));
+  onClose(() => stop(server, 'SIGKILL'));
   const token = await issueToken(loadSigningKey(dir), 'p-admin', [{ kind: 'admin' }]);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const acknowledged: string[] = [];

@@ -10,6 +10,7 @@ import { loadSigningKey } from '../../services/auth/keys.js';
 import { issueToken } from '../../services/auth/tokens.js';
 import { openSqliteEventReader } from '../../services/store/sqlite/eventReader.js';
 import { startServerProcess, stopServerProcess } from '../support/serverProcess.js';
+import { testdirClosingFirst } from '../support/testdir.js';
 
 interface Outcome {
   readonly name: string;
@@ -18,9 +19,9 @@ interface Outcome {
 }
 
 async function burstThenSignal(t: Test, signal: NodeJS.Signals) {
-  const dir = t.testdir();
+  const { dir, onClose } = testdirClosingFirst(t);
   const server = await startServerProcess(dir);
-  t.teardown(() => stopServerProcess(server, 'SIGKILL'));
+  onClose(() => stopServerProcess(server, 'SIGKILL'));
   const token = await issueToken(loadSigningKey(dir), 'p-admin', [{ kind: 'admin' }]);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const outcomes: Outcome[] = [];
@@ -74,7 +75,7 @@ async function burstThenSignal(t: Test, signal: NodeJS.Signals) {
 
   // The restarted server has them all.
   const again = await startServerProcess(dir);
-  t.teardown(() => stopServerProcess(again, 'SIGKILL'));
+  onClose(() => stopServerProcess(again, 'SIGKILL'));
   const health = (await (await fetch(`${again.url}/health`, { headers })).json()) as { position: string };
   t.ok(BigInt(health.position) >= BigInt(created.length));
   t.same(await stopServerProcess(again), { code: 0, signal: null }, 'an idle server exits 0 on SIGTERM too');
