@@ -118,7 +118,33 @@ export async function loadState<State, Event extends DomainEvent>(
   return { state, revision };
 }
 
-export async function handleCommand<State, Command, Event extends DomainEvent, Context extends DecideContext>(
+/**
+ * Commands on one stream take turns in this process. The store commits appends that arrive together in one
+ * batch, and of several on one stream with the same expected revision only one can pass: without turns, a
+ * burst on one stream (a compound's fund, many deposits at once) mostly ended in revision conflicts, however
+ * often retried. With turns each command reads the state its predecessor left; conflicts remain only with
+ * other processes (several instances on EventStoreDB) and are retried below. A turn ends however the command
+ * ends, so a failing command never holds up the next.
+ */
+const turns = new WeakMap<EventStore, Map<string, Promise<void>>>();
+
+function inTurn<T>(store: EventStore, streamId: string, run: () => Promise<T>): Promise<T> {
+  let queue = turns.get(store);
+  if (!queue) turns.set(store, (queue = new Map()));
+  const before = queue.get(streamId);
+  const result = before ? before.then(run) : run();
+  const done = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  queue.set(streamId, done);
+  void done.then(() => {
+    if (queue.get(streamId) === done) queue.delete(streamId);
+  });
+  return result;
+}
+
+export function handleCommand<State, Command, Event extends DomainEvent, Context extends DecideContext>(
   store: EventStore,
   decider: Decider<State, Command, Event, Context>,
   streamId: string,
@@ -126,6 +152,18 @@ export async function handleCommand<State, Command, Event extends DomainEvent, C
   cmd: CommandEnvelope,
   extraContext: Omit<Context, keyof DecideContext>,
   options: HandleOptions<State> = {},
+): Promise<Handled<State> | DomainError> {
+  return inTurn(store, streamId, () => decideAndAppend(store, decider, streamId, command, cmd, extraContext, options));
+}
+
+async function decideAndAppend<State, Command, Event extends DomainEvent, Context extends DecideContext>(
+  store: EventStore,
+  decider: Decider<State, Command, Event, Context>,
+  streamId: string,
+  command: Command,
+  cmd: CommandEnvelope,
+  extraContext: Omit<Context, keyof DecideContext>,
+  options: HandleOptions<State>,
 ): Promise<Handled<State> | DomainError> {
   const retries = options.retries ?? 5;
   for (let attempt = 0; ; attempt++) {
