@@ -14,7 +14,7 @@
  *   force; dismissal and renewal on a standing decision.
  */
 import { contractDecider, contractYear, feeAdjustmentDecider, feeAdjustmentMotionId, HIRING_RULES, periodShares, releaseFor, tenderDecider, tenderMotionId, termHeldBack, type ContractEvent, type ContractState, type FeeAdjustmentEvent, type FeeAdjustmentState, type PeriodTerms, type TenderEvent, type TenderState } from '../domain/hiring/index.js';
-import { electorate, evolve as evolveRegistry, initialState as initialRegistry, type RegistryEvent, type RegistryState } from '../domain/registry/index.js';
+import { electorate, evolve as evolveRegistry, initialState as initialRegistry, registryEventTypes, type RegistryEvent, type RegistryState } from '../domain/registry/index.js';
 import { parseArea } from '../domain/shared/area.js';
 import { formatYuan, parseYuan } from '../domain/shared/money.js';
 import type { DecisionSeen } from './assembly.js';
@@ -24,6 +24,8 @@ import type { ExportedEvent } from './format.js';
 import { recordOf, type Report } from './problems.js';
 
 type LiveContract = Exclude<ContractState, { status: 'none' }>;
+
+const registryTypes = new Set<string>(registryEventTypes);
 
 export class HiringCheck {
   registry: RegistryState = initialRegistry();
@@ -39,7 +41,7 @@ export class HiringCheck {
 
   apply(e: ExportedEvent): void {
     const s = e.streamId;
-    if (s.startsWith('compound-')) this.registry = evolveRegistry(this.registry, { type: e.type, data: e.data } as RegistryEvent);
+    if (s.startsWith('compound-') && registryTypes.has(e.type)) this.registry = evolveRegistry(this.registry, { type: e.type, data: e.data } as RegistryEvent);
     else if (s.startsWith('tender-')) {
       const event = { type: e.type, data: e.data } as TenderEvent;
       this.tenders.set(s, tenderDecider.evolve(this.tenders.get(s) ?? tenderDecider.initialState(), event));
