@@ -4,7 +4,7 @@
  * request, disputes, the committee's election opened), carried on so that every context has figures to
  * recompute: the committee elected through an assembly motion and seated by the reactor, its officers and a
  * meeting; the firm's fee adjustment adopted by the owners and applied; the contract's first quarter assessed and confirmed (held-back fees released); the residents'
- * meeting's attendance and count; the joint meeting's attendance, resolution and task, closed; the request
+ * meeting's attendance and count, a representatives' meeting's recorded votes; the joint meeting's attendance, resolution and task, closed; the request
  * dispatched, accepted, completed and rated; a dispute mediated to an agreement.
  */
 import { seedAuthzWorld, type AuthzWorld } from './authzWorld.js';
@@ -102,6 +102,14 @@ export async function seedContextsExport(): Promise<ContextsExportSeed> {
   // Residents' meeting: both households' representatives attend; the item is counted.
   await post('attendance', `/v1/residents/meetings/${ids.residentsMeeting}/attendance`, rc, { present: 2, evidenceRef: '签到表' });
   await post('count', `/v1/residents/meetings/${ids.residentsMeeting}/items/lift/count`, rc, { inFavour: 2, against: 0, abstain: 0 });
+  // A representatives' meeting: group g1's three representatives, two present; one for, one against: 1 of 2
+  // present is not more than half, so the item fails by the community's default rule.
+  await post('representatives', `/v1/compounds/${A}/residents/representatives`, rc, { group: 'g1', representatives: [{ representativeId: 'r1', households: 1 }, { representativeId: 'r2', households: 1 }], evidenceRef: '推选记录' });
+  const { meetingId: reps } = await post('representatives meeting', `/v1/compounds/${A}/residents/meetings`, rc, { kind: 'representatives_meeting', agenda: [{ itemId: 'fee', title: '停车收费' }], heldAt: inDays(7) });
+  await post('representatives attendance', `/v1/residents/meetings/${reps}/attendance`, rc, { representatives: ['r1', 'r2'], evidenceRef: '签到表 2' });
+  await post('vote r1', `/v1/residents/meetings/${reps}/items/fee/votes`, rc, { representativeId: 'r1', choice: 'for' });
+  await post('vote r2', `/v1/residents/meetings/${reps}/items/fee/votes`, rc, { representativeId: 'r2', choice: 'against' });
+  await post('close item', `/v1/residents/meetings/${reps}/items/fee/close`, rc, {});
 
   // The joint meeting and the request.
   const jm = `/v1/joint-meetings/${ids.joint}`;

@@ -64,7 +64,7 @@ t.test('the verifier recomputes every context', async (t) => {
     t.ok(result.counts.committeeEvents >= 8, `${result.counts.committeeEvents} committee events`);
     t.equal(result.counts.contracts, 1);
     t.equal(result.counts.heldBackReleases, 1);
-    t.equal(result.counts.residentsItems, 1);
+    t.equal(result.counts.residentsItems, 2);
     t.ok(result.counts.jointEvents >= 8, `${result.counts.jointEvents} joint events`);
     t.ok(result.counts.disputeEvents >= 4, `${result.counts.disputeEvents} dispute events`);
     t.same(verifyExportText(resealed(() => {})).problems, [], 're-sealed unchanged, it passes (the test key is sound)');
@@ -100,7 +100,7 @@ t.test('the verifier recomputes every context', async (t) => {
     t.equal(fresh.code, 0, fresh.lines.join('\n'));
     t.ok(fresh.lines.some((l) => /^STATISTIC party score firm: 92\.50/.test(l)), 'the parties\u2019 scores');
     t.ok(fresh.lines.some((l) => /^STATISTIC disputes service: open 0, agreed 1/.test(l)), 'the disputes by outcome');
-    t.match(fresh.lines.at(-1), /1 contracts with 1 held-back releases, 1 residents' items/);
+    t.match(fresh.lines.at(-1), /1 contracts with 1 held-back releases, 2 residents' items/);
     const bad = run(resealed(once('ItemDecided', (d) => (d.adopted = false))));
     t.equal(bad.code, 1);
     t.ok(bad.lines.some((l) => /^MISMATCH residents: event \d+ \(stream residents-meeting-.* ItemDecided\): item lift posts/.test(l)), bad.lines.join('\n'));
@@ -144,6 +144,10 @@ t.test('the verifier recomputes every context', async (t) => {
     caught(t, once('ItemDecided', (d) => (d.present = 1)), 'residents', 'ItemDecided', /recomputed/);
     caught(t, once('ResidentsMeetingConvened', (d) => (d.size = 5)), 'residents', 'ResidentsMeetingConvened', /constituency/);
     caught(t, once('ResidentsRollRecorded', (d) => (d.totals.adults = 9)), 'residents', 'ResidentsRollRecorded', /totals/);
+    const fee = (change: (d: any) => void): Doctor => (e) => void (e.type === 'ItemDecided' && e.data.itemId === 'fee' && change(e.data));
+    caught(t, fee((d) => ((d.inFavour = 2), (d.against = 0), (d.adopted = true))), 'residents', 'ItemDecided', /item fee posts .*recomputed .*"inFavour":1/);
+    caught(t, fee((d) => (d.adopted = true)), 'residents', 'ItemDecided', /item fee posts/);
+    caught(t, (e) => void (e.type === 'RepresentativeVoted' && e.data.representativeId === 'r2' && (e.data.choice = 'for')), 'residents', 'ItemDecided', /item fee posts/);
     caught(t, once('ConveneRequestSigned', (d) => (d.signed.adults = 1)), 'residents', 'ConveneRequestSigned', /recomputed/);
     caught(t, once('ConveneRequestReached', (d) => (d.by = ['groups'])), 'residents', 'ConveneRequestReached', /reaches/);
   });
