@@ -36,7 +36,15 @@ export function main(argv: readonly string[]): number {
   const result = verifyExportText(readFileSync(file, 'utf8'), keys.length > 0 ? { keys } : {});
   for (const p of result.problems) console.log(`MISMATCH ${p.check}: ${p.record}: ${p.detail}`);
   const c = result.counts;
-  const summary = `${c.events} events in ${c.streams} streams; ${c.motions} motions, ${c.ballots} ballots, ${c.results} results, ${c.decisions} decisions recomputed; ${c.fundEvents} fund events, ${c.transfers} transfers`;
+  const summary =
+    `${c.events} events in ${c.streams} streams; ${c.motions} motions, ${c.ballots} ballots, ${c.results} results, ${c.decisions} decisions recomputed; ${c.fundEvents} fund events, ${c.transfers} transfers; ` +
+    `${c.committeeEvents} committee events, ${c.contracts} contracts with ${c.heldBackReleases} held-back releases, ${c.residentsItems} residents' items, ${c.jointEvents} joint and ${c.disputeEvents} dispute events`;
+  const s = result.statistics;
+  if (s) {
+    // The figures the notice board posts, recomputed: an owner holds them against the board.
+    for (const p of s.partyScores) console.log(`STATISTIC party score ${p.party}: ${p.score} (${p.dispatched} dispatched, ${p.answeredInTime} answered within 24 h, ${p.completedOnTime} of ${p.accepted} accepted completed on time, ${p.rated} rated)`);
+    for (const [category, row] of Object.entries(s.disputes)) console.log(`STATISTIC disputes ${category}: ${Object.entries(row).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  }
   if (result.problems.length > 0) {
     console.log(`FAILED: ${result.problems.length} mismatch${result.problems.length === 1 ? '' : 'es'} (compound ${result.compoundId ?? '?'}; ${summary})`);
     return 1;

@@ -1,7 +1,7 @@
 /** What the verifier reports: each mismatch with the record it concerns. */
 import type { ExportedEvent } from './format.js';
 
-export type Check = 'format' | 'signature' | 'key' | 'chain' | 'manifest' | 'receipt' | 'ballot' | 'tally' | 'result' | 'decision' | 'ledger' | 'link';
+export type Check = 'format' | 'signature' | 'key' | 'chain' | 'manifest' | 'receipt' | 'ballot' | 'tally' | 'result' | 'decision' | 'ledger' | 'link' | 'committee' | 'hiring' | 'residents' | 'joint' | 'disputes';
 
 export interface Problem {
   readonly check: Check;

@@ -2,15 +2,21 @@
  * Verifies an export (format.ts) from its bytes alone: the signature over the manifest (with the key in the
  * file, and, when given, that this key is one the server publishes at `/v1/keys`), every stream's hash chain,
  * the manifest's stream heads, counts and sequence digest, then recomputes every tally, result, decision,
- * ledger balance and payment → decision link (assembly.ts, funds.ts). Every mismatch is reported with its record.
+ * ledger balance and payment → decision link (assembly.ts, funds.ts), the committee (committee.ts), the firm's
+ * contract and held-back fees (hiring.ts), residents' meetings (residents.ts), joint meetings and disputes with
+ * their statistics (community.ts). Every mismatch is reported with its record.
  */
 import { createPublicKey, verify as verifySignature } from 'node:crypto';
 import { AssemblyCheck } from './assembly.js';
 import { canonicalJson, eventHash, GENESIS, nextSequence, thumbprint } from './canonical.js';
+import { CommitteeCheck } from './committee.js';
+import { CommunityCheck, type CommunityStatistics } from './community.js';
 import { EXPORT_FORMAT, type ExportedEvent, type ExportFile, type ExportManifest } from './format.js';
 import { FundsCheck } from './funds.js';
+import { HiringCheck } from './hiring.js';
 import type { ProjectedEvent } from './memoryDocs.js';
 import { recordOf, type Check, type Problem } from './problems.js';
+import { ResidentsCheck } from './residents.js';
 
 export interface VerifyOptions {
   /** Public keys the server publishes (`GET /v1/keys`): the export's key must be one of them. */
@@ -20,7 +26,24 @@ export interface VerifyOptions {
 export interface Verification {
   readonly problems: readonly Problem[];
   readonly compoundId: string | null;
-  readonly counts: { readonly events: number; readonly streams: number; readonly motions: number; readonly ballots: number; readonly results: number; readonly decisions: number; readonly fundEvents: number; readonly transfers: number };
+  readonly counts: {
+    readonly events: number;
+    readonly streams: number;
+    readonly motions: number;
+    readonly ballots: number;
+    readonly results: number;
+    readonly decisions: number;
+    readonly fundEvents: number;
+    readonly transfers: number;
+    readonly committeeEvents: number;
+    readonly contracts: number;
+    readonly heldBackReleases: number;
+    readonly residentsItems: number;
+    readonly jointEvents: number;
+    readonly disputeEvents: number;
+  };
+  /** The statistics the notice board posts, recomputed (null when the file could not be read). */
+  readonly statistics: CommunityStatistics | null;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -54,22 +77,22 @@ function manifestProblem(m: unknown): string | null {
 export function verifyExportText(text: string, options: VerifyOptions = {}): Verification {
   const problems: Problem[] = [];
   const report = (check: Check, record: string, detail: string) => void problems.push({ check, record, detail });
-  const empty = { events: 0, streams: 0, motions: 0, ballots: 0, results: 0, decisions: 0, fundEvents: 0, transfers: 0 };
+  const empty = { events: 0, streams: 0, motions: 0, ballots: 0, results: 0, decisions: 0, fundEvents: 0, transfers: 0, committeeEvents: 0, contracts: 0, heldBackReleases: 0, residentsItems: 0, jointEvents: 0, disputeEvents: 0 };
   let file: ExportFile;
   try {
     file = JSON.parse(text) as ExportFile;
   } catch (error) {
     report('format', 'the file', `not JSON: ${(error as Error).message}`);
-    return { problems, compoundId: null, counts: empty };
+    return { problems, compoundId: null, counts: empty, statistics: null };
   }
   if (!isObject(file) || !Array.isArray(file.events)) {
     report('format', 'the file', 'not {manifest, signature, events}');
-    return { problems, compoundId: null, counts: empty };
+    return { problems, compoundId: null, counts: empty, statistics: null };
   }
   const bad = manifestProblem(file.manifest);
   if (bad) {
     report('format', 'the manifest', bad);
-    return { problems, compoundId: null, counts: empty };
+    return { problems, compoundId: null, counts: empty, statistics: null };
   }
   const manifest: ExportManifest = file.manifest;
 
@@ -129,16 +152,25 @@ export function verifyExportText(text: string, options: VerifyOptions = {}): Ver
   // Recomputation, in the log's order.
   const assembly = new AssemblyCheck(report);
   const funds = new FundsCheck(report, assembly.decisions);
+  const committee = new CommitteeCheck(report, assembly.decisions);
+  const hiring = new HiringCheck(report, assembly.decisions);
+  const residents = new ResidentsCheck(report);
+  const community = new CommunityCheck(report);
   for (const e of events) {
     const recorded = { ...e, revision: BigInt(e.revision), position: BigInt(e.position) } as unknown as ProjectedEvent;
     try {
       assembly.apply(e, recorded);
       funds.apply(e);
+      committee.apply(e);
+      hiring.apply(e);
+      residents.apply(e);
+      community.apply(e, recorded);
     } catch (error) {
       report('format', recordOf(e), `cannot be recomputed: ${(error as Error).message}`);
     }
   }
   funds.finish();
+  residents.finish();
   return {
     problems,
     compoundId: manifest.compoundId,
@@ -151,6 +183,13 @@ export function verifyExportText(text: string, options: VerifyOptions = {}): Ver
       decisions: assembly.decisions.size,
       fundEvents: funds.ledgerEvents,
       transfers: funds.transfers.size,
+      committeeEvents: committee.events,
+      contracts: [...hiring.contracts.values()].filter((c) => c.status !== 'none').length,
+      heldBackReleases: hiring.releases,
+      residentsItems: residents.items,
+      jointEvents: community.jointEvents,
+      disputeEvents: community.disputeEvents,
     },
+    statistics: community.statistics(),
   };
 }
