@@ -147,9 +147,12 @@ export function startProjectionRunner(
   const applied = positionWaiters(from);
   let failed: unknown;
 
+  // No type filter here (#18): the command index reads the metadata of every event a command wrote, whatever
+  // its type, so every event is read. Reactors, which need only their own types, filter.
   const subscription: Subscription = store.subscribe({
     after: from,
     onEvents(events) {
+      if (events.length === 0) return;
       const { changes, commands, failures } = projectBatch(projections, read, events, state);
       const last = events[events.length - 1]!.position;
       read.commit(changes, commands, state.positions, state.commandsAt);
