@@ -40,6 +40,29 @@ export interface RunnerState {
   readonly failed: Set<string>;
 }
 
+const handlerIndex = new WeakMap<readonly Projection[], ReadonlyMap<string, readonly Projection[]>>();
+
+/**
+ * The projections that handle each event type, in their order (#18: a rebuild looked through every
+ * projection's list of types for every event). Kept per projections array.
+ */
+function handlersByType(projections: readonly Projection[]): ReadonlyMap<string, readonly Projection[]> {
+  let index = handlerIndex.get(projections);
+  if (!index) {
+    const built = new Map<string, Projection[]>();
+    for (const projection of projections) {
+      for (const type of new Set(projection.handles)) {
+        const list = built.get(type);
+        if (list) list.push(projection);
+        else built.set(type, [projection]);
+      }
+    }
+    index = built;
+    handlerIndex.set(projections, index);
+  }
+  return index;
+}
+
 /** Pure step: the changes, command records and new positions for one batch, given the stored documents. */
 export function projectBatch(
   projections: readonly Projection[],
@@ -47,6 +70,7 @@ export function projectBatch(
   events: readonly RecordedEvent[],
   state: RunnerState,
 ): { changes: OwnedChange[]; commands: CommandRecord[]; failures: ProjectionFailure[] } {
+  const byType = handlersByType(projections);
   const pending = new Map<string, unknown>();
   const reader = read.reader(pending);
   const changes: OwnedChange[] = [];
@@ -63,9 +87,10 @@ export function projectBatch(
         commands.set(commandId, { streamId: event.streamId, requestHash, firstRevision: event.revision, count: 1, position: event.position });
       }
     }
-    for (const projection of projections) {
+    const handlers = byType.get(event.type);
+    if (!handlers) continue;
+    for (const projection of handlers) {
       if (event.position <= (state.positions.get(projection.name) ?? 0n)) continue;
-      if (!projection.handles.includes(event.type)) continue;
       let scope: string;
       let produced: readonly DocChange[];
       try {
