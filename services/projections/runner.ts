@@ -73,7 +73,9 @@ export function projectBatch(
   const byType = handlersByType(projections);
   const pending = new Map<string, unknown>();
   const reader = read.reader(pending);
-  const changes: OwnedChange[] = [];
+  // The last change to each document, in order of its first change (what lastPerDocument keeps), built as
+  // the changes come rather than from a list of them all afterwards (#18: fewer allocations in a rebuild).
+  const changes = new Map<string, OwnedChange>();
   const failures: ProjectionFailure[] = [];
   const commands = new Map<string, { streamId: string; requestHash: string; firstRevision: bigint; count: number; position: bigint }>();
   for (const event of events) {
@@ -108,13 +110,15 @@ export function projectBatch(
         state.failed.add(key);
         failures.push(failure);
         const change: OwnedChange = { op: 'put', collection: PROJECTION_FAILURES, id: key, parent: 'all', doc: failure, projection: projection.name };
-        changes.push(change);
-        pending.set(pendingKey(change.collection, change.id), failure);
+        const k = pendingKey(change.collection, change.id);
+        changes.set(k, change);
+        pending.set(k, failure);
         continue;
       }
       for (const change of produced) {
-        changes.push({ ...change, projection: projection.name });
-        pending.set(pendingKey(change.collection, change.id), change.op === 'put' ? change.doc : DELETED);
+        const k = pendingKey(change.collection, change.id);
+        changes.set(k, { ...change, projection: projection.name });
+        pending.set(k, change.op === 'put' ? change.doc : DELETED);
       }
     }
   }
@@ -124,7 +128,7 @@ export function projectBatch(
     if (state.commandsAt < last) state.commandsAt = last;
   }
   return {
-    changes: lastPerDocument(changes),
+    changes: [...changes.values()],
     commands: [...commands].map(([commandId, c]) => ({ commandId, ...c })),
     failures,
   };
