@@ -15,17 +15,15 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ballotStreamId, motionStreamId, type MotionOpenedData } from '../../domain/assembly/index.js';
-import { parseGrant, type Grant } from '../auth/grants.js';
-import { issueToken } from '../auth/tokens.js';
 import { manualClock } from '../clock.js';
 import { loadConfig, loadToolConfig } from '../config.js';
 import { startRuntime } from '../runtime.js';
+import { seedCompound } from './seed.js';
 
 const tool = loadToolConfig();
 const UNITS = tool.benchUnits;
 const ROUNDS = tool.benchRounds;
 const TARGET_EVENTS = 100_000;
-const DAY = 24 * 3600 * 1000;
 const IN_FLIGHT = 64;
 
 const median = (xs: readonly number[]): number => {
@@ -54,39 +52,22 @@ async function main(): Promise<void> {
   const runtime = await startRuntime(loadConfig({ DATA_DIR: dir, CLOCK: 'manual' }), { clock });
   const { app, store } = { app: runtime.app, store: runtime.deps.store };
   try {
-    const key = runtime.deps.signingKey;
-    const token = (sub: string, ...grants: string[]) => issueToken(key, sub, grants.map(parseGrant).filter((g): g is Grant => g !== null), 24 * 3600);
     const call = async (method: 'GET' | 'POST', url: string, bearer: string, payload?: unknown) => {
       const res = await app.inject({ method, url, headers: { authorization: `Bearer ${bearer}` }, ...(payload !== undefined ? { payload: payload as object } : {}) });
       if (res.statusCode >= 400) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
       return res;
     };
 
-    const admin = await token('bench-admin', 'admin');
-    const { compoundId } = (await call('POST', '/v1/compounds', admin, { name: '基准小区', address: 'bench', jurisdiction: 'national' })).json() as { compoundId: string };
-    const units = Array.from({ length: UNITS }, (_, i) => ({
-      unitId: `${1 + (i % 20)}-${1 + ((i >> 5) % 4)}-${10000 + i}`,
-      building: String(1 + (i % 20)),
-      area: `${60 + (i % 97)}.${String(i % 10000).padStart(4, '0')}`,
-      areaSource: 'registry',
-      owners: [{ personId: `v${i}`, name: `owner ${i}` }],
-    }));
-    for (let i = 0; i < units.length; i += 5000) await call('POST', `/v1/compounds/${compoundId}/units`, await token('street', `street_office@${compoundId}`), { units: units.slice(i, i + 5000) });
-    const oc = await token('oc', `oc_member@${compoundId}`);
+    const seed = await seedCompound(runtime, clock, { units: UNITS, name: '基准小区' });
+    const { compoundId, units, oc } = seed;
     process.stdout.write('minting tokens…');
-    const voterTokens: string[] = [];
-    for (let i = 0; i < UNITS; i++) voterTokens.push(await token(`v${i}`, `owner@${compoundId}`));
+    const voterTokens = await seed.voterTokens();
     console.log(' done');
 
     let halfway = 0n;
     let lastMotion = '';
     for (let m = 1; m <= motions; m++) {
-      const opensAt = new Date(clock.now().getTime() + 30 * DAY).toISOString();
-      const closesAt = new Date(clock.now().getTime() + 40 * DAY).toISOString();
-      const { motionId } = (await call('POST', `/v1/compounds/${compoundId}/motions`, oc, { title: `基准议题 ${m}`, description: 'bench', matter: 'other_major', opensAt, closesAt })).json() as { motionId: string };
-      await call('POST', `/v1/motions/${motionId}/notice`, oc);
-      clock.set(new Date(opensAt));
-      await call('POST', `/v1/motions/${motionId}/open`, oc);
+      const motionId = await seed.openMotion(`基准议题 ${m}`, { opensInDays: 30, closesInDays: 40 });
       const t0 = performance.now();
       let next = 0;
       const worker = async () => {

@@ -18,13 +18,12 @@ import { join, resolve } from 'node:path';
 import { ballotReceipt } from '../../domain/assembly/receipt.js';
 import { ballotStreamId } from '../../domain/assembly/streams.js';
 import { ownerSetVoterId } from '../../domain/registry/voterIdentities.js';
-import { parseGrant, type Grant } from '../auth/grants.js';
-import { issueToken } from '../auth/tokens.js';
 import { manualClock } from '../clock.js';
 import { loadConfig, loadToolConfig } from '../config.js';
 import type { CatchUpProgress } from '../projections/catchUpProgress.js';
 import { startThreadedProjectionRunner } from '../projections/threadedRunner.js';
 import { startRuntime } from '../runtime.js';
+import { DAY, seedCompound } from './seed.js';
 import { canonicalJson, eventHashParts, GENESIS_HASH, hashAt } from '../store/hashChain.js';
 import { leafHash, LogFrontier } from '../store/logTree.js';
 import type { NewEvent } from '../store/port.js';
@@ -36,7 +35,6 @@ const EVENTS = tool.benchEvents;
 const UNITS = Math.min(tool.benchUnits, EVENTS);
 const MOTIONS = Math.ceil(EVENTS / UNITS);
 const ROUNDS = tool.benchRounds;
-const DAY = 24 * 3600 * 1000;
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -59,33 +57,11 @@ interface Seeded {
 async function seed(dir: string): Promise<Seeded> {
   const clock = manualClock(new Date('2026-03-02T01:00:00.000Z'));
   const runtime = await startRuntime(loadConfig({ DATA_DIR: dir, CLOCK: 'manual', LOG_LEVEL: 'warn' }), { clock });
-  const key = runtime.deps.signingKey;
-  const token = (sub: string, ...grants: string[]) => issueToken(key, sub, grants.map(parseGrant).filter((g): g is Grant => g !== null), 24 * 3600);
-  const inject = async (method: 'GET' | 'POST', url: string, bearer: string, payload?: unknown) => {
-    const res = await runtime.app.inject({ method, url, headers: { authorization: `Bearer ${bearer}` }, ...(payload !== undefined ? { payload: payload as object } : {}) });
-    if (res.statusCode >= 400) throw new Error(`${method} ${url}: ${res.body}`);
-    return res.json() as Record<string, unknown>;
-  };
-  const admin = await token('bench-admin', 'admin');
-  const { compoundId } = (await inject('POST', '/v1/compounds', admin, { name: 'bench', address: 'bench', jurisdiction: 'national' })) as { compoundId: string };
-  const units = Array.from({ length: UNITS }, (_, i) => ({
-    unitId: `${1 + (i % 20)}-${1 + ((i >> 5) % 4)}-${10000 + i}`,
-    building: String(1 + (i % 20)),
-    area: `${60 + (i % 97)}.${String(i % 10000).padStart(4, '0')}`,
-    areaSource: 'registry',
-    owners: [{ personId: `v${i}`, name: `owner ${i}` }],
-  }));
-  await inject('POST', `/v1/compounds/${compoundId}/units`, await token('street', `street_office@${compoundId}`), { units });
-  const oc = await token('oc', `oc_member@${compoundId}`);
-  const opensAt = new Date(clock.now().getTime() + 20 * DAY).toISOString();
-  const closesAt = new Date(clock.now().getTime() + 30 * DAY).toISOString();
+  const seeded = await seedCompound(runtime, clock, { units: UNITS });
+  const { compoundId, units, oc, call: inject, token } = seeded;
   const motionIds: string[] = [];
-  for (let m = 0; m < MOTIONS; m++) {
-    const { motionId } = (await inject('POST', `/v1/compounds/${compoundId}/motions`, oc, { title: `bench ${m}`, description: 'bench', matter: 'other_major', opensAt, closesAt })) as { motionId: string };
-    await inject('POST', `/v1/motions/${motionId}/notice`, oc);
-    motionIds.push(motionId);
-  }
-  clock.set(new Date(opensAt));
+  for (let m = 0; m < MOTIONS; m++) motionIds.push(await seeded.openMotion(`bench ${m}`, { open: false }));
+  clock.set(new Date(clock.now().getTime() + 20 * DAY));
   for (const motionId of motionIds) {
     const res = await runtime.app.inject({ method: 'POST', url: `/v1/motions/${motionId}/open`, headers: { authorization: `Bearer ${oc}` } });
     // The scheduler may have opened it first.

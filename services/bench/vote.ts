@@ -18,10 +18,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Fastify from 'fastify';
+import { seedCompound } from './seed.js';
 import { mainThreadCpuMicros } from './threadCpu.js';
 import { MOTION_TALLIES, renderTally, type TallyDoc } from '../../projections/assembly/index.js';
-import { parseGrant, type Grant } from '../auth/grants.js';
-import { issueToken } from '../auth/tokens.js';
 import { manualClock } from '../clock.js';
 import { loadConfig, loadToolConfig } from '../config.js';
 import { startRuntime } from '../runtime.js';
@@ -32,7 +31,6 @@ const tool = loadToolConfig();
 const UNITS = tool.benchUnits;
 const ROUNDS = tool.benchRounds;
 const CONNECTIONS = tool.benchConnections;
-const DAY = 24 * 3600 * 1000;
 
 interface LoadResult {
   requests: number;
@@ -103,8 +101,6 @@ async function main() {
   const runtime = await startRuntime(loadConfig({ DATA_DIR: dir, CLOCK: 'manual' }), { clock });
   const storeStats = () => ('stats' in runtime.deps.store ? (runtime.deps.store as SqliteStore).stats() : null);
   const base = await runtime.app.listen({ port: 0, host: '127.0.0.1' });
-  const key = runtime.deps.signingKey;
-  const token = (sub: string, ...grants: string[]) => issueToken(key, sub, grants.map(parseGrant).filter((g): g is Grant => g !== null), 24 * 3600);
   const inject = async (method: 'GET' | 'POST', url: string, bearer: string, payload?: unknown) => {
     const res = await runtime.app.inject({ method, url, headers: { authorization: `Bearer ${bearer}` }, ...(payload !== undefined ? { payload: payload as object } : {}) });
     if (res.statusCode >= 400) throw new Error(`${method} ${url}: ${res.body}`);
@@ -116,20 +112,10 @@ async function main() {
   noop.post('/noop', async (_request, reply) => reply.code(201).send({ ok: true }));
   const noopUrl = await noop.listen({ port: 0, host: '127.0.0.1' });
 
-  const admin = await token('bench-admin', 'admin');
-  const { compoundId } = (await inject('POST', '/v1/compounds', admin, { name: 'bench', address: 'bench', jurisdiction: 'national' })) as { compoundId: string };
-  const units = Array.from({ length: UNITS }, (_, i) => ({
-    unitId: `${1 + (i % 20)}-${1 + ((i >> 5) % 4)}-${10000 + i}`,
-    building: String(1 + (i % 20)),
-    area: `${60 + (i % 97)}.${String(i % 10000).padStart(4, '0')}`,
-    areaSource: 'registry',
-    owners: [{ personId: `v${i}`, name: `owner ${i}` }],
-  }));
-  await inject('POST', `/v1/compounds/${compoundId}/units`, await token('street', `street_office@${compoundId}`), { units });
-  const oc = await token('oc', `oc_member@${compoundId}`);
+  const seed = await seedCompound(runtime, clock, { units: UNITS });
+  const { units, oc } = seed;
   process.stdout.write('minting tokens…');
-  const voterTokens: string[] = [];
-  for (let i = 0; i < UNITS; i++) voterTokens.push(await token(`v${i}`, `owner@${compoundId}`));
+  const voterTokens = await seed.voterTokens();
   console.log(' done');
 
   const ballotRounds: LoadResult[] = [];
@@ -141,16 +127,7 @@ async function main() {
   const noopCpuRounds: number[] = [];
   const chooseRounds: LoadResult[] = [];
   const chooseCpuRounds: number[] = [];
-  /** A motion proposed, noticed and opened now (the clock moves to its opening). */
-  const openMotion = async (title: string, extra: Record<string, unknown> = {}) => {
-    const opensAt = new Date(clock.now().getTime() + 20 * DAY).toISOString();
-    const closesAt = new Date(clock.now().getTime() + 30 * DAY).toISOString();
-    const { motionId } = (await inject('POST', `/v1/compounds/${compoundId}/motions`, oc, { title, description: 'bench', matter: 'other_major', opensAt, closesAt, ...extra })) as { motionId: string };
-    await inject('POST', `/v1/motions/${motionId}/notice`, oc);
-    clock.set(new Date(opensAt));
-    await inject('POST', `/v1/motions/${motionId}/open`, oc);
-    return motionId;
-  };
+  const openMotion = (title: string, extra: Record<string, unknown> = {}) => seed.openMotion(title, { extra });
   const OPTIONS = ['a', 'b', 'c', 'd', 'e'];
   for (let round = 1; round <= ROUNDS; round++) {
     const motionId = await openMotion(`bench ${round}`);

@@ -129,7 +129,9 @@ export function startReactors(reactors: readonly Reactor[], options: ReactorRunn
       if (closed) return;
       subscription = options.store.subscribe({
         after: checkpoint,
-        async onEvents(events) {
+        // The store reads (and decodes) only the types this reactor handles; the rest only moves `through` (#18).
+        types: reactor.handles,
+        async onEvents(events, through) {
           for (const event of events) {
             if (handles.has(event.type)) {
               failingAt = event.position;
@@ -140,6 +142,10 @@ export function startReactors(reactors: readonly Reactor[], options: ReactorRunn
               checkpoint = event.position;
             }
             seen.advance(event.position);
+          }
+          if (through > checkpoint) {
+            checkpoint = through;
+            seen.advance(through);
           }
           save(false);
           if (failure) {

@@ -40,6 +40,29 @@ export interface RunnerState {
   readonly failed: Set<string>;
 }
 
+const handlerIndex = new WeakMap<readonly Projection[], ReadonlyMap<string, readonly Projection[]>>();
+
+/**
+ * The projections that handle each event type, in their order (#18: a rebuild looked through every
+ * projection's list of types for every event). Kept per projections array.
+ */
+function handlersByType(projections: readonly Projection[]): ReadonlyMap<string, readonly Projection[]> {
+  let index = handlerIndex.get(projections);
+  if (!index) {
+    const built = new Map<string, Projection[]>();
+    for (const projection of projections) {
+      for (const type of new Set(projection.handles)) {
+        const list = built.get(type);
+        if (list) list.push(projection);
+        else built.set(type, [projection]);
+      }
+    }
+    index = built;
+    handlerIndex.set(projections, index);
+  }
+  return index;
+}
+
 /** Pure step: the changes, command records and new positions for one batch, given the stored documents. */
 export function projectBatch(
   projections: readonly Projection[],
@@ -47,9 +70,12 @@ export function projectBatch(
   events: readonly RecordedEvent[],
   state: RunnerState,
 ): { changes: OwnedChange[]; commands: CommandRecord[]; failures: ProjectionFailure[] } {
+  const byType = handlersByType(projections);
   const pending = new Map<string, unknown>();
   const reader = read.reader(pending);
-  const changes: OwnedChange[] = [];
+  // The last change to each document, in order of its first change (what lastPerDocument keeps), built as
+  // the changes come rather than from a list of them all afterwards (#18: fewer allocations in a rebuild).
+  const changes = new Map<string, OwnedChange>();
   const failures: ProjectionFailure[] = [];
   const commands = new Map<string, { streamId: string; requestHash: string; firstRevision: bigint; count: number; position: bigint }>();
   for (const event of events) {
@@ -63,9 +89,10 @@ export function projectBatch(
         commands.set(commandId, { streamId: event.streamId, requestHash, firstRevision: event.revision, count: 1, position: event.position });
       }
     }
-    for (const projection of projections) {
+    const handlers = byType.get(event.type);
+    if (!handlers) continue;
+    for (const projection of handlers) {
       if (event.position <= (state.positions.get(projection.name) ?? 0n)) continue;
-      if (!projection.handles.includes(event.type)) continue;
       let scope: string;
       let produced: readonly DocChange[];
       try {
@@ -83,13 +110,15 @@ export function projectBatch(
         state.failed.add(key);
         failures.push(failure);
         const change: OwnedChange = { op: 'put', collection: PROJECTION_FAILURES, id: key, parent: 'all', doc: failure, projection: projection.name };
-        changes.push(change);
-        pending.set(pendingKey(change.collection, change.id), failure);
+        const k = pendingKey(change.collection, change.id);
+        changes.set(k, change);
+        pending.set(k, failure);
         continue;
       }
       for (const change of produced) {
-        changes.push({ ...change, projection: projection.name });
-        pending.set(pendingKey(change.collection, change.id), change.op === 'put' ? change.doc : DELETED);
+        const k = pendingKey(change.collection, change.id);
+        changes.set(k, { ...change, projection: projection.name });
+        pending.set(k, change.op === 'put' ? change.doc : DELETED);
       }
     }
   }
@@ -99,7 +128,7 @@ export function projectBatch(
     if (state.commandsAt < last) state.commandsAt = last;
   }
   return {
-    changes: lastPerDocument(changes),
+    changes: [...changes.values()],
     commands: [...commands].map(([commandId, c]) => ({ commandId, ...c })),
     failures,
   };
@@ -147,9 +176,12 @@ export function startProjectionRunner(
   const applied = positionWaiters(from);
   let failed: unknown;
 
+  // No type filter here (#18): the command index reads the metadata of every event a command wrote, whatever
+  // its type, so every event is read. Reactors, which need only their own types, filter.
   const subscription: Subscription = store.subscribe({
     after: from,
     onEvents(events) {
+      if (events.length === 0) return;
       const { changes, commands, failures } = projectBatch(projections, read, events, state);
       const last = events[events.length - 1]!.position;
       read.commit(changes, commands, state.positions, state.commandsAt);

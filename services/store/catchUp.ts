@@ -1,6 +1,8 @@
 /**
- * A catch-up subscription for stores that live in this process (memory, SQLite): it pages through
- * `readAll` from the checkpoint and, once caught up, sleeps until the store signals a commit.
+ * A catch-up subscription for stores that live in this process (memory, SQLite): it pages through the log
+ * from the checkpoint and, once caught up, sleeps until the store signals a commit. With a type filter the
+ * adapter's page reader skips the other events (SQLite without decoding them) and the checkpoint moves past
+ * them all the same.
  */
 import type { RecordedEvent, SubscribeOptions, Subscription } from './port.js';
 
@@ -31,25 +33,47 @@ export function commitSignal(): CommitSignal & { fire(): void } {
   };
 }
 
-export function catchUpSubscription(
-  readAll: (after: bigint, maxCount: number) => Promise<RecordedEvent[]>,
-  signal: CommitSignal,
-  options: SubscribeOptions,
-  batchSize = 500,
-): Subscription {
+/**
+ * One page of a catch-up read: the events to deliver, the position read up to (beyond the last event when
+ * skipped ones followed it), and whether the read stopped at the page size (more may follow at once).
+ */
+export interface CatchUpPage {
+  readonly events: RecordedEvent[];
+  readonly through: bigint;
+  readonly full: boolean;
+}
+
+/** Reads the page after `after`: at most `maxCount` events, only of `types` when given. */
+export type PageReader = (after: bigint, maxCount: number, types: ReadonlySet<string> | undefined) => Promise<CatchUpPage>;
+
+/**
+ * A page from events already decoded (the memory adapter): `read` returns up to `maxCount` events after
+ * `after` in order; with `types`, the others are dropped and `through` still passes them.
+ */
+export function filteredPage(after: bigint, read: readonly RecordedEvent[], maxCount: number, types: ReadonlySet<string> | undefined): CatchUpPage {
+  const last = read[read.length - 1];
+  const through = last ? last.position : after;
+  const full = read.length >= maxCount;
+  if (!types) return { events: [...read], through, full };
+  return { events: read.filter((e) => types.has(e.type)), through, full };
+}
+
+export function catchUpSubscription(readPage: PageReader, signal: CommitSignal, options: SubscribeOptions, batchSize = 500): Subscription {
   let closed = false;
   let wakeOnClose: () => void = () => {};
   const closing = new Promise<void>((resolve) => (wakeOnClose = resolve));
   let checkpoint = options.after ?? 0n;
+  const types = options.types ? new Set(options.types) : undefined;
   const loop = (async () => {
     while (!closed) {
-      const events = await readAll(checkpoint, batchSize);
+      const page = await readPage(checkpoint, batchSize, types);
       if (closed) break;
-      if (events.length > 0) {
-        await options.onEvents(events);
-        checkpoint = events[events.length - 1]!.position;
+      // A page of skipped events only is delivered too (empty): the subscriber's checkpoint moves past them.
+      if (page.events.length > 0 || page.through > checkpoint) {
+        await options.onEvents(page.events, page.through);
+        checkpoint = page.through;
       }
-      if (events.length < batchSize) {
+      if (!page.full) {
         options.onCaughtUp?.(checkpoint);
         await Promise.race([signal.next(1000), closing]);
       }

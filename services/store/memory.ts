@@ -1,5 +1,5 @@
 /** In-memory adapter of the store port, for tests. Same semantics as the durable adapters. */
-import { catchUpSubscription, commitSignal } from './catchUp.js';
+import { catchUpSubscription, commitSignal, filteredPage } from './catchUp.js';
 import { chain, GENESIS_HASH } from './hashChain.js';
 import { leafHash, LogFrontier } from './logTree.js';
 import {
@@ -64,7 +64,7 @@ export function memoryStore(): EventStore & { readonly events: RecordedEvent[]; 
     },
     subscribe(options) {
       return catchUpSubscription(
-        async (after, maxCount) => all.slice(Number(after), Number(after) + maxCount),
+        async (after, maxCount, types) => filteredPage(after, all.slice(Number(after), Number(after) + maxCount), maxCount, types),
         signal,
         options,
       );

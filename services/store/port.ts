@@ -42,10 +42,18 @@ export interface SubscribeOptions {
   /** Deliver events strictly after this position (a checkpoint). Default: from the start. */
   readonly after?: bigint;
   /**
-   * Receives events in global order, in batches; the next batch is not delivered before the returned
-   * promise settles. A rejection stops the subscription and is passed to `onError`.
+   * Only events of these types are read, decoded and delivered (default: every event). The others are
+   * skipped by the store, where it can without decoding them, yet the subscription still moves past them:
+   * see `through` in `onEvents`. A subscriber that saves `through` as its checkpoint resumes after them.
    */
-  readonly onEvents: (events: readonly RecordedEvent[]) => Promise<void> | void;
+  readonly types?: readonly string[];
+  /**
+   * Receives events in global order, in batches; the next batch is not delivered before the returned
+   * promise settles. A rejection stops the subscription and is passed to `onError`. `through` is the
+   * position the store has read up to with this batch: the last event's position, or, with `types`, possibly
+   * beyond it (skipped events); then a batch may be empty, delivered only to move the checkpoint on.
+   */
+  readonly onEvents: (events: readonly RecordedEvent[], through: bigint) => Promise<void> | void;
   /** Called each time the subscription has delivered everything the store had (may be called often). */
   readonly onCaughtUp?: (position: bigint) => void;
   readonly onError?: (error: unknown) => void;

@@ -3,6 +3,7 @@
  * also when the checkpoint is lost and everything is read again; a failing reactor shows where it stopped
  * and why (no paths), retries with backoff, and does not hold up another reactor.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,6 +104,34 @@ for (const [adapter, open] of stores) {
       t.equal(statusOf(runner, 'flaky').state, 'running');
       t.equal(statusOf(runner, 'flaky').failure, null);
       for (const p of ['f1', 'f2', 'f3']) t.equal((await store.readStream(effectStream(p))).length, 2, `ping ${p}: one effect per reactor`);
+    });
+
+    t.test('a reactor is handed only the types it handles; its checkpoint still reaches the head past the others', async (t) => {
+      const delivered: string[] = [];
+      const asked: Array<readonly string[] | undefined> = [];
+      // The store as the runner sees it: records what it asks for and what it is handed.
+      const watched: EventStore = Object.create(store) as EventStore;
+      watched.subscribe = (options) => {
+        asked.push(options.types);
+        return store.subscribe({ ...options, onEvents: (events, through) => (delivered.push(...events.map((e) => e.type)), options.onEvents(events, through)) });
+      };
+      const from = await store.headPosition();
+      db.saveCheckpoint('filtered', from);
+      await ping(store, 'g1');
+      await ping(store, 'g2');
+      // Noise after the last ping: only the store's `through` can move the checkpoint past it.
+      const { type, schemaVersion, data, metadata } = (await store.readStream('noise-g1'))[0]!;
+      await store.append('noise-tail', [{ eventId: randomUUID(), type, schemaVersion, data, metadata }], 'any');
+      const head = await store.headPosition();
+      const runner = startReactors([effectReactor(store, 'filtered')], { store: watched, checkpoints: db, clock });
+      t.ok(await runner.waitFor('filtered', head, 5_000), 'the reactor reached the head');
+      const s = statusOf(runner, 'filtered');
+      await runner.close();
+      t.same(asked, [['Ping']], 'the runner asks the store for the types the reactor handles');
+      t.same([...new Set(delivered)], ['Ping'], 'and is handed nothing else');
+      t.equal(s.position, head.toString(), 'its checkpoint is at the head, past the trailing noise');
+      t.equal(db.checkpoint('filtered'), head, 'and is stored there');
+      for (const p of ['g1', 'g2']) t.equal((await store.readStream(effectStream(p))).length, 1, `one effect for ping ${p}`);
     });
   });
 }

@@ -215,6 +215,58 @@ export function storeContract(t: Test, open: () => Promise<EventStore>): void {
     t.same(resumed.map((e) => e.type), ['B', 'C'], 'resumes after the checkpoint');
   });
 
+  t.test('a type filter delivers only those types, in order, and the checkpoint still passes the others', async (t) => {
+    // Types of our own: on a shared EventStoreDB other tests' events are in $all too.
+    const A = uniq('A');
+    const B = uniq('B');
+    const X = uniq('X');
+    const s = uniq('f');
+    const start = await store.headPosition();
+    // 1,100 events, more than a page either way: 550 wanted ones among 550 skipped ones, then 600 skipped ones.
+    const mixed = Array.from({ length: 1_100 }, (_, i) => newEvent(i % 2 === 0 ? A : X, { i }));
+    await store.append(s, mixed, 'no_stream');
+    const r = await store.append(s, Array.from({ length: 600 }, () => newEvent(X)), 1_099n);
+    const seen: RecordedEvent[] = [];
+    let through = start;
+    const throughs: bigint[] = [];
+    const sub = store.subscribe({
+      after: start,
+      types: [A, B],
+      onEvents: (events, upTo) => {
+        t.ok(upTo >= (events[events.length - 1]?.position ?? 0n), 'a batch is delivered through its last event at least');
+        t.ok(upTo > through || events.length === 0, 'through only grows');
+        seen.push(...events);
+        throughs.push(upTo);
+        if (upTo > through) through = upTo;
+      },
+    });
+    await waitFor(() => through >= r.position);
+    t.same(seen.map((e) => e.type), Array.from({ length: 550 }, () => A), 'only the wanted type, every one of them');
+    t.same(seen.map((e) => (e.data as { i: number }).i), Array.from({ length: 550 }, (_, i) => 2 * i), 'in order, none twice');
+    t.ok(seen.every((e, i) => i === 0 || e.position > seen[i - 1]!.position), 'positions grow');
+    t.ok(throughs.every((p, i) => i === 0 || p >= throughs[i - 1]!), 'the checkpoint never goes back');
+    // Live: a wanted event after skipped ones arrives; the checkpoint passes skipped live events too.
+    const live = await store.append(s, [newEvent(X), newEvent(B), newEvent(X)], r.nextExpectedRevision);
+    await waitFor(() => through >= live.position);
+    await sub.close();
+    t.same(seen.slice(550).map((e) => e.type), [B], 'a live event of a wanted type');
+    // Restart from the last checkpoint: nothing is delivered again.
+    const again: RecordedEvent[] = [];
+    let through2 = through;
+    const sub2 = store.subscribe({
+      after: through,
+      types: [A, B, X],
+      onEvents: (events, upTo) => {
+        again.push(...events.filter((e) => e.streamId === s));
+        if (upTo > through2) through2 = upTo;
+      },
+    });
+    const last = await store.append(s, [newEvent(A)], live.nextExpectedRevision);
+    await waitFor(() => through2 >= last.position);
+    await sub2.close();
+    t.same(again.map((e) => e.position), [last.position], 'a restart from the checkpoint sees only what came after it');
+  });
+
   t.test('a failing subscriber stops and reports the error', async (t) => {
     await store.append(uniq('k'), [newEvent('A')], 'no_stream');
     let reported: unknown;

@@ -2,7 +2,8 @@
  * Catch-up subscription = `subscribeToAll` with `excludeSystemEvents()`, from the caller's checkpoint
  * (exclusive, see positions.ts). Events arrive one by one; whatever has arrived while the subscriber was busy
  * is handed over as the next batch (at most BATCH), in `$all` order, the next batch only after the previous
- * `onEvents` settled. Foreign events (another application's, binary) are skipped like in readAll.
+ * `onEvents` settled. Foreign events (another application's, binary) are skipped like in readAll; so are,
+ * undecoded, events of types outside `options.types`, with `through` passing them.
  *
  * `onCaughtUp` follows the server's caught-up signal (server >= 23.10), but only once every event that came
  * before the signal has been delivered. Transient failures (server restart, leader change) resubscribe from
@@ -23,6 +24,9 @@ const HIGH_WATER = 2_000;
 export function subscribe(ctx: Ctx, options: SubscribeOptions): Subscription {
   let closed = false;
   let checkpoint = options.after ?? 0n;
+  // The type filter runs here, on the client, before decoding (the server's own filters would need its
+  // checkpoint messages to move a checkpoint past what they skip).
+  const types = options.types ? new Set(options.types) : undefined;
   let wake: (() => void) | undefined;
   let stopCurrent: (() => Promise<void>) | undefined;
   const notify = () => {
@@ -82,14 +86,24 @@ export function subscribe(ctx: Ctx, options: SubscribeOptions): Subscription {
         const items = buffer.splice(0, BATCH);
         if (sub.isPaused() && buffer.length < HIGH_WATER) sub.resume();
         const events: RecordedEvent[] = [];
+        let through = checkpoint;
         for (const { event } of items) {
           if (!event) continue;
+          if (types && !types.has(event.type)) {
+            // Not decoded; with a filter the checkpoint still moves past it (see positions.ts for commit = prepare).
+            const p = event.position;
+            if (p && p.commit === p.prepare && p.prepare > through) through = p.prepare;
+            continue;
+          }
           const decoded = decode(event, () => toPortPosition(event.position));
-          if (decoded !== null && decoded.position > checkpoint) events.push(decoded);
+          if (decoded !== null && decoded.position > checkpoint) {
+            events.push(decoded);
+            if (decoded.position > through) through = decoded.position;
+          }
         }
-        if (events.length > 0) {
-          await options.onEvents(events);
-          checkpoint = events[events.length - 1]!.position;
+        if (events.length > 0 || (types && through > checkpoint)) {
+          await options.onEvents(events, through);
+          checkpoint = through;
         }
         delivered += items.length;
       }

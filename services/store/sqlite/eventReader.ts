@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { catchUpSubscription, commitSignal } from '../catchUp.js';
 import type { EventStore, SubscribeOptions, Subscription, TreeHead } from '../port.js';
 import { openDatabase } from './schema.js';
-import { limit, prepareStatements, rowToEvent } from './statements.js';
+import { limit, prepareStatements, prepareTypeFilter, rowToEvent } from './statements.js';
 
 export interface SqliteEventReader extends Pick<EventStore, 'readStream' | 'readAll' | 'headPosition'> {
   /** The log tree's head as the writer last committed it. */
@@ -47,10 +47,21 @@ export function openSqliteEventReader(file: string, busyTimeoutMs?: number, read
       return { treeSize: row.tree_size, rootHash: row.root_hash.toString('hex') };
     },
     subscribe(options, check) {
+      const filtered = options.types ? prepareTypeFilter(db, options.types) : undefined;
       return catchUpSubscription(
         async (after, maxCount) => {
           check?.();
-          return stmts.readAll.all(after, maxCount).map(rowToEvent);
+          if (!filtered) {
+            const events = stmts.readAll.all(after, maxCount).map(rowToEvent);
+            return { events, through: events[events.length - 1]?.position ?? after, full: events.length >= maxCount };
+          }
+          // Positions are handed out in commit order by one writer and never reused, so every event up to the
+          // head read first is committed: the filtered read is bounded by it, and a short page ends there.
+          const head = stmts.headPosition.get() ?? 0n;
+          if (head <= after) return { events: [], through: after, full: false };
+          const events = filtered.all(after, head, maxCount).map(rowToEvent);
+          const full = events.length >= maxCount;
+          return { events, through: full ? events[events.length - 1]!.position : head, full };
         },
         signal,
         options,

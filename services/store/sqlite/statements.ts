@@ -87,6 +87,23 @@ export function prepareStatements(db: Database.Database) {
 
 export type Statements = ReturnType<typeof prepareStatements>;
 
+/**
+ * The catch-up read of a subscription with a type filter: events after a position, up to a bound (the head
+ * when the page started), of the given types only. SQLite skips the other rows without handing their text
+ * to JavaScript, so they are neither copied nor parsed.
+ */
+export function prepareTypeFilter(db: Database.Database, types: readonly string[]) {
+  const wanted = [...new Set(types)];
+  const statement = db
+    .prepare<unknown[], EventRow>(
+      `${SELECT_EVENT} WHERE global_position > ? AND global_position <= ? AND type IN (${wanted.map(() => '?').join(', ') || 'NULL'}) ORDER BY global_position LIMIT ?`,
+    )
+    .safeIntegers(true);
+  return {
+    all: (after: bigint, upTo: bigint, maxCount: number): EventRow[] => statement.all(after, upTo, ...wanted, maxCount),
+  };
+}
+
 /** Throws `MalformedEventError` (naming the row) when its data or metadata is not JSON. */
 export function rowToEvent(row: EventRow): RecordedEvent {
   let data: unknown;
