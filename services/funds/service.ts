@@ -5,6 +5,10 @@
  *
  * The state is folded afresh for every command and never cached: the funds' `evolve` updates in place
  * (domain/funds/state.ts).
+ *
+ * The documents are read through the reader it is handed: the live read store for the runtime, or one that
+ * answers from the request's past view (`?asOf=`, services/api/asOf/timeTravel.ts) for the routes
+ * (services/funds/module.ts).
  */
 import type { MotionScope } from '../../domain/assembly/index.js';
 import { fundsDecider, fundsStreamId, type DecisionFacts, type FundsCommand, type FundState, type UnitFacts } from '../../domain/funds/index.js';
@@ -24,12 +28,12 @@ export interface FundsService {
   decision(decisionId: string): DecisionFacts | null;
   unit(compoundId: string, unitId: string): Promise<UnitFacts | null>;
   unitsOf(compoundId: string, scope: MotionScope): Promise<UnitFacts[]>;
-  /** Reads of the funds' read model (projections/funds); the caller waits for it to catch up first. */
+  /** Reads of the funds' read model (projections/funds) through the reader handed in; the caller waits for it to catch up first. */
   readonly docs: FundsDocs;
 }
 
 
-
+/** `read`: the documents as this service's caller should see them (live, or as of a past point). */
 export function fundsService(deps: { store: EventStore; read: ReadView; registry: RegistryService }): FundsService {
   const { store, read, registry } = deps;
   const facts = (u: { unitId: string; building: string; area: string; developerHeld: boolean }): UnitFacts => ({ unitId: u.unitId, building: u.building, area: u.area, developerHeld: u.developerHeld });
