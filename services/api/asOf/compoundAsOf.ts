@@ -13,7 +13,7 @@ import type { EventStore, RecordedEvent } from '../../store/port.js';
 import type { Deadline, DeadlineSource } from '../../platform/deadlines.js';
 import { DeadlineFold } from '../../platform/deadlineFold.js';
 import { DocsAsOf } from './docsAsOf.js';
-import { copyState, type FoldState, type SnapshotShelf } from './snapshots.js';
+import { resume, type FoldState, type SnapshotShelf } from './snapshots.js';
 
 export { DocsAsOf } from './docsAsOf.js';
 
@@ -59,8 +59,7 @@ function byType(projections: readonly Projection[]): Map<string, Projection[]> {
  */
 export async function compoundAsOf(store: EventStore, projections: readonly Projection[], compoundId: string, asOf: AsOf, deadlineSources: readonly DeadlineSource[] = [], snapshots?: SnapshotShelf): Promise<CompoundAsOf> {
   const from = snapshots?.before(compoundId, asOf);
-  const state: FoldState = from ? copyState(from) : { docs: new DocsAsOf(), deadlines: new DeadlineFold(deadlineSources), position: 0n, cutAt: null, events: 0, recordedAt: null };
-  const { docs, deadlines } = state;
+  let state: FoldState = from ? resume(from) : { docs: new DocsAsOf(), deadlines: new DeadlineFold(deadlineSources), position: 0n, cutAt: null, events: 0, recordedAt: null };
   const handlers = byType(projections);
   const keep = within(asOf);
   let cell = snapshots?.cellOf(state.position) ?? 0n;
@@ -76,11 +75,12 @@ export async function compoundAsOf(store: EventStore, projections: readonly Proj
       }
       // The first event of a new cell: the state before it is the snapshot of the cell the fold stands in.
       if (snapshots && state.position > 0n && snapshots.cellOf(event.position) !== cell) {
-        snapshots.keep(compoundId, state);
+        state = snapshots.keep(compoundId, state);
         cell = snapshots.cellOf(event.position);
       }
       state.position = event.position;
       state.cutAt = event.metadata.recordedAt;
+      const { docs, deadlines } = state;
       deadlines.apply(event);
       let mine = false;
       for (const projection of handlers.get(event.type) ?? []) {
@@ -98,5 +98,5 @@ export async function compoundAsOf(store: EventStore, projections: readonly Proj
     after = batch.at(-1)!.position;
   }
   const at = asOf.kind === 'instant' ? asOf.at : state.cutAt ? new Date(state.cutAt) : new Date(0);
-  return { compoundId, asOf, position: state.position, recordedAt: state.recordedAt, events: state.events, docs, deadlines: deadlines.of(compoundId), at };
+  return { compoundId, asOf, position: state.position, recordedAt: state.recordedAt, events: state.events, docs: state.docs, deadlines: state.deadlines.of(compoundId), at };
 }

@@ -12,12 +12,12 @@
  */
 import type { DeadlineFold } from '../../platform/deadlineFold.js';
 import type { AsOf } from './compoundAsOf.js';
-import type { DocsAsOf } from './docsAsOf.js';
+import { DocsAsOf } from './docsAsOf.js';
 
 /** A fold of one compound standing after the event at `position`. */
 export interface FoldState {
-  readonly docs: DocsAsOf;
-  readonly deadlines: DeadlineFold;
+  docs: DocsAsOf;
+  deadlines: DeadlineFold;
   /** The last position read and included (0: none). */
   position: bigint;
   /** When the event at `position` was recorded. */
@@ -28,7 +28,11 @@ export interface FoldState {
   recordedAt: string | null;
 }
 
-export const copyState = (s: FoldState): FoldState => ({ docs: s.docs.clone(), deadlines: s.deadlines.clone(), position: s.position, cutAt: s.cutAt, events: s.events, recordedAt: s.recordedAt });
+/** A fold going on from a snapshot (which stays as it is). */
+export const resume = (s: FoldState): FoldState => ({ docs: new DocsAsOf(s.docs), deadlines: s.deadlines.clone(), position: s.position, cutAt: s.cutAt, events: s.events, recordedAt: s.recordedAt });
+
+/** The fold's state as a snapshot: its documents sealed (the fold goes on with `resume` of it). */
+const sealed = (s: FoldState): FoldState => ({ docs: s.docs.seal(), deadlines: s.deadlines.clone(), position: s.position, cutAt: s.cutAt, events: s.events, recordedAt: s.recordedAt });
 
 export interface SnapshotOptions {
   /** Log positions per cell: at most one snapshot per compound in each. */
@@ -37,8 +41,8 @@ export interface SnapshotOptions {
   readonly maxDocs: number;
 }
 
-/** 20,000 positions a cell, 1,500,000 documents held: a 100,000-event compound of 20,000 units keeps 5 snapshots (≈ 400,000). */
-export const DEFAULT_SNAPSHOTS: SnapshotOptions = { every: 20_000, maxDocs: 1_500_000 };
+/** 10,000 positions a cell, at most 1,000,000 documents held (≈ 100 MB): a 100,000-event compound of 20,000 units keeps 10 snapshots, 550,000 documents. */
+export const DEFAULT_SNAPSHOTS: SnapshotOptions = { every: 10_000, maxDocs: 1_000_000 };
 
 export class SnapshotShelf {
   /** compoundId → cell → snapshot; the map's order is the order of use (least recent first). */
@@ -70,15 +74,21 @@ export class SnapshotShelf {
     return this.shelves.get(compoundId)?.has(cell) ?? false;
   }
 
-  /** Keeps a copy of the fold's state as the snapshot of its cell (once per cell). */
-  keep(compoundId: string, state: FoldState): void {
+  /**
+   * Keeps the fold's state as the snapshot of its cell (once per cell) and returns the state the fold goes on
+   * with: a view over the snapshot (the fold's own view is sealed into it); the state itself when none is kept.
+   */
+  keep(compoundId: string, state: FoldState): FoldState {
     const cell = this.cellOf(state.position);
-    if (this.has(compoundId, cell) || state.docs.size > this.options.maxDocs) return;
+    if (this.has(compoundId, cell)) return state;
+    const snapshot = sealed(state);
+    if (snapshot.docs.size > this.options.maxDocs) return resume(snapshot);
     let shelf = this.shelves.get(compoundId);
     if (!shelf) this.shelves.set(compoundId, (shelf = new Map()));
-    shelf.set(cell, copyState(state));
-    this.held += state.docs.size;
+    shelf.set(cell, snapshot);
+    this.held += snapshot.docs.size;
     this.trim(compoundId);
+    return resume(snapshot);
   }
 
   /** Documents held in all snapshots. */
