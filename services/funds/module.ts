@@ -9,7 +9,7 @@ import { defineContext, lazyRoutes, type ServiceDeps } from '../platform/context
 import { fundsProjection } from '../../projections/funds/index.js';
 import { fundsDeadlineSource } from './deadlines.js';
 import type { DecisionReader, RegistryReader } from './ports.js';
-import { fundsService } from './service.js';
+import { fundsReadingFrom, fundsService } from './service.js';
 
 export const fundsModule = defineContext({
   name: 'funds',
@@ -21,5 +21,5 @@ export const fundsModule = defineContext({
   }),
   deadlineSources: () => [fundsDeadlineSource()],
   // The routes' service reads the request's past view when it asked for one (`?asOf=`); commands never run in one.
-  timeTravel: ({ store, read, registry }) => ({ funds: fundsService({ store, read: timeTravellingRead(read), registry }) }),
+  timeTravel: ({ funds, read }) => ({ funds: fundsReadingFrom(funds, timeTravellingRead(read)) }),
 });
