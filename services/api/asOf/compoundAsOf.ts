@@ -17,8 +17,9 @@ import { resume, type FoldState, type SnapshotShelf } from './snapshots.js';
 
 export { DocsAsOf } from './docsAsOf.js';
 
-/** A point of the log: a global position, or an instant (services/board/asOf.ts parses it). */
-export type AsOf = { readonly kind: 'position'; readonly position: bigint } | { readonly kind: 'instant'; readonly at: Date };
+import type { AsOf } from './point.js';
+
+export type { AsOf } from './point.js';
 
 export interface CompoundAsOf {
   readonly compoundId: string;

@@ -11,7 +11,7 @@
  * over random cut points).
  */
 import type { DeadlineFold } from '../../platform/deadlineFold.js';
-import type { AsOf } from './compoundAsOf.js';
+import type { AsOf } from './point.js';
 import { DocsAsOf } from './docsAsOf.js';
 
 /** A fold of one compound standing after the event at `position`. */
