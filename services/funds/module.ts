@@ -4,11 +4,12 @@
  * assembly's modules are listed before it.
  */
 import { fundsErrorCodes } from '../../domain/funds/index.js';
+import { timeTravellingRead } from '../api/asOf/timeTravel.js';
 import { defineContext, lazyRoutes, type ServiceDeps } from '../platform/contextModule.js';
 import { fundsProjection } from '../../projections/funds/index.js';
 import { fundsDeadlineSource } from './deadlines.js';
 import type { DecisionReader, RegistryReader } from './ports.js';
-import { fundsService } from './service.js';
+import { fundsReadingFrom, fundsService } from './service.js';
 
 export const fundsModule = defineContext({
   name: 'funds',
@@ -19,4 +20,6 @@ export const fundsModule = defineContext({
     funds: fundsService({ store, read, registry }),
   }),
   deadlineSources: () => [fundsDeadlineSource()],
+  // The routes' service reads the request's past view when it asked for one (`?asOf=`); commands never run in one.
+  timeTravel: ({ funds, read }) => ({ funds: fundsReadingFrom(funds, timeTravellingRead(read)) }),
 });

@@ -3,16 +3,25 @@
  * cannot read itself, read at the moment it acts: the unit from the registry (always current), the decision
  * from the assembly's read model (the route waits for it to catch up first), the units of a charge scope.
  *
- * The state is folded afresh for every command and never cached: the funds' `evolve` updates in place
- * (domain/funds/state.ts).
+ * Commands on one compound's funds run one at a time in this process, and the stream's state is kept between
+ * them with its revision (only the events since are read): a compound's stream grows with every transfer, and
+ * folding all of them per command grew with it (bench:funds prints the fold of 100,000). The funds' `evolve` updates the state in place
+ * (domain/funds/state.ts), which is why the commands are serialised: no two ever fold the kept state at once;
+ * a command that fails in any way but a refusal drops it (a conflict with another process too), and the next
+ * folds afresh. `state()` (reads, tools) always folds afresh.
+ *
+ * The documents are read through the reader it is handed: the live read store for the runtime, or one that
+ * answers from the request's past view (`?asOf=`, services/api/asOf/timeTravel.ts) for the routes
+ * (`fundsReadingFrom`, services/funds/module.ts).
  */
 import type { MotionScope } from '../../domain/assembly/index.js';
 import { fundsDecider, fundsStreamId, type DecisionFacts, type FundsCommand, type FundState, type UnitFacts } from '../../domain/funds/index.js';
 import { findUnit, unitsInScope } from '../../domain/registry/index.js';
 import type { DomainError } from '../../domain/shared/errors.js';
 import { DECISIONS, type DecisionDoc } from '../../projections/assembly/index.js';
-import { fundsDocs, type FundsDocs } from '../../projections/funds/index.js';
+import { fundsDocs, type FundsDocReader, type FundsDocs } from '../../projections/funds/index.js';
 import { handleCommand, loadState, type CommandEnvelope, type Handled } from '../commands/handler.js';
+import { lruStateCache } from '../commands/stateCache.js';
 import type { ReadView } from '../projections/readStore.js';
 import type { RegistryReader as RegistryService } from './ports.js';
 import type { EventStore } from '../store/port.js';
@@ -24,18 +33,48 @@ export interface FundsService {
   decision(decisionId: string): DecisionFacts | null;
   unit(compoundId: string, unitId: string): Promise<UnitFacts | null>;
   unitsOf(compoundId: string, scope: MotionScope): Promise<UnitFacts[]>;
-  /** Reads of the funds' read model (projections/funds); the caller waits for it to catch up first. */
+  /** Reads of the funds' read model (projections/funds) through the reader handed in; the caller waits for it to catch up first. */
   readonly docs: FundsDocs;
 }
 
 
+/** Compounds whose funds' state is kept between commands. */
+const KEPT_STATES = 64;
 
+/** Runs tasks one at a time per key, in the order they came. */
+function serially() {
+  const tails = new Map<string, Promise<unknown>>();
+  return <T>(key: string, task: () => Promise<T>): Promise<T> => {
+    const run = (tails.get(key) ?? Promise.resolve()).then(task, task);
+    const tail = run.catch(() => undefined);
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return run;
+  };
+}
+
+/** `read`: the documents as this service's caller should see them (live, or as of a past point: `fundsReadingFrom`). */
 export function fundsService(deps: { store: EventStore; read: ReadView; registry: RegistryService }): FundsService {
   const { store, read, registry } = deps;
+  const kept = lruStateCache<FundState>(KEPT_STATES);
+  const serial = serially();
   const facts = (u: { unitId: string; building: string; area: string; developerHeld: boolean }): UnitFacts => ({ unitId: u.unitId, building: u.building, area: u.area, developerHeld: u.developerHeld });
   return {
     docs: fundsDocs(read),
-    run: (compoundId, command, cmd) => handleCommand(store, fundsDecider, fundsStreamId(compoundId), command, cmd, {}),
+    run(compoundId, command, cmd) {
+      const streamId = fundsStreamId(compoundId);
+      return serial(streamId, async () => {
+        try {
+          return await handleCommand(store, fundsDecider, streamId, command, cmd, {}, { cache: kept });
+        } catch (error) {
+          // The kept state may be half-evolved (it changes in place): the next command folds afresh.
+          kept.delete(streamId);
+          throw error;
+        }
+      });
+    },
     state: async (compoundId) => (await loadState(store, fundsDecider, fundsStreamId(compoundId))).state,
     decision(decisionId) {
       const doc = read.get<DecisionDoc>(DECISIONS, decisionId);
@@ -50,4 +89,13 @@ export function fundsService(deps: { store: EventStore; read: ReadView; registry
       return unitsInScope(await registry.state(compoundId), scope.kind === 'buildings' ? scope.buildings : undefined).map(facts);
     },
   };
+}
+
+/**
+ * The same service reading its documents through another reader (the routes': the request's past view when
+ * it asked for one); its commands, their kept state and their order, and the decisions they rely on, stay the
+ * service's (live).
+ */
+export function fundsReadingFrom(service: FundsService, read: FundsDocReader): FundsService {
+  return { ...service, docs: fundsDocs(read) };
 }

@@ -16,6 +16,14 @@ export class DeadlineFold {
 
   constructor(private readonly sources: readonly DeadlineSource[]) {}
 
+  /** A copy that folds on independently (asof16: the time-travel snapshots, services/api/asOf/snapshots.ts). */
+  clone(): DeadlineFold {
+    const copy = new DeadlineFold(this.sources);
+    for (const [k, v] of this.memos) copy.memos.set(k, v);
+    for (const [k, v] of this.rows) copy.rows.set(k, v);
+    return copy;
+  }
+
   apply(event: RecordedEvent): void {
     for (const source of this.sources) {
       if (!source.handles.includes(event.type)) continue;

@@ -3,6 +3,7 @@
  * decisions through its own port (services/supervision/ports.ts); the assembly's module is listed before it.
  */
 import { supervisionErrorCodes } from '../../domain/supervision/index.js';
+import { timeTravellingRead, viewAsOf } from '../api/asOf/timeTravel.js';
 import { defineContext, lazyRoutes, type ServiceDeps } from '../platform/contextModule.js';
 import { supervisionDeadlineSource } from './deadlines.js';
 import { supervisionService } from './service.js';
@@ -14,4 +15,8 @@ export const supervisionModule = defineContext({
   routes: [lazyRoutes(async () => (await import('./routes.js')).supervisionRoutes)],
   services: ({ store, read }: ServiceDeps) => ({ supervision: supervisionService({ store, read }) }),
   deadlineSources: () => [supervisionDeadlineSource()],
+  // The routes' service reads the request's past view when it asked for one (`?asOf=`); commands never run in one.
+  timeTravel: ({ store, read }) => ({
+    supervision: supervisionService({ store, read: timeTravellingRead(read), cut: (compoundId) => (viewAsOf()?.compoundId === compoundId ? viewAsOf()!.position : undefined) }),
+  }),
 });

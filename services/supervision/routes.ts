@@ -8,6 +8,7 @@ import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
 import { rolesOn, type Role } from '../auth/grants.js';
 import { readModelGate } from '../api/readModel.js';
+import { viewAsOf } from '../api/asOf/timeTravel.js';
 import { commandIds } from '../commands/handler.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -122,7 +123,8 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = await requirePrincipal(request, signingKey);
       requireRole(principal, request.params.compoundId, ['supervisor', 'street_office']);
       await gate.caughtUp(request.params.compoundId, ['funds'], request.query.after);
-      const trace = await supervision.trace(request.params.compoundId, clock.now(), { ...(request.query.account ? { account: request.query.account } : {}), ...(request.query.cursor ? { cursor: Number(request.query.cursor) } : {}), limit: request.query.limit });
+      // As of a past point (`?asOf=`), flags are judged at that instant (what was overdue then).
+      const trace = await supervision.trace(request.params.compoundId, viewAsOf()?.at ?? clock.now(), { ...(request.query.account ? { account: request.query.account } : {}), ...(request.query.cursor ? { cursor: Number(request.query.cursor) } : {}), limit: request.query.limit });
       if (!trace) throw new HttpProblem(404, 'fund_not_open', 'The compound\u2019s funds are not open');
       return trace;
     },

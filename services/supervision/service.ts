@@ -2,8 +2,13 @@
  * The supervision's service: the supervisory board, its meetings and the declared relationships (one stream
  * per compound, a handful of events: folded on each read) and the supervisory trace, rendered from the funds'
  * read model with the decisions as the assembly records them now.
+ *
+ * What it reads is what it is handed: the live read store and the whole stream for the runtime; for the
+ * routes (services/supervision/module.ts), a reader that answers from the request's past view (`?asOf=`) and
+ * `cut`, the position that view stands at, so the declarations too are those recorded by then.
  */
-import { supervisionDecider, supervisionStreamId, type SupervisionCommand, type SupervisionState } from '../../domain/supervision/index.js';
+import { supervisionDecider, supervisionStreamId, type SupervisionCommand, type SupervisionEvent, type SupervisionState } from '../../domain/supervision/index.js';
+import { fold } from '../../domain/shared/decider.js';
 import type { DomainError } from '../../domain/shared/errors.js';
 import { DECISIONS, type DecisionDoc } from '../../projections/assembly/index.js';
 import { fundsDocs } from '../../projections/funds/index.js';
@@ -28,15 +33,20 @@ export interface SupervisionService {
   decisionRef(decisionId: string): DecisionRef | null;
 }
 
-export function supervisionService(deps: { store: EventStore; read: ReadView }): SupervisionService {
-  const { store, read } = deps;
+export function supervisionService(deps: { store: EventStore; read: ReadView; cut?: (compoundId: string) => bigint | undefined }): SupervisionService {
+  const { store, read, cut } = deps;
   const docs = fundsDocs(read);
   const decisionRef = (decisionId: string): DecisionRef | null => {
     const d = read.get<DecisionDoc>(DECISIONS, decisionId);
     if (!d) return null;
     return { decisionId: d.decisionId, motionId: d.motionId, matter: d.matter, budget: d.proposal?.kind === 'use_maintenance_fund' ? d.proposal.budget : null, revokedAt: d.revoked?.revokedAt ?? null };
   };
-  const state = async (compoundId: string) => (await loadState(store, supervisionDecider, supervisionStreamId(compoundId))).state;
+  const state = async (compoundId: string): Promise<SupervisionState> => {
+    const until = cut?.(compoundId);
+    if (until === undefined) return (await loadState(store, supervisionDecider, supervisionStreamId(compoundId))).state;
+    const events = (await store.readStream(supervisionStreamId(compoundId))).filter((e) => e.position <= until);
+    return fold(supervisionDecider, events.map((e) => ({ type: e.type, data: e.data }) as SupervisionEvent));
+  };
   return {
     run: (compoundId, command, cmd) => handleCommand(store, supervisionDecider, supervisionStreamId(compoundId), command, cmd, {}),
     state,

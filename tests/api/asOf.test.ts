@@ -90,9 +90,10 @@ t.test('views as of a past point', async (t) => {
   const earlier = ids((await api.call('GET', `/v1/compounds/${a}/deadlines?asOf=${between}`, { token: oc })).json());
   t.ok(earlier.length > 0 && earlier.length < ids(liveDeadlines).length, 'fewer obligations before the second motion');
   t.notOk(earlier.some((d) => d.includes(second.motionId)), 'none of the second motion');
-  const live1 = await api.call('GET', `/v1/compounds/${a}/funds?asOf=${between}`, { token: oc });
+  const live1 = await api.call('GET', `/v1/compounds/${a}/board?asOf=${between}`, { token: oc });
   t.equal(live1.statusCode, 400);
-  t.equal(live1.json().code, 'as_of_not_supported');
+  t.equal(live1.json().code, 'as_of_not_supported', 'the board\u2019s setting stays live');
+  t.equal((await api.call('GET', `/v1/compounds/${a}/funds?asOf=${between}`, { token: oc })).json().code, 'fund_not_open', 'the funds travel too: not open then');
   t.equal((await api.call('GET', `/v1/keys?asOf=${between}`)).json().code, 'as_of_not_supported');
   // Refusals change nothing and still check the caller.
   t.equal((await api.call('GET', `/v1/compounds/${a}/motions?asOf=${between}`)).statusCode, 401);

@@ -4,58 +4,22 @@
  * point, in global order, applied by each projection that handles it when the event belongs to the compound
  * (the projection's `scopeOf`, else the event's `compoundId`: the same scope the runner isolates failures by).
  *
- * The cost is one ordered read of the log up to the point (batches of 10,000); a motion's own view reads only
- * its streams (services/board/asOf.ts). Results are cached per (compound, cut position) for repeated reads.
+ * The cost is one ordered read of the log from the compound's nearest snapshot before the point (snapshots.ts)
+ * to the point (batches of 10,000); a motion's own view reads only its streams (services/board/asOf.ts).
+ * Results are cached per (compound, cut position) for repeated reads (timeTravel.ts).
  */
-import { defaultScope, type DocChange, type DocReader, type Projection } from '../../../projections/projection.js';
+import { defaultScope, type Projection } from '../../../projections/projection.js';
 import type { EventStore, RecordedEvent } from '../../store/port.js';
 import type { Deadline, DeadlineSource } from '../../platform/deadlines.js';
 import { DeadlineFold } from '../../platform/deadlineFold.js';
+import { DocsAsOf } from './docsAsOf.js';
+import { resume, type FoldState, type SnapshotShelf } from './snapshots.js';
 
-/** A point of the log: a global position, or an instant (services/board/asOf.ts parses it). */
-export type AsOf = { readonly kind: 'position'; readonly position: bigint } | { readonly kind: 'instant'; readonly at: Date };
+export { DocsAsOf } from './docsAsOf.js';
 
-interface Stored {
-  readonly parent?: string;
-  readonly sortKey?: string;
-  readonly doc: unknown;
-}
+import type { AsOf } from './point.js';
 
-/** Documents in memory, queried as the read store is (get, list in sort-key order with paging, count). */
-export class DocsAsOf implements DocReader {
-  private readonly docs = new Map<string, Stored>();
-
-  get<T = unknown>(collection: string, id: string): T | undefined {
-    return this.docs.get(`${collection}/${id}`)?.doc as T | undefined;
-  }
-
-  list<T = unknown>(collection: string, parent: string, options: { limit?: number; afterSortKey?: string } = {}): T[] {
-    const rows = [...this.docs.entries()]
-      .filter(([k, v]) => k.startsWith(`${collection}/`) && v.parent === parent)
-      .map(([k, v]) => ({ sortKey: v.sortKey ?? k.slice(collection.length + 1), doc: v.doc as T }))
-      .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
-      .filter((r) => options.afterSortKey === undefined || r.sortKey > options.afterSortKey);
-    return rows.slice(0, options.limit ?? rows.length).map((r) => r.doc);
-  }
-
-  count(collection: string, parent: string): number {
-    return this.list(collection, parent).length;
-  }
-
-  /** Feeds one event (in log order) through the projections that handle it, as the runner does. */
-  apply(event: RecordedEvent, projections: readonly Projection[]): void {
-    for (const projection of projections) if (projection.handles.includes(event.type)) this.applyChanges(projection.apply(event, this));
-  }
-
-  /** One projection's changes for one event. */
-  applyChanges(changes: readonly DocChange[]): void {
-    for (const change of changes) {
-      const key = `${change.collection}/${change.id}`;
-      if (change.op === 'delete') this.docs.delete(key);
-      else this.docs.set(key, { ...(change.parent !== undefined ? { parent: change.parent } : {}), ...(change.sortKey !== undefined ? { sortKey: change.sortKey } : {}), doc: change.doc });
-    }
-  }
-}
+export type { AsOf } from './point.js';
 
 export interface CompoundAsOf {
   readonly compoundId: string;
@@ -78,15 +42,29 @@ const BATCH = 10_000;
 const within = (asOf: AsOf) => (e: RecordedEvent): boolean =>
   asOf.kind === 'position' ? e.position <= asOf.position : Date.parse(e.metadata.recordedAt) <= asOf.at.getTime();
 
-export async function compoundAsOf(store: EventStore, projections: readonly Projection[], compoundId: string, asOf: AsOf, deadlineSources: readonly DeadlineSource[] = []): Promise<CompoundAsOf> {
-  const docs = new DocsAsOf();
-  const deadlines = new DeadlineFold(deadlineSources);
-  let cutAt: string | null = null;
+/** The projections by the event types they handle, in list order (once per list). */
+const routed = new WeakMap<readonly Projection[], Map<string, Projection[]>>();
+function byType(projections: readonly Projection[]): Map<string, Projection[]> {
+  let map = routed.get(projections);
+  if (!map) {
+    map = new Map();
+    for (const p of projections) for (const type of p.handles) map.set(type, [...(map.get(type) ?? []), p]);
+    routed.set(projections, map);
+  }
+  return map;
+}
+
+/**
+ * `snapshots`: start from the nearest snapshot at or before the point, and leave new ones on the way
+ * (snapshots.ts); the result is the same with or without.
+ */
+export async function compoundAsOf(store: EventStore, projections: readonly Projection[], compoundId: string, asOf: AsOf, deadlineSources: readonly DeadlineSource[] = [], snapshots?: SnapshotShelf): Promise<CompoundAsOf> {
+  const from = snapshots?.before(compoundId, asOf);
+  let state: FoldState = from ? resume(from) : { docs: new DocsAsOf(), deadlines: new DeadlineFold(deadlineSources), position: 0n, cutAt: null, events: 0, recordedAt: null };
+  const handlers = byType(projections);
   const keep = within(asOf);
-  let after = 0n;
-  let cut = 0n;
-  let events = 0;
-  let recordedAt: string | null = null;
+  let cell = snapshots?.cellOf(state.position) ?? 0n;
+  let after = state.position;
   for (;;) {
     const batch = await store.readAll({ after, maxCount: BATCH });
     if (batch.length === 0) break;
@@ -96,25 +74,30 @@ export async function compoundAsOf(store: EventStore, projections: readonly Proj
         past = true;
         break;
       }
-      cut = event.position;
-      cutAt = event.metadata.recordedAt;
+      // The first event of a new cell: the state before it is the snapshot of the cell the fold stands in.
+      if (snapshots && state.position > 0n && snapshots.cellOf(event.position) !== cell) {
+        state = snapshots.keep(compoundId, state);
+        cell = snapshots.cellOf(event.position);
+      }
+      state.position = event.position;
+      state.cutAt = event.metadata.recordedAt;
+      const { docs, deadlines } = state;
       deadlines.apply(event);
       let mine = false;
-      for (const projection of projections) {
-        if (!projection.handles.includes(event.type)) continue;
+      for (const projection of handlers.get(event.type) ?? []) {
         const scope = projection.scopeOf ? projection.scopeOf(event, docs) : defaultScope(event);
         if (scope !== compoundId) continue;
         mine = true;
         docs.applyChanges(projection.apply(event, docs));
       }
       if (mine) {
-        events += 1;
-        recordedAt = event.metadata.recordedAt;
+        state.events += 1;
+        state.recordedAt = event.metadata.recordedAt;
       }
     }
     if (past || batch.length < BATCH) break;
     after = batch.at(-1)!.position;
   }
-  const at = asOf.kind === 'instant' ? asOf.at : cutAt ? new Date(cutAt) : new Date(0);
-  return { compoundId, asOf, position: cut, recordedAt, events, docs, deadlines: deadlines.of(compoundId), at };
+  const at = asOf.kind === 'instant' ? asOf.at : state.cutAt ? new Date(state.cutAt) : new Date(0);
+  return { compoundId, asOf, position: state.position, recordedAt: state.recordedAt, events: state.events, docs: state.docs, deadlines: state.deadlines.of(compoundId), at };
 }

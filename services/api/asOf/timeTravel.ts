@@ -25,6 +25,7 @@ import type { DeadlineSource } from '../../platform/deadlines.js';
 import { HttpProblem } from '../problem.js';
 import { compoundAsOf, type CompoundAsOf } from './compoundAsOf.js';
 import { currentView as current } from './currentView.js';
+import { SnapshotShelf } from './snapshots.js';
 
 // The registry's state as of the point: services/registry/asOf.ts, declared by its module (`timeTravel`).
 export { viewAsOf } from './currentView.js';
@@ -96,19 +97,16 @@ function compoundOfRequest(request: FastifyRequest, read: Pick<ReadView, 'get'>)
 }
 
 /**
- * Views of a compound that are not read-model documents (the registry's state, the deadlines' table, the funds
- * folded from their streams, the board's setting): they cannot be shown as of a past point yet, and say so.
+ * Views of a compound that are not computed from the log up to a point, and say so. The board's setting
+ * (public or not) stays live: it decides who may read the board now, and an answer "as of" would read as if
+ * past access rules applied. (The funds, a sub-account, a release and the supervisory trace are the funds'
+ * read model, and travel like every other view.)
  */
-const LIVE_ONLY: ReadonlySet<string> = new Set([
-  '/v1/compounds/:compoundId/funds',
-  '/v1/compounds/:compoundId/funds/units/:unitId',
-  '/v1/compounds/:compoundId/releases/:releaseId',
-  '/v1/compounds/:compoundId/supervision',
-  '/v1/compounds/:compoundId/board',
-]);
+const LIVE_ONLY: ReadonlySet<string> = new Set(['/v1/compounds/:compoundId/board']);
 
 export function registerTimeTravel(app: FastifyInstance, deps: { store: EventStore; read: ReadView; projections: readonly Projection[]; deadlineSources: readonly DeadlineSource[] }): void {
   const cache = cached(32);
+  const snapshots = new SnapshotShelf();
   app.addHook('preHandler', async (request) => {
     if (request.method !== 'GET') return;
     const text = asOfParam(request);
@@ -125,7 +123,7 @@ export function registerTimeTravel(app: FastifyInstance, deps: { store: EventSto
     // Nothing is computed for a caller the handler will turn away (JSON views all need a token; pages may be public).
     if (request.headers.authorization === undefined && !request.url.startsWith('/board/')) return;
     // An instant is cut at the last position recorded by then, so two instants between the same events share one view.
-    const view = await cache(`${compoundId}|${asOf.kind === 'position' ? asOf.position : asOf.at.toISOString()}`, () => compoundAsOf(deps.store, deps.projections, compoundId, asOf, deps.deadlineSources));
+    const view = await cache(`${compoundId}|${asOf.kind === 'position' ? asOf.position : asOf.at.toISOString()}`, () => compoundAsOf(deps.store, deps.projections, compoundId, asOf, deps.deadlineSources, snapshots));
     request.asOfView = view;
   });
   // Callback style, so that the handler runs inside the request's context.

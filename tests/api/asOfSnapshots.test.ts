@@ -1,0 +1,66 @@
+/**
+ * Time-travel snapshots (services/api/asOf/snapshots.ts) give exactly what a full fold gives: over a real log
+ * (two compounds; units, a motion with ballots and its decision, the funds with a release through settlement),
+ * random sequences of cut points (positions and instants), folded through one shelf of random cell size and
+ * budget, each equal to the fold from the start without snapshots: every document where it is filed, the
+ * deadlines, the cut and its counters. The shelf stays within its budget.
+ */
+import fc from 'fast-check';
+import t from 'tap';
+import { compoundAsOf, type AsOf, type CompoundAsOf } from '../../services/api/asOf/compoundAsOf.js';
+import { SnapshotShelf } from '../../services/api/asOf/snapshots.js';
+import { allProjections } from '../../services/contexts.js';
+import { seedExport } from '../support/exportSeed.js';
+
+const json = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+const shape = (v: CompoundAsOf) => ({ position: v.position, recordedAt: v.recordedAt, events: v.events, at: v.at.toISOString(), docs: v.docs.entries(), deadlines: v.deadlines });
+
+t.test('a fold from a snapshot equals the fold from the start, at random cut points', async (t) => {
+  const { api, compoundId, otherCompoundId } = await seedExport(t);
+  const store = api.runtime.deps.store;
+  const sources = api.runtime.deps.platform.deadlineSources;
+  const log = await store.readAll({});
+  const head = log.at(-1)!.position;
+  t.ok(log.length > 20, `a log of ${log.length} events`);
+  const instants = [...new Set(log.map((e) => e.metadata.recordedAt))];
+
+  const full = new Map<string, ReturnType<typeof shape>>();
+  const key = (compound: string, asOf: AsOf) => `${compound}|${asOf.kind === 'position' ? asOf.position : asOf.at.toISOString()}`;
+  const fromStart = async (compound: string, asOf: AsOf) => {
+    const k = key(compound, asOf);
+    if (!full.has(k)) full.set(k, shape(await compoundAsOf(store, allProjections, compound, asOf, sources)));
+    return full.get(k)!;
+  };
+
+  const cut = fc.oneof(
+    fc.bigInt({ min: 0n, max: head }).map((position): AsOf => ({ kind: 'position', position })),
+    fc.constantFrom(...instants).map((iso): AsOf => ({ kind: 'instant', at: new Date(iso) })),
+  );
+  let compared = 0;
+  let fromSnapshot = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 5, max: 400 }),
+      fc.array(fc.tuple(fc.constantFrom(compoundId, otherCompoundId), cut), { minLength: 1, maxLength: 12 }),
+      async (every, maxDocs, cuts) => {
+        const shelf = new SnapshotShelf({ every, maxDocs });
+        for (const [compound, asOf] of cuts) {
+          if (shelf.before(compound, asOf)) fromSnapshot += 1;
+          const got = shape(await compoundAsOf(store, allProjections, compound, asOf, sources, shelf));
+          const want = await fromStart(compound, asOf);
+          if (json(got) !== json(want)) {
+            t.same(got, want, `${key(compound, asOf)} with cells of ${every}`);
+            return false;
+          }
+          compared += 1;
+          if (shelf.size > maxDocs) return false;
+        }
+        return true;
+      },
+    ),
+    { numRuns: 60 },
+  );
+  t.ok(compared > 100, `${compared} cuts compared`);
+  t.ok(fromSnapshot > 20, `${fromSnapshot} of them folded from a snapshot`);
+});
