@@ -3,7 +3,7 @@
  * cannot read itself, read at the moment it acts: the unit from the registry (always current), the decision
  * from the assembly's read model (the route waits for it to catch up first), the units of a charge scope.
  *
- * Commands on one compound's funds run one at a time in this process, and the stream's state is kept between
+ * Commands on one compound's funds run one at a time in this process (handleCommand's turns per stream), and the stream's state is kept between
  * them with its revision (only the events since are read): a compound's stream grows with every transfer, and
  * folding all of them per command grew with it (bench:funds prints the fold of 100,000). The funds' `evolve` updates the state in place
  * (domain/funds/state.ts), which is why the commands are serialised: no two ever fold the kept state at once;
@@ -41,38 +41,20 @@ export interface FundsService {
 /** Compounds whose funds' state is kept between commands. */
 const KEPT_STATES = 64;
 
-/** Runs tasks one at a time per key, in the order they came. */
-function serially() {
-  const tails = new Map<string, Promise<unknown>>();
-  return <T>(key: string, task: () => Promise<T>): Promise<T> => {
-    const run = (tails.get(key) ?? Promise.resolve()).then(task, task);
-    const tail = run.catch(() => undefined);
-    tails.set(key, tail);
-    void tail.then(() => {
-      if (tails.get(key) === tail) tails.delete(key);
-    });
-    return run;
-  };
-}
-
 /** `read`: the documents as this service's caller should see them (live, or as of a past point: `fundsReadingFrom`). */
 export function fundsService(deps: { store: EventStore; read: ReadView; registry: RegistryService }): FundsService {
   const { store, read, registry } = deps;
   const kept = lruStateCache<FundState>(KEPT_STATES);
-  const serial = serially();
   const facts = (u: { unitId: string; building: string; area: string; developerHeld: boolean }): UnitFacts => ({ unitId: u.unitId, building: u.building, area: u.area, developerHeld: u.developerHeld });
   return {
     docs: fundsDocs(read),
     run(compoundId, command, cmd) {
       const streamId = fundsStreamId(compoundId);
-      return serial(streamId, async () => {
-        try {
-          return await handleCommand(store, fundsDecider, streamId, command, cmd, {}, { cache: kept });
-        } catch (error) {
-          // The kept state may be half-evolved (it changes in place): the next command folds afresh.
-          kept.delete(streamId);
-          throw error;
-        }
+      // handleCommand runs commands on one stream one at a time in this process (services/commands/handler.ts).
+      return handleCommand(store, fundsDecider, streamId, command, cmd, {}, { cache: kept }).catch((error: unknown) => {
+        // The kept state may be half-evolved (it changes in place): the next command folds afresh.
+        kept.delete(streamId);
+        throw error;
       });
     },
     state: async (compoundId) => (await loadState(store, fundsDecider, fundsStreamId(compoundId))).state,
