@@ -16,7 +16,8 @@ import { moreThanHalf, neededForMajority } from './majority.js';
 import { groupProblem } from './guards.js';
 import { answerRemoval, decideRemoval, proposeRemoval, putRemovalToOwners } from './removal.js';
 import { committeeRules, type CommitteeRules, type NominationRoute } from './rules.js';
-import { formReelectionGroup, recordHandover, reportReelection } from './transition.js';
+import { checkTransitionFreeze, formReelectionGroup, recordHandover, reportReelection } from './transition.js';
+import { decideActing, isActingCommand } from './actingDecide.js';
 import { activeMembers, evolveCommittee, initialCommitteeState, openElection, type ActiveCommitteeState, type CommitteeState } from './state.js';
 
 /** Who does what (README "Who may do what"): the street office forms the group and reviews; the Party committee nominates and consents; the group or the OC convenes; owners nominate; members record meetings. */
@@ -351,6 +352,13 @@ function decideActive(command: CommitteeCommand, state: ActiveCommitteeState, ct
       return demandMeeting(command, state, rules, ctx);
     case 'UseSeal':
       return useSeal(command, state, rules, ctx);
+    case 'FormPropertyManagementCommittee':
+    case 'DissolvePropertyManagementCommittee':
+    case 'RecordResidentsCommitteeActing':
+    case 'RecordActingConvening':
+      return decideActing(command, state, ctx);
+    case 'CheckTransitionFreeze':
+      return checkTransitionFreeze(command, state, ctx);
     default:
       return assertNever(command);
   }
@@ -386,7 +394,8 @@ function formGroup(command: Extract<CommitteeCommand, { type: 'FormPreparatoryGr
 export function decideCommittee(command: CommitteeCommand, state: CommitteeState, ctx: DecideContext): readonly CommitteeEvent[] | DomainError {
   if (state.status === 'none') {
     if (command.type === 'FormPreparatoryGroup') return formGroup(command, ctx);
-    if (command.type === 'EndMembership') return [];
+    if (command.type === 'EndMembership' || command.type === 'CheckTransitionFreeze') return [];
+    if (isActingCommand(command)) return decideActing(command, state, ctx);
     return refuse('group_not_found', 'no preparatory body is formed for this compound');
   }
   return decideActive(command, state, ctx);
