@@ -14,3 +14,4 @@ export * from './convening.js';
 export * from './removal.js';
 export * from './transition.js';
 export * from './acting.js';
+export * from './actingDecide.js';
