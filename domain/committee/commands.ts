@@ -122,6 +122,8 @@ export type CommitteeCommand =
         readonly removalId: string;
         readonly memberId: string;
         readonly grounds: string;
+        /** The grounds as the pack's article lists them (rules.ts `removal.grounds`); required where it lists any. */
+        readonly groundCodes?: readonly string[];
         readonly evidenceRef: string;
         readonly proposer: RemovalProposer;
       };

@@ -26,6 +26,8 @@ export const committeeErrorCodes = {
   invalid_seal_use: 'invalid',
   seal_use_not_authorised: 'invalid',
   invalid_acting_body: 'invalid',
+  /** A removal ground the record can verify (absences) is not on the member's record. */
+  ground_not_established: 'invalid',
   acting_body_not_provided: 'invalid',
   // 403
   not_entitled: 'forbidden',

@@ -261,6 +261,13 @@ export type RemovalProposer =
       readonly totals: { readonly area: string; readonly headcount: number };
     };
 
+/** A removal ground cited (rules.ts `RemovalGround`), with the member's record where the ground is checked. */
+export interface CitedGround {
+  readonly code: string;
+  readonly source: string;
+  readonly established?: { readonly meetings: number; readonly absences: number; readonly flaggedAt: string };
+}
+
 /** 罢免提议: a proposal to remove a member, with its grounds; the member may answer before the owners decide. */
 export interface RemovalProposedData {
   readonly compoundId: string;
@@ -268,6 +275,8 @@ export interface RemovalProposedData {
   readonly removalId: string;
   readonly memberId: string;
   readonly grounds: string;
+  /** The grounds cited as the article lists them, each with its source and, where checked, what the record shows. */
+  readonly groundsCited?: readonly CitedGround[];
   readonly evidenceRef: string;
   readonly proposer: RemovalProposer;
   readonly proposedAt: string;

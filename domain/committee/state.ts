@@ -6,6 +6,7 @@ import { assertNever } from '../shared/decider.js';
 import type { Jurisdiction } from '../registry/index.js';
 import type {
   CandidateNominatedData,
+  CitedGround,
   CommitteeEvent,
   GroupMember,
   MeetingHeldData,
@@ -76,6 +77,7 @@ export interface RemovalState {
   readonly termId: string;
   readonly memberId: string;
   readonly grounds: string;
+  readonly groundsCited?: readonly CitedGround[];
   readonly evidenceRef: string;
   readonly proposer: RemovalProposer;
   readonly proposedAt: string;

@@ -62,6 +62,7 @@ export function renderBoard(state: ActiveCommitteeState) {
       memberId: r.memberId,
       name: name(r.memberId),
       grounds: r.grounds,
+      groundsCited: r.groundsCited ?? [],
       // Who proposed: members by name (posted); owners only as their share, never who (as a petition's signers).
       proposer: r.proposer.kind === 'members' ? { kind: 'members', members: r.proposer.members.map(name), of: r.proposer.of } : { kind: 'owners', support: r.proposer.support, totals: r.proposer.totals },
       proposedAt: r.proposedAt,

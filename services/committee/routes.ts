@@ -367,6 +367,7 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.object({
           memberId: id,
           grounds: text(2000),
+          groundCodes: z.array(id).max(20).optional().describe('the grounds as the article lists them (Beijing 京条例 Arts. 46–47, Shanghai 沪规定 Art. 31, Hangzhou 杭条例 Art. 31): required there'),
           evidenceRef: text(200).describe('the signed written proposal'),
           proposedBy: z.enum(['members', 'owners']),
           members: z.array(id).max(51).optional().describe('proposedBy members: the proposing members'),
@@ -389,6 +390,7 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
             removalId: commandIds(cmd.commandId)(),
             memberId: b.memberId,
             grounds: b.grounds,
+            ...(b.groundCodes ? { groundCodes: b.groundCodes } : {}),
             evidenceRef: b.evidenceRef,
             proposer: b.proposedBy === 'members' ? { kind: 'members', members: b.members ?? [], of: 0 } : { kind: 'owners', units: b.units ?? [], ...(await committee.ownerSupport(compoundId, b.units ?? [])) },
           },
