@@ -34,6 +34,8 @@ export type CommitteeCommand =
       readonly data: {
         readonly electionId: string;
         readonly seats: number;
+        /** 候补委员 (Beijing): elected in the same ballot after the members, at most as many as the seats. */
+        readonly alternates?: number;
         readonly termYears: number;
         /** The compound's size from the registry: whether the small-compound seats apply. */
         readonly size: { readonly totalArea: string; readonly households: number };

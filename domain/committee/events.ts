@@ -47,6 +47,8 @@ export interface ElectionOpenedData {
   readonly electionId: string;
   readonly kind: 'first' | 'by_election' | 're_election';
   readonly seats: number;
+  /** 候补委员 elected in the same ballot after the members (Beijing); absent = none. */
+  readonly alternates?: number;
   readonly termYears: number;
   readonly openedAt: string;
 }
@@ -118,6 +120,8 @@ export interface CommitteeSeatedData {
   readonly kind: 'first' | 'by_election' | 're_election';
   /** Seated by this election. */
   readonly members: readonly CommitteeMember[];
+  /** 候补委员 in the order they fill vacancies (京条例 Art. 41 para. 3); absent = none. */
+  readonly alternates?: readonly CommitteeMember[];
   readonly seats: number;
   readonly unfilledSeats: number;
   readonly electedAt: string;
@@ -126,6 +130,18 @@ export interface CommitteeSeatedData {
   readonly firstMeetingDueBy: string | null;
   readonly filingDueBy: string | null;
   readonly reelectionReportDueBy: string;
+}
+
+/** 候补委员递补: an alternate fills a vacancy for the rest of the term, in order (京条例 Art. 41 para. 3). */
+export interface AlternateSeatedData {
+  readonly compoundId: string;
+  readonly termId: string;
+  readonly memberId: string;
+  /** The member whose seat it fills. */
+  readonly replaces: string;
+  readonly seatedAt: string;
+  readonly remaining: number;
+  readonly source: string;
 }
 
 /** 补选: seats left unfilled call for a by-election. */
@@ -460,7 +476,8 @@ export type CommitteeEvent =
   | DomainEvent<'PropertyManagementCommitteeDissolved', PropertyManagementCommitteeDissolvedData>
   | DomainEvent<'ResidentsCommitteeActing', ResidentsCommitteeActingData>
   | DomainEvent<'OwnersDecisionConvened', OwnersDecisionConvenedData>
-  | DomainEvent<'FreezeCheckPassed', FreezeCheckPassedData>;
+  | DomainEvent<'FreezeCheckPassed', FreezeCheckPassedData>
+  | DomainEvent<'AlternateSeated', AlternateSeatedData>;
 
 export type CommitteeEventType = CommitteeEvent['type'];
 export const committeeEventTypes: readonly CommitteeEventType[] = [
@@ -495,6 +512,7 @@ export const committeeEventTypes: readonly CommitteeEventType[] = [
   'ResidentsCommitteeActing',
   'OwnersDecisionConvened',
   'FreezeCheckPassed',
+  'AlternateSeated',
 ];
 
 export type { DeclaredCondition };

@@ -13,6 +13,7 @@ import { refuse } from './errors.js';
 import type { CitedGround, CommitteeEvent } from './events.js';
 import { entitled, iso, isText } from './guards.js';
 import { articleOf, type CommitteeRules } from './rules.js';
+import { afterVacancy } from './alternates.js';
 import { activeMembers, type ActiveCommitteeState, type MemberState, type RemovalState } from './state.js';
 
 type Cmd<T extends CommitteeCommand['type']> = Extract<CommitteeCommand, { type: T }>;
@@ -162,9 +163,7 @@ export function decideRemoval(command: Cmd<'DecideRemoval'>, state: ActiveCommit
   const events: CommitteeEvent[] = [
     { type: 'MemberRemoved', data: { compoundId, termId: term.termId, removalId: removal.removalId, memberId: removal.memberId, decisionId: d.decisionId, removedAt: d.decidedAt, remaining, seats: term.seats } },
   ];
-  // 沪规定 Art. 32 para. 2 (一); 京条例 Art. 48: fewer than half the seats filled → early re-election.
-  if (2 * remaining < term.seats && !term.earlyReelection) {
-    events.push({ type: 'EarlyReelectionRequired', data: { compoundId, termId: term.termId, remaining, seats: term.seats, requiredAt: iso(now), dueBy: iso(periodEnd(now, rules.earlyReelectionDays)) } });
-  }
+  // 京条例 Art. 41 para. 3: an alternate fills the seat; 沪规定 Art. 32 para. 2 (一), 京条例 Art. 48: then fewer than half → early re-election.
+  events.push(...afterVacancy(state, term, removal.memberId, remaining, rules, now));
   return events;
 }

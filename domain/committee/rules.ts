@@ -96,6 +96,8 @@ export interface CommitteeRules {
   readonly postingBeforeVoteDays: number;
   /** Seats: odd, between min and max; `smallSeats` where the compound is small (by area or households). */
   readonly seats: { readonly min: number; readonly max: number; readonly smallSeats: number; readonly small: { readonly maxArea?: string; readonly maxHouseholds?: number } };
+  /** 候补委员: alternates may be elected, at most as many as the members, filling vacancies in rank order. */
+  readonly alternatesAllowed: boolean;
   /** Term in years. */
   readonly termYears: { readonly min: number; readonly max: number };
   /** Months before the term ends by which the re-election is reported to the street office. */
@@ -135,7 +137,7 @@ export interface CommitteeRules {
   readonly sealNeedsMajority: boolean;
   /** A member absent from half or more of the meetings held in a year is flagged for removal. */
   readonly absenceFlag: boolean;
-  readonly sources: Readonly<Record<'group' | 'leader' | 'groupListPostingDays' | 'firstAssemblyDays' | 'nomination' | 'ownerInCompound' | 'partyConsent' | 'streetOfficeReview' | 'postingBeforeVoteDays' | 'seats' | 'termYears' | 'reelectionReportMonths' | 'firstMeeting' | 'officers' | 'filingDays' | 'meetings' | 'decisionPublicationDays' | 'membershipEnds' | 'earlyReelection' | 'termEnd' | 'reelectionGroup' | 'transitionFreeze' | 'handover' | 'removal' | 'absences' | 'agendaNotice' | 'demandedMeeting' | 'regularMeeting' | 'seal', string>>;
+  readonly sources: Readonly<Record<'alternates' | 'group' | 'leader' | 'groupListPostingDays' | 'firstAssemblyDays' | 'nomination' | 'ownerInCompound' | 'partyConsent' | 'streetOfficeReview' | 'postingBeforeVoteDays' | 'seats' | 'termYears' | 'reelectionReportMonths' | 'firstMeeting' | 'officers' | 'filingDays' | 'meetings' | 'decisionPublicationDays' | 'membershipEnds' | 'earlyReelection' | 'termEnd' | 'reelectionGroup' | 'transitionFreeze' | 'handover' | 'removal' | 'absences' | 'agendaNotice' | 'demandedMeeting' | 'regularMeeting' | 'seal', string>>;
 }
 
 const fullCapacity = (source: string): ConditionRule => ({ condition: 'full_capacity', needs: 'declaration', source });
@@ -152,6 +154,7 @@ const national: CommitteeRules = {
   streetOfficeReviewRequired: false,
   postingBeforeVoteDays: 15,
   seats: { min: 5, max: 11, smallSeats: 5, small: {} },
+  alternatesAllowed: false,
   termYears: { min: 1, max: 5 },
   reelectionReportMonths: 3,
   firstMeetingDays: 7,
@@ -179,6 +182,7 @@ const national: CommitteeRules = {
     streetOfficeReview: '指导规则 Art. 14: the group checks eligibility [BG]',
     postingBeforeVoteDays: '指导规则 Art. 12: published ≥ 15 days before the first meeting [P]',
     seats: '指导规则 Art. 31: 5–11 members, odd [P]',
+    alternates: 'no alternates in this pack',
     termYears: '指导规则 Art. 32: ≤ 5 years per term [P]',
     reelectionReportMonths: '指导规则 Art. 47: organise the re-election 3 months before the term ends [BG]',
     firstMeeting: '指导规则 Art. 32: first meeting within 7 days of the election [P]',
@@ -215,6 +219,7 @@ const beijing: CommitteeRules = {
   partyConsentRequired: true,
   seats: { min: 5, max: 25, smallSeats: 3, small: { maxHouseholds: 100 } },
   removal: { ...national.removal, grounds: beijingGrounds },
+  alternatesAllowed: true,
   reelectionReportMonths: 6,
   agendaNoticeDays: 5,
   regularMeetingMonths: 2,
@@ -231,6 +236,7 @@ const beijing: CommitteeRules = {
     partyConsent: '京条例 Art. 40 para. 2: the list is reported to the community Party organisation [T]',
     postingBeforeVoteDays: '京条例 Art. 32 para. 1: posted 15 days before the first meeting [T]',
     seats: '京条例 Art. 39 para. 1: ≥ 5, odd; 3 where ≤ 100 households [T]',
+    alternates: '京条例 Art. 41 para. 3: a vacancy is filled by an alternate for the rest of the term, as the rules of procedure fix (here: the alternates’ rank in the same ballot); ≤ the members (Art. 39 para. 1) [T]',
     termYears: '京条例 Art. 41: ≤ 5 years [T]',
     reelectionReportMonths: '京条例 Art. 49: report 6 months before the term ends [T]',
     firstMeeting: '京条例 Art. 42: first meeting within 7 days [T]',

@@ -7,6 +7,7 @@ import type { Jurisdiction } from '../registry/index.js';
 import type {
   CandidateNominatedData,
   CitedGround,
+  CommitteeMember,
   CommitteeEvent,
   GroupMember,
   MeetingHeldData,
@@ -24,6 +25,7 @@ export interface ElectionState {
   readonly electionId: string;
   readonly kind: 'first' | 'by_election' | 're_election';
   readonly seats: number;
+  readonly alternates: number;
   readonly termYears: number;
   readonly openedAt: string;
   readonly candidates: readonly CandidateState[];
@@ -124,6 +126,8 @@ export interface TermState {
   readonly officers: { readonly chair: string; readonly viceChairs: readonly string[]; readonly heldAt: string; readonly late: boolean } | null;
   readonly filing: { readonly certificateRef: string; readonly authority: string; readonly filedAt: string; readonly late: boolean } | null;
   readonly byElectionSeats: number;
+  /** 候补委员 in the order they fill vacancies (京条例 Art. 41 para. 3). */
+  readonly alternates: readonly CommitteeMember[];
   readonly earlyReelection: { readonly requiredAt: string; readonly dueBy: string } | null;
   readonly transition: TransitionState;
   readonly handover: HandoverState | null;
@@ -269,7 +273,7 @@ export function evolveCommittee(state: CommitteeState, event: CommitteeEvent): C
       return { ...state, group: { ...state.group, listPostedAt: event.data.postedAt } };
     case 'ElectionOpened': {
       const d = event.data;
-      const election: ElectionState = { electionId: d.electionId, kind: d.kind, seats: d.seats, termYears: d.termYears, openedAt: d.openedAt, candidates: [], posted: null, decided: null };
+      const election: ElectionState = { electionId: d.electionId, kind: d.kind, seats: d.seats, alternates: d.alternates ?? 0, termYears: d.termYears, openedAt: d.openedAt, candidates: [], posted: null, decided: null };
       const next = { ...state, elections: { ...state.elections, [d.electionId]: election }, electionOrder: [...state.electionOrder, d.electionId] };
       // A re-election runs from its opening (or the group's forming, whichever is first) until the new committee.
       if (d.kind === 're_election' && next.term && next.term.transition.runningSince === null) {
@@ -323,6 +327,7 @@ export function evolveCommittee(state: CommitteeState, event: CommitteeEvent): C
           officers: null,
           filing: null,
           byElectionSeats: d.unfilledSeats,
+          alternates: d.alternates ?? [],
           earlyReelection: null,
           transition: { reported: null, group: null, runningSince: null, handoverDueBy: null },
           handover: null,
@@ -435,6 +440,14 @@ export function evolveCommittee(state: CommitteeState, event: CommitteeEvent): C
     case 'OwnersDecisionConvened':
     case 'FreezeCheckPassed':
       return state;
+    case 'AlternateSeated': {
+      const d = event.data;
+      const term = state.term;
+      const alternate = term?.alternates.find((a) => a.memberId === d.memberId);
+      if (!term || !alternate) return state;
+      const seated: MemberState = { ...alternate, electionId: term.electionId, role: 'member', status: 'active', ended: null, absences: null };
+      return { ...state, members: [...state.members, seated], term: { ...term, alternates: term.alternates.filter((a) => a.memberId !== d.memberId) } };
+    }
     default:
       return assertNever(event);
   }

@@ -21,6 +21,7 @@ function redact(state: CommitteeState): CommitteeState {
   return {
     ...state,
     members: state.members.map((m) => ({ ...m, personId: '' })),
+    term: state.term ? { ...state.term, alternates: (state.term.alternates ?? []).map((a) => ({ ...a, personId: '' })) } : null,
     elections: Object.fromEntries(Object.entries(state.elections).map(([id, e]) => [id, { ...e, candidates: e.candidates.map((c) => ({ ...c, personId: '' })) }])),
   };
 }

@@ -42,6 +42,8 @@ export function renderBoard(state: ActiveCommitteeState) {
           firstMeetingDueBy: term.firstMeetingDueBy,
           filing: term.filing ? { status: 'filed', ...term.filing, dueBy: term.filingDueBy } : { status: 'pending', dueBy: term.filingDueBy },
           byElectionSeats: term.byElectionSeats,
+          // 候补委员 in the order they fill vacancies (京条例 Art. 41 para. 3): names and units are posted (Art. 44 (五)).
+          alternates: (term.alternates ?? []).map((a) => ({ memberId: a.memberId, name: a.name, units: a.unitIds })),
           earlyReelection: term.earlyReelection,
           reelectionReportDueBy: term.reelectionReportDueBy,
           reelection: {

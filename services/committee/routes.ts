@@ -125,7 +125,7 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['committee'],
         summary: 'Open an election (first, by-election or re-election): seats per pack, the term in years',
         params: compoundParams,
-        body: z.object({ seats: z.number().int().min(1).max(25), termYears: z.number().int().min(1).max(5).default(5) }),
+        body: z.object({ seats: z.number().int().min(1).max(25), alternates: z.number().int().min(0).max(25).optional().describe('候补委员 (Beijing): elected in the same ballot after the members, ≤ seats'), termYears: z.number().int().min(1).max(5).default(5) }),
         response: { 201: created, ...errors },
       },
     },
@@ -137,7 +137,7 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
         reply,
         compoundId,
         CONVENORS,
-        (by, cmd) => ({ type: 'OpenElection', data: { electionId: commandIds(cmd.commandId)(), seats: request.body.seats, termYears: request.body.termYears, size }, by }),
+        (by, cmd) => ({ type: 'OpenElection', data: { electionId: commandIds(cmd.commandId)(), seats: request.body.seats, ...(request.body.alternates ? { alternates: request.body.alternates } : {}), termYears: request.body.termYears, size }, by }),
         ({ events }) => ({ electionId: (events[0]?.data as { electionId?: string } | undefined)?.electionId }),
       );
     },
