@@ -14,6 +14,7 @@ import type {
   RemovalProposer,
 } from './events.js';
 import { actingBodyRules, emptyActing, type ActingState } from './acting.js';
+import { periodEnd } from '../time/legalPeriod.js';
 
 /** A candidate with the vetting recorded so far. */
 export interface CandidateState extends Omit<CandidateNominatedData, 'compoundId' | 'electionId'> {
@@ -227,9 +228,7 @@ function actingAfterFiling(state: ActiveCommitteeState, filedAt: string): Acting
   if (b.kind === 'residents_committee') return b.ended ? a : { ...a, body: { ...b, ended: { at: filedAt } } };
   const rule = actingBodyRules[state.jurisdiction];
   if (b.dissolved || rule.kind !== 'property_management_committee' || rule.dissolveDaysAfterFiling === null) return a;
-  const due = new Date(filedAt);
-  due.setUTCDate(due.getUTCDate() + rule.dissolveDaysAfterFiling);
-  return { ...a, body: { ...b, dissolveDueBy: due.toISOString() } };
+  return { ...a, body: { ...b, dissolveDueBy: periodEnd(new Date(filedAt), rule.dissolveDaysAfterFiling).toISOString() } };
 }
 
 export const activeMembers = (state: ActiveCommitteeState): readonly MemberState[] => state.members.filter((m) => m.status === 'active');

@@ -91,6 +91,9 @@ t.test('a Beijing compound without an OC runs an owners’ decision convened by 
     convened: [{ motionId, matter: 'hire_or_dismiss_firm', body: 'property_management_committee', role: 'rc_staff', article: '京条例 Art. 56' }],
   });
   t.equal(acting.body.members.length, 7);
+  // 京条例 Art. 58: the PMC's term (3 years here) is a deadline.
+  const deadlines = (await api.call('GET', `/v1/compounds/${c.compoundId}/deadlines`, { token: c.street })).json().deadlines as { kind: string; status: string; source: { article: string } }[];
+  t.match(deadlines.find((d) => d.kind === 'pmc_term_end'), { status: 'open', source: { article: '京条例 Art. 58' } });
   t.notMatch(JSON.stringify(acting), /p-rc|p-street/, 'no person ids');
 });
 
