@@ -7,6 +7,7 @@ import type { ActorFacts } from '../assembly/index.js';
 import type { Jurisdiction } from '../registry/index.js';
 import type { RemovalProposer } from './events.js';
 import type { DeclaredCondition, GroupMemberKind, NominationRoute } from './rules.js';
+import type { PmcMember } from './acting.js';
 
 export interface Declaration {
   readonly declared: boolean;
@@ -33,6 +34,8 @@ export type CommitteeCommand =
       readonly data: {
         readonly electionId: string;
         readonly seats: number;
+        /** 候补委员 (Beijing): elected in the same ballot after the members, at most as many as the seats. */
+        readonly alternates?: number;
         readonly termYears: number;
         /** The compound's size from the registry: whether the small-compound seats apply. */
         readonly size: { readonly totalArea: string; readonly households: number };
@@ -121,6 +124,8 @@ export type CommitteeCommand =
         readonly removalId: string;
         readonly memberId: string;
         readonly grounds: string;
+        /** The grounds as the pack's article lists them (rules.ts `removal.grounds`); required where it lists any. */
+        readonly groundCodes?: readonly string[];
         readonly evidenceRef: string;
         readonly proposer: RemovalProposer;
       };
@@ -136,6 +141,30 @@ export type CommitteeCommand =
   /** 提议召开: members demand a meeting (their member ids). */
   | { readonly type: 'DemandMeeting'; readonly data: { readonly demandId: string; readonly members: readonly string[]; readonly agenda: string }; readonly by: ActorFacts }
   /** 使用印章: the seal used for a document, with the members signing for it. */
-  | { readonly type: 'UseSeal'; readonly data: { readonly useId: string; readonly purpose: string; readonly documentRef: string; readonly signedBy: readonly string[] }; readonly by: ActorFacts };
+  | { readonly type: 'UseSeal'; readonly data: { readonly useId: string; readonly purpose: string; readonly documentRef: string; readonly signedBy: readonly string[] }; readonly by: ActorFacts }
+  /** 组建物业管理委员会: the street office forms the property-management committee (Beijing, Hangzhou). */
+  | {
+      readonly type: 'FormPropertyManagementCommittee';
+      readonly data: {
+        readonly compoundId: string;
+        readonly jurisdiction: Jurisdiction;
+        readonly pmcId: string;
+        readonly members: readonly PmcMember[];
+        readonly chairMemberId: string;
+        readonly viceChairMemberId?: string;
+        readonly termYears: number;
+        readonly grounds: string;
+        /** Unit ids of the compound that owner representatives name (checked against the registry). */
+        readonly knownUnits: readonly string[];
+      };
+      readonly by: ActorFacts;
+    }
+  | { readonly type: 'DissolvePropertyManagementCommittee'; readonly data: { readonly reason: string }; readonly by: ActorFacts }
+  /** 居民委员会代行: the RC organises the owners' decisions (Shanghai, national). */
+  | { readonly type: 'RecordResidentsCommitteeActing'; readonly data: { readonly compoundId: string; readonly jurisdiction: Jurisdiction; readonly reason: string; readonly commissionRef?: string }; readonly by: ActorFacts }
+  /** Records the owners' decision the acting body convened (the service proposes the motion through the assembly first). */
+  | { readonly type: 'RecordActingConvening'; readonly data: { readonly motionId: string; readonly matter: string }; readonly by: ActorFacts }
+  /** The freeze check written with the motion it guards (沪规定 Art. 28 para. 4; the assembly's gate sends it). */
+  | { readonly type: 'CheckTransitionFreeze'; readonly data: { readonly compoundId: string; readonly motionId: string; readonly matter: string; readonly step: 'propose' | 'open' }; readonly by: ActorFacts };
 
 export type CommitteeCommandType = CommitteeCommand['type'];

@@ -16,7 +16,9 @@ import { moreThanHalf, neededForMajority } from './majority.js';
 import { groupProblem } from './guards.js';
 import { answerRemoval, decideRemoval, proposeRemoval, putRemovalToOwners } from './removal.js';
 import { committeeRules, type CommitteeRules, type NominationRoute } from './rules.js';
-import { formReelectionGroup, recordHandover, reportReelection } from './transition.js';
+import { checkTransitionFreeze, formReelectionGroup, recordHandover, reportReelection } from './transition.js';
+import { decideActing, isActingCommand } from './actingDecide.js';
+import { afterVacancy } from './alternates.js';
 import { activeMembers, evolveCommittee, initialCommitteeState, openElection, type ActiveCommitteeState, type CommitteeState } from './state.js';
 
 /** Who does what (README "Who may do what"): the street office forms the group and reviews; the Party committee nominates and consents; the group or the OC convenes; owners nominate; members record meetings. */
@@ -103,7 +105,12 @@ function decideActive(command: CommitteeCommand, state: ActiveCommitteeState, ct
           return refuse('invalid_term', `the term is ${rules.termYears.min} to ${rules.termYears.max} years (${rules.sources.termYears})`);
         }
       }
-      return [{ type: 'ElectionOpened', data: { compoundId, electionId: d.electionId, kind, seats: d.seats, termYears: kind === 'by_election' ? 0 : d.termYears, openedAt: iso(now) } }];
+      // 京条例 Arts. 33, 39 para. 1: alternates elected with the members, at most as many (Beijing only).
+      const alternates = d.alternates ?? 0;
+      if (alternates !== 0 && (!rules.alternatesAllowed || kind === 'by_election' || !Number.isInteger(alternates) || alternates < 0 || alternates > d.seats)) {
+        return refuse('invalid_seats', rules.alternatesAllowed ? `0 to ${d.seats} alternates, elected with the members (${rules.sources.alternates})` : `no alternates here (${rules.sources.alternates})`, { source: rules.sources.alternates });
+      }
+      return [{ type: 'ElectionOpened', data: { compoundId, electionId: d.electionId, kind, seats: d.seats, ...(alternates > 0 ? { alternates } : {}), termYears: kind === 'by_election' ? 0 : d.termYears, openedAt: iso(now) } }];
     }
     case 'NominateCandidate': {
       const d = command.data;
@@ -199,10 +206,14 @@ function decideActive(command: CommitteeCommand, state: ActiveCommitteeState, ct
       const byId = new Map(election.candidates.map((c) => [c.candidateId, c]));
       const unknown = d.elected.filter((id) => !election.posted!.candidates.some((p) => p.candidateId === id));
       if (unknown.length > 0) return refuse('candidate_not_found', 'the decision elects candidates this election did not post', { candidates: unknown });
-      const members: CommitteeMember[] = d.elected.map((id) => {
+      const toMember = (id: string): CommitteeMember => {
         const c = byId.get(id)!;
         return { memberId: c.candidateId, name: c.name, personId: c.personId, unitIds: c.unitIds };
-      });
+      };
+      // 京条例 Art. 41 para. 3: with alternates on the ballot, the first `seats` in rank order are members, the rest alternates in order.
+      const members: CommitteeMember[] = d.elected.slice(0, election.seats).map(toMember);
+      const alternates: CommitteeMember[] = election.alternates > 0 ? d.elected.slice(election.seats).map(toMember) : [];
+      const unfilledSeats = election.alternates > 0 ? election.seats - members.length : d.unfilledSeats;
       const by = election.kind === 'by_election' && state.term;
       const termId = by ? state.term!.termId : ctx.newId();
       const seats = by ? state.term!.seats : election.seats;
@@ -219,8 +230,9 @@ function decideActive(command: CommitteeCommand, state: ActiveCommitteeState, ct
             termId,
             kind: election.kind,
             members,
+            ...(alternates.length > 0 ? { alternates } : {}),
             seats,
-            unfilledSeats: d.unfilledSeats,
+            unfilledSeats,
             electedAt: d.decidedAt,
             termEndsAt,
             // 指导规则 Art. 32 / 京条例 Art. 42: first meeting within 7 days; 物业管理条例 Art. 16 / 京条例 Art. 43: filing within 30.
@@ -230,7 +242,7 @@ function decideActive(command: CommitteeCommand, state: ActiveCommitteeState, ct
           },
         },
       ];
-      if (d.unfilledSeats > 0) events.push({ type: 'ByElectionRequired', data: { compoundId, termId, electionId: d.electionId, seats: d.unfilledSeats } });
+      if (unfilledSeats > 0) events.push({ type: 'ByElectionRequired', data: { compoundId, termId, electionId: d.electionId, seats: unfilledSeats } });
       const serving = (by ? activeMembers(state).length : 0) + members.length;
       if (2 * serving < seats) {
         events.push({ type: 'EarlyReelectionRequired', data: { compoundId, termId, remaining: serving, seats, requiredAt: iso(now), dueBy: iso(periodEnd(now, rules.earlyReelectionDays)) } });
@@ -289,10 +301,8 @@ function decideActive(command: CommitteeCommand, state: ActiveCommitteeState, ct
         // 京条例 Art. 46 (一); 指导规则 Art. 43: membership ends by itself when the member is no longer an owner.
         { type: 'MembershipEnded', data: { compoundId, termId: term.termId, memberId: member.memberId, reason: 'no_longer_owner', causeEventId: d.causeEventId, unitId: d.unitId, endedAt: iso(now), remaining, seats: term.seats } },
       ];
-      // 沪规定 Art. 32 para. 2 (一); 京条例 Art. 48; 指导规则 Art. 46: fewer than half → early re-election.
-      if (2 * remaining < term.seats && !term.earlyReelection) {
-        events.push({ type: 'EarlyReelectionRequired', data: { compoundId, termId: term.termId, remaining, seats: term.seats, requiredAt: iso(now), dueBy: iso(periodEnd(now, rules.earlyReelectionDays)) } });
-      }
+      // 京条例 Art. 41 para. 3: an alternate fills the seat; then fewer than half → early re-election (Art. 48).
+      events.push(...afterVacancy(state, term, member.memberId, remaining, rules, now));
       return events;
     }
     case 'RecordMeeting': {
@@ -351,6 +361,13 @@ function decideActive(command: CommitteeCommand, state: ActiveCommitteeState, ct
       return demandMeeting(command, state, rules, ctx);
     case 'UseSeal':
       return useSeal(command, state, rules, ctx);
+    case 'FormPropertyManagementCommittee':
+    case 'DissolvePropertyManagementCommittee':
+    case 'RecordResidentsCommitteeActing':
+    case 'RecordActingConvening':
+      return decideActing(command, state, ctx);
+    case 'CheckTransitionFreeze':
+      return checkTransitionFreeze(command, state, ctx);
     default:
       return assertNever(command);
   }
@@ -386,7 +403,8 @@ function formGroup(command: Extract<CommitteeCommand, { type: 'FormPreparatoryGr
 export function decideCommittee(command: CommitteeCommand, state: CommitteeState, ctx: DecideContext): readonly CommitteeEvent[] | DomainError {
   if (state.status === 'none') {
     if (command.type === 'FormPreparatoryGroup') return formGroup(command, ctx);
-    if (command.type === 'EndMembership') return [];
+    if (command.type === 'EndMembership' || command.type === 'CheckTransitionFreeze') return [];
+    if (isActingCommand(command)) return decideActing(command, state, ctx);
     return refuse('group_not_found', 'no preparatory body is formed for this compound');
   }
   return decideActive(command, state, ctx);

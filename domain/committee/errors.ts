@@ -25,6 +25,10 @@ export const committeeErrorCodes = {
   demand_not_supported: 'invalid',
   invalid_seal_use: 'invalid',
   seal_use_not_authorised: 'invalid',
+  invalid_acting_body: 'invalid',
+  /** A removal ground the record can verify (absences) is not on the member's record. */
+  ground_not_established: 'invalid',
+  acting_body_not_provided: 'invalid',
   // 403
   not_entitled: 'forbidden',
   // 404
@@ -37,6 +41,7 @@ export const committeeErrorCodes = {
   term_not_found: 'not_found',
   removal_not_found: 'not_found',
   demand_not_found: 'not_found',
+  no_acting_body: 'not_found',
   // 409
   group_already_formed: 'conflict',
   group_list_already_posted: 'conflict',
@@ -65,6 +70,9 @@ export const committeeErrorCodes = {
   already_answered: 'conflict',
   meeting_already_convened: 'conflict',
   seal_use_already_recorded: 'conflict',
+  acting_body_already_formed: 'conflict',
+  /** The OC serves: it convenes the owners, not an acting body (物业管理条例 Art. 15). */
+  committee_in_office: 'conflict',
   /** 沪规定 Art. 28 para. 4: the matter may not be decided while a re-election runs. */
   transition_freeze: 'conflict',
 } as const satisfies Record<string, DomainErrorKind>;

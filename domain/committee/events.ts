@@ -7,6 +7,7 @@
 import type { DomainEvent } from '../shared/decider.js';
 import type { Jurisdiction } from '../registry/index.js';
 import type { DeclaredCondition, EligibilityCondition, GroupMemberKind, NominationRoute } from './rules.js';
+import type { PmcMember } from './acting.js';
 
 export const committeeStreamId = (compoundId: string): string => `committee-${compoundId}`;
 
@@ -46,6 +47,8 @@ export interface ElectionOpenedData {
   readonly electionId: string;
   readonly kind: 'first' | 'by_election' | 're_election';
   readonly seats: number;
+  /** 候补委员 elected in the same ballot after the members (Beijing); absent = none. */
+  readonly alternates?: number;
   readonly termYears: number;
   readonly openedAt: string;
 }
@@ -117,6 +120,8 @@ export interface CommitteeSeatedData {
   readonly kind: 'first' | 'by_election' | 're_election';
   /** Seated by this election. */
   readonly members: readonly CommitteeMember[];
+  /** 候补委员 in the order they fill vacancies (京条例 Art. 41 para. 3); absent = none. */
+  readonly alternates?: readonly CommitteeMember[];
   readonly seats: number;
   readonly unfilledSeats: number;
   readonly electedAt: string;
@@ -125,6 +130,18 @@ export interface CommitteeSeatedData {
   readonly firstMeetingDueBy: string | null;
   readonly filingDueBy: string | null;
   readonly reelectionReportDueBy: string;
+}
+
+/** 候补委员递补: an alternate fills a vacancy for the rest of the term, in order (京条例 Art. 41 para. 3). */
+export interface AlternateSeatedData {
+  readonly compoundId: string;
+  readonly termId: string;
+  readonly memberId: string;
+  /** The member whose seat it fills. */
+  readonly replaces: string;
+  readonly seatedAt: string;
+  readonly remaining: number;
+  readonly source: string;
 }
 
 /** 补选: seats left unfilled call for a by-election. */
@@ -260,6 +277,13 @@ export type RemovalProposer =
       readonly totals: { readonly area: string; readonly headcount: number };
     };
 
+/** A removal ground cited (rules.ts `RemovalGround`), with the member's record where the ground is checked. */
+export interface CitedGround {
+  readonly code: string;
+  readonly source: string;
+  readonly established?: { readonly meetings: number; readonly absences: number; readonly flaggedAt: string };
+}
+
 /** 罢免提议: a proposal to remove a member, with its grounds; the member may answer before the owners decide. */
 export interface RemovalProposedData {
   readonly compoundId: string;
@@ -267,6 +291,8 @@ export interface RemovalProposedData {
   readonly removalId: string;
   readonly memberId: string;
   readonly grounds: string;
+  /** The grounds cited as the article lists them, each with its source and, where checked, what the record shows. */
+  readonly groundsCited?: readonly CitedGround[];
   readonly evidenceRef: string;
   readonly proposer: RemovalProposer;
   readonly proposedAt: string;
@@ -358,6 +384,67 @@ export interface SealUsedData {
   readonly usedAt: string;
 }
 
+/** 物业管理委员会组建: the street office forms the property-management committee (京条例 Arts. 52–54; 杭条例 Arts. 38–39). */
+export interface PropertyManagementCommitteeFormedData {
+  readonly compoundId: string;
+  readonly jurisdiction: Jurisdiction;
+  readonly pmcId: string;
+  readonly members: readonly PmcMember[];
+  readonly chairMemberId: string;
+  readonly viceChairMemberId: string | null;
+  /** Why it is formed (京条例 Art. 53 (一)–(三); 杭条例 Art. 38 (一)–(五)). */
+  readonly grounds: string;
+  readonly formedAt: string;
+  readonly termEndsAt: string;
+  /** The article under which it acts for the owners. */
+  readonly source: string;
+}
+
+/** 物业管理委员会解散: dissolved by the street office (京条例 Art. 59; 杭条例 Art. 41 para. 2). */
+export interface PropertyManagementCommitteeDissolvedData {
+  readonly compoundId: string;
+  readonly pmcId: string;
+  readonly reason: string;
+  readonly dissolvedAt: string;
+  /** After the 30 days from the OC's filing (京条例 Art. 59). */
+  readonly late: boolean;
+}
+
+/** 居民委员会代行: the RC organises the owners' decisions where no OC could be elected (沪居委条例 Art. 20 para. 2). */
+export interface ResidentsCommitteeActingData {
+  readonly compoundId: string;
+  readonly jurisdiction: Jurisdiction;
+  readonly reason: string;
+  /** 经业主大会委托: the assembly's commission to act for the OC, where given. */
+  readonly commissionRef: string | null;
+  readonly since: string;
+  readonly source: string;
+}
+
+/** 代行召集: an owners' decision convened by the body acting for the OC, naming the body, the role that acted and the article. */
+export interface OwnersDecisionConvenedData {
+  readonly compoundId: string;
+  readonly motionId: string;
+  readonly matter: string;
+  readonly body: 'property_management_committee' | 'residents_committee';
+  readonly role: string;
+  readonly source: string;
+  readonly convenedAt: string;
+}
+
+/**
+ * 换届冻结核验: a matter of the kind Shanghai's transition freeze covers (沪规定 Art. 28 para. 4) was checked
+ * against this stream before the motion was written: written with the revision read, so a re-election group
+ * formed meanwhile makes the check run again (and refuse) instead of slipping through.
+ */
+export interface FreezeCheckPassedData {
+  readonly compoundId: string;
+  readonly motionId: string;
+  readonly matter: string;
+  readonly step: 'propose' | 'open';
+  readonly checkedAt: string;
+}
+
 export type CommitteeEvent =
   | DomainEvent<'PreparatoryGroupFormed', PreparatoryGroupFormedData>
   | DomainEvent<'PreparatoryGroupListPosted', PreparatoryGroupListPostedData>
@@ -384,7 +471,13 @@ export type CommitteeEvent =
   | DomainEvent<'AbsencesFlagged', AbsencesFlaggedData>
   | DomainEvent<'MeetingConvened', MeetingConvenedData>
   | DomainEvent<'MeetingDemanded', MeetingDemandedData>
-  | DomainEvent<'SealUsed', SealUsedData>;
+  | DomainEvent<'SealUsed', SealUsedData>
+  | DomainEvent<'PropertyManagementCommitteeFormed', PropertyManagementCommitteeFormedData>
+  | DomainEvent<'PropertyManagementCommitteeDissolved', PropertyManagementCommitteeDissolvedData>
+  | DomainEvent<'ResidentsCommitteeActing', ResidentsCommitteeActingData>
+  | DomainEvent<'OwnersDecisionConvened', OwnersDecisionConvenedData>
+  | DomainEvent<'FreezeCheckPassed', FreezeCheckPassedData>
+  | DomainEvent<'AlternateSeated', AlternateSeatedData>;
 
 export type CommitteeEventType = CommitteeEvent['type'];
 export const committeeEventTypes: readonly CommitteeEventType[] = [
@@ -414,6 +507,12 @@ export const committeeEventTypes: readonly CommitteeEventType[] = [
   'MeetingConvened',
   'MeetingDemanded',
   'SealUsed',
+  'PropertyManagementCommitteeFormed',
+  'PropertyManagementCommitteeDissolved',
+  'ResidentsCommitteeActing',
+  'OwnersDecisionConvened',
+  'FreezeCheckPassed',
+  'AlternateSeated',
 ];
 
 export type { DeclaredCondition };

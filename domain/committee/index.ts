@@ -13,3 +13,5 @@ export * from './state.js';
 export * from './convening.js';
 export * from './removal.js';
 export * from './transition.js';
+export * from './acting.js';
+export * from './actingDecide.js';

@@ -10,10 +10,11 @@ import type { DomainError } from '../shared/errors.js';
 import { periodEnd } from '../time/legalPeriod.js';
 import type { CommitteeCommand } from './commands.js';
 import { refuse } from './errors.js';
-import type { CommitteeEvent } from './events.js';
+import type { CitedGround, CommitteeEvent } from './events.js';
 import { entitled, iso, isText } from './guards.js';
-import type { CommitteeRules } from './rules.js';
-import { activeMembers, type ActiveCommitteeState, type RemovalState } from './state.js';
+import { articleOf, type CommitteeRules } from './rules.js';
+import { afterVacancy } from './alternates.js';
+import { activeMembers, type ActiveCommitteeState, type MemberState, type RemovalState } from './state.js';
 
 type Cmd<T extends CommitteeCommand['type']> = Extract<CommitteeCommand, { type: T }>;
 type Decision = readonly CommitteeEvent[] | DomainError;
@@ -22,6 +23,33 @@ const CONVENING_GRANTS = ['street_office', 'rc_staff', 'oc_member', 'admin'];
 
 /** `count/total ≥ num/den`, by cross-multiplication (以上 includes the number: Civil Code Art. 1259). */
 const atLeast = (count: bigint, total: bigint, f: { num: number; den: number }): boolean => count * BigInt(f.den) >= total * BigInt(f.num);
+
+/**
+ * The grounds a proposal cites, checked against the pack's article: each a listed ground, at least one where the
+ * article lists any; a ground the record can verify (absences) must be on the member's record.
+ */
+export function citedGrounds(rules: CommitteeRules, member: MemberState, codes: readonly string[] | undefined): CitedGround[] | DomainError {
+  const listed = rules.removal.grounds;
+  const wanted = [...new Set(codes ?? [])];
+  if (listed === null) {
+    if (wanted.length > 0) return refuse('invalid_removal', `no grounds are listed here; the grounds are stated in words (${rules.sources.removal})`, { groundCodes: wanted });
+    return [];
+  }
+  const allowed = listed.map((g) => g.code);
+  const unknown = wanted.filter((c) => !allowed.includes(c));
+  if (wanted.length === 0 || unknown.length > 0) {
+    return refuse('invalid_removal', `cite at least one ground the article lists (${articleOf(listed[0]!.source)})`, { unknown, allowed, sources: listed.map((g) => g.source) });
+  }
+  const out: CitedGround[] = [];
+  for (const code of wanted) {
+    const g = listed.find((x) => x.code === code)!;
+    if (g.check === 'absences') {
+      if (!member.absences) return refuse('ground_not_established', `the member\u2019s record shows no absence from half or more of a year\u2019s meetings (${g.source})`, { ground: code, source: g.source });
+      out.push({ code, source: g.source, established: { meetings: member.absences.meetings, absences: member.absences.absences, flaggedAt: member.absences.flaggedAt } });
+    } else out.push({ code, source: g.source });
+  }
+  return out;
+}
 
 export function proposeRemoval(command: Cmd<'ProposeRemoval'>, state: ActiveCommitteeState, rules: CommitteeRules, ctx: DecideContext): Decision {
   const d = command.data;
@@ -57,6 +85,9 @@ export function proposeRemoval(command: Cmd<'ProposeRemoval'>, state: ActiveComm
       return refuse('removal_not_supported', `owners with at least ${f.num}/${f.den} of the votes (${f.axes.join(' and ')}) propose it (${rules.sources.removal})`, { short });
     }
   }
+  // 京条例 Arts. 46–47; 沪规定 Art. 31; 杭条例 Art. 31: the grounds as the article lists them.
+  const cited = citedGrounds(rules, member, d.groundCodes);
+  if (!Array.isArray(cited)) return cited;
   const now = ctx.now;
   const proposer = p.kind === 'members' ? { kind: 'members' as const, members: [...new Set(p.members)], of: members.length } : { kind: 'owners' as const, units: [...p.units], support: p.support, totals: p.totals };
   return [
@@ -68,6 +99,7 @@ export function proposeRemoval(command: Cmd<'ProposeRemoval'>, state: ActiveComm
         removalId: d.removalId,
         memberId: d.memberId,
         grounds: d.grounds.trim(),
+        ...(cited.length > 0 ? { groundsCited: cited } : {}),
         evidenceRef: d.evidenceRef.trim(),
         proposer,
         proposedAt: iso(now),
@@ -131,9 +163,7 @@ export function decideRemoval(command: Cmd<'DecideRemoval'>, state: ActiveCommit
   const events: CommitteeEvent[] = [
     { type: 'MemberRemoved', data: { compoundId, termId: term.termId, removalId: removal.removalId, memberId: removal.memberId, decisionId: d.decisionId, removedAt: d.decidedAt, remaining, seats: term.seats } },
   ];
-  // 沪规定 Art. 32 para. 2 (一); 京条例 Art. 48: fewer than half the seats filled → early re-election.
-  if (2 * remaining < term.seats && !term.earlyReelection) {
-    events.push({ type: 'EarlyReelectionRequired', data: { compoundId, termId: term.termId, remaining, seats: term.seats, requiredAt: iso(now), dueBy: iso(periodEnd(now, rules.earlyReelectionDays)) } });
-  }
+  // 京条例 Art. 41 para. 3: an alternate fills the seat; 沪规定 Art. 32 para. 2 (一), 京条例 Art. 48: then fewer than half → early re-election.
+  events.push(...afterVacancy(state, term, removal.memberId, remaining, rules, now));
   return events;
 }

@@ -27,6 +27,53 @@ export interface ConditionRule {
   readonly source: string;
 }
 
+/**
+ * A ground for removing a member (罢免事由) as the article lists it. `check: 'absences'` is verified against the
+ * member's record (the flag raised after the meetings, 沪规定 Art. 31 (五); 京条例 Art. 46 para. 2).
+ */
+export interface RemovalGround {
+  readonly code: string;
+  readonly source: string;
+  readonly check?: 'absences';
+}
+
+const ground = (code: string, source: string, check?: 'absences'): RemovalGround => ({ code, source, ...(check ? { check } : {}) });
+
+/** 京条例 Art. 46 para. 2 and Art. 47 para. 1 (一)–(九) [T]. */
+const beijingGrounds: readonly RemovalGround[] = [
+  ground('absences', '京条例 Art. 46 para. 2: absent from half or more of the meetings in a year', 'absences'),
+  ground('no_longer_qualified', '京条例 Art. 46 para. 2: no longer meets the conditions of Art. 39'),
+  ground('obstructs_assembly', '京条例 Art. 47 (一): obstructs the assembly or does not carry out its decisions'),
+  ground('falsifies_records', '京条例 Art. 47 (二): fabricates, alters, hides or destroys records'),
+  ground('withholds_records', '京条例 Art. 47 (三): refuses or delays records, obstructs the handover'),
+  ground('misuses_seal', '京条例 Art. 47 (四): uses the seals without authority'),
+  ground('unauthorised_contract', '京条例 Art. 47 (五): signs or changes the service contract without the assembly'),
+  ground('misappropriates_property', '京条例 Art. 47 (六): lends, pledges or takes the owners’ common property'),
+  ground('firm_dealings', '京条例 Art. 47 (七): dealings with the firm that may affect impartiality'),
+  ground('leaks_owner_data', '京条例 Art. 47 (八): discloses owners’ information'),
+  ground('other_harm', '京条例 Art. 47 (九): other acts harming the owners’ rights'),
+];
+
+/** 沪规定 Art. 31 para. 1 (三)–(六), decided by the assembly (para. 2) [T]. */
+const shanghaiGrounds: readonly RemovalGround[] = [
+  ground('incapacity', '沪规定 Art. 31 (三): unable to serve for health or other reasons, without resigning'),
+  ground('refuses_to_convene', '沪规定 Art. 31 (四): refuses to convene the committee’s meetings'),
+  ground('absences', '沪规定 Art. 31 (五): absent from half or more of the meetings in a year', 'absences'),
+  ground('breaks_pledge', '沪规定 Art. 31 (六): breaks the written pledge'),
+];
+
+/** 杭条例 Art. 31 para. 1 (一)–(七) and para. 2 [T]. */
+const hangzhouGrounds: readonly RemovalGround[] = [
+  ground('misappropriates_property', '杭条例 Art. 31 (一): misappropriates or takes the owners’ common property'),
+  ground('takes_benefits', '杭条例 Art. 31 (二): takes benefits from the developer, the firm or others, or asks fee cuts'),
+  ground('leaks_owner_data', '杭条例 Art. 31 (三): discloses or misuses owners’ personal information'),
+  ground('forges_ballots', '杭条例 Art. 31 (四): forges ballots, proxies or signatures, or impersonates owners'),
+  ground('mishandles_accounts', '杭条例 Art. 31 (五): mishandles, forges or withholds accounting records'),
+  ground('misuses_seal', '杭条例 Art. 31 (六): makes, uses or hands over the seals against the rules'),
+  ground('other_harm', '杭条例 Art. 31 (七): other harm to the owners’ common interest'),
+  ground('no_longer_qualified', '杭条例 Art. 31 para. 2: no longer meets the conditions of the rules of procedure'),
+];
+
 export interface CommitteeRules {
   readonly jurisdiction: Jurisdiction;
   /** The body that prepares the first assembly: a 筹备组, or (Hangzhou) the 物业管理委员会 acting as one. */
@@ -49,6 +96,8 @@ export interface CommitteeRules {
   readonly postingBeforeVoteDays: number;
   /** Seats: odd, between min and max; `smallSeats` where the compound is small (by area or households). */
   readonly seats: { readonly min: number; readonly max: number; readonly smallSeats: number; readonly small: { readonly maxArea?: string; readonly maxHouseholds?: number } };
+  /** 候补委员: alternates may be elected, at most as many as the members, filling vacancies in rank order. */
+  readonly alternatesAllowed: boolean;
   /** Term in years. */
   readonly termYears: { readonly min: number; readonly max: number };
   /** Months before the term ends by which the re-election is reported to the street office. */
@@ -75,6 +124,8 @@ export interface CommitteeRules {
     /** Owners proposing: at least this share of the votes, on the axes named. */
     readonly owners: { readonly num: number; readonly den: number; readonly axes: readonly ('area' | 'headcount')[] };
     readonly answerDays: number;
+    /** The grounds the article lists (a proposal cites at least one); null: the rules of procedure decide (free text only). */
+    readonly grounds: readonly RemovalGround[] | null;
   };
   /** Agenda sent to the residents' committee and posted at least this many days before an OC meeting. */
   readonly agendaNoticeDays: number;
@@ -86,7 +137,7 @@ export interface CommitteeRules {
   readonly sealNeedsMajority: boolean;
   /** A member absent from half or more of the meetings held in a year is flagged for removal. */
   readonly absenceFlag: boolean;
-  readonly sources: Readonly<Record<'group' | 'leader' | 'groupListPostingDays' | 'firstAssemblyDays' | 'nomination' | 'ownerInCompound' | 'partyConsent' | 'streetOfficeReview' | 'postingBeforeVoteDays' | 'seats' | 'termYears' | 'reelectionReportMonths' | 'firstMeeting' | 'officers' | 'filingDays' | 'meetings' | 'decisionPublicationDays' | 'membershipEnds' | 'earlyReelection' | 'termEnd' | 'reelectionGroup' | 'transitionFreeze' | 'handover' | 'removal' | 'absences' | 'agendaNotice' | 'demandedMeeting' | 'regularMeeting' | 'seal', string>>;
+  readonly sources: Readonly<Record<'alternates' | 'group' | 'leader' | 'groupListPostingDays' | 'firstAssemblyDays' | 'nomination' | 'ownerInCompound' | 'partyConsent' | 'streetOfficeReview' | 'postingBeforeVoteDays' | 'seats' | 'termYears' | 'reelectionReportMonths' | 'firstMeeting' | 'officers' | 'filingDays' | 'meetings' | 'decisionPublicationDays' | 'membershipEnds' | 'earlyReelection' | 'termEnd' | 'reelectionGroup' | 'transitionFreeze' | 'handover' | 'removal' | 'absences' | 'agendaNotice' | 'demandedMeeting' | 'regularMeeting' | 'seal', string>>;
 }
 
 const fullCapacity = (source: string): ConditionRule => ({ condition: 'full_capacity', needs: 'declaration', source });
@@ -103,6 +154,7 @@ const national: CommitteeRules = {
   streetOfficeReviewRequired: false,
   postingBeforeVoteDays: 15,
   seats: { min: 5, max: 11, smallSeats: 5, small: {} },
+  alternatesAllowed: false,
   termYears: { min: 1, max: 5 },
   reelectionReportMonths: 3,
   firstMeetingDays: 7,
@@ -113,7 +165,7 @@ const national: CommitteeRules = {
   reelectionGroupDays: 60,
   handoverDays: 10,
   handoverFrom: 'term_end',
-  removal: { members: { num: 1, den: 3 }, owners: { num: 1, den: 5, axes: ['area', 'headcount'] }, answerDays: 7 },
+  removal: { members: { num: 1, den: 3 }, owners: { num: 1, den: 5, axes: ['area', 'headcount'] }, answerDays: 7, grounds: null },
   agendaNoticeDays: 7,
   demandedMeetingDays: 7,
   regularMeetingMonths: null,
@@ -130,6 +182,7 @@ const national: CommitteeRules = {
     streetOfficeReview: '指导规则 Art. 14: the group checks eligibility [BG]',
     postingBeforeVoteDays: '指导规则 Art. 12: published ≥ 15 days before the first meeting [P]',
     seats: '指导规则 Art. 31: 5–11 members, odd [P]',
+    alternates: 'no alternates in this pack',
     termYears: '指导规则 Art. 32: ≤ 5 years per term [P]',
     reelectionReportMonths: '指导规则 Art. 47: organise the re-election 3 months before the term ends [BG]',
     firstMeeting: '指导规则 Art. 32: first meeting within 7 days of the election [P]',
@@ -165,6 +218,8 @@ const beijing: CommitteeRules = {
   ],
   partyConsentRequired: true,
   seats: { min: 5, max: 25, smallSeats: 3, small: { maxHouseholds: 100 } },
+  removal: { ...national.removal, grounds: beijingGrounds },
+  alternatesAllowed: true,
   reelectionReportMonths: 6,
   agendaNoticeDays: 5,
   regularMeetingMonths: 2,
@@ -181,6 +236,7 @@ const beijing: CommitteeRules = {
     partyConsent: '京条例 Art. 40 para. 2: the list is reported to the community Party organisation [T]',
     postingBeforeVoteDays: '京条例 Art. 32 para. 1: posted 15 days before the first meeting [T]',
     seats: '京条例 Art. 39 para. 1: ≥ 5, odd; 3 where ≤ 100 households [T]',
+    alternates: '京条例 Art. 41 para. 3: a vacancy is filled by an alternate for the rest of the term, as the rules of procedure fix (here: the alternates’ rank in the same ballot); ≤ the members (Art. 39 para. 1) [T]',
     termYears: '京条例 Art. 41: ≤ 5 years [T]',
     reelectionReportMonths: '京条例 Art. 49: report 6 months before the term ends [T]',
     firstMeeting: '京条例 Art. 42: first meeting within 7 days [T]',
@@ -212,6 +268,7 @@ const shanghai: CommitteeRules = {
   ],
   streetOfficeReviewRequired: true,
   seats: { min: 5, max: 25, smallSeats: 3, small: { maxArea: '10000' } },
+  removal: { ...national.removal, grounds: shanghaiGrounds },
   termYears: { min: 3, max: 5 },
   reelectionReportMonths: 5,
   transitionFreeze: true,
@@ -257,7 +314,7 @@ const hangzhou: CommitteeRules = {
   termYears: { min: 3, max: 5 },
   reelectionReportMonths: 3,
   // 杭条例 Art. 31 para. 2: 20% of owners (headcount) may propose removal; the OC as its rules of procedure say.
-  removal: { members: { num: 1, den: 3 }, owners: { num: 1, den: 5, axes: ['headcount'] }, answerDays: 7 },
+  removal: { members: { num: 1, den: 3 }, owners: { num: 1, den: 5, axes: ['headcount'] }, answerDays: 7, grounds: hangzhouGrounds },
   sources: {
     ...national.sources,
     group: '杭条例 Art. 22: the property-management committee acts as the preparatory body [T]',

@@ -6,11 +6,15 @@ import { assertNever } from '../shared/decider.js';
 import type { Jurisdiction } from '../registry/index.js';
 import type {
   CandidateNominatedData,
+  CitedGround,
+  CommitteeMember,
   CommitteeEvent,
   GroupMember,
   MeetingHeldData,
   RemovalProposer,
 } from './events.js';
+import { actingBodyRules, emptyActing, type ActingState } from './acting.js';
+import { periodEnd } from '../time/legalPeriod.js';
 
 /** A candidate with the vetting recorded so far. */
 export interface CandidateState extends Omit<CandidateNominatedData, 'compoundId' | 'electionId'> {
@@ -22,6 +26,7 @@ export interface ElectionState {
   readonly electionId: string;
   readonly kind: 'first' | 'by_election' | 're_election';
   readonly seats: number;
+  readonly alternates: number;
   readonly termYears: number;
   readonly openedAt: string;
   readonly candidates: readonly CandidateState[];
@@ -75,6 +80,7 @@ export interface RemovalState {
   readonly termId: string;
   readonly memberId: string;
   readonly grounds: string;
+  readonly groundsCited?: readonly CitedGround[];
   readonly evidenceRef: string;
   readonly proposer: RemovalProposer;
   readonly proposedAt: string;
@@ -121,6 +127,8 @@ export interface TermState {
   readonly officers: { readonly chair: string; readonly viceChairs: readonly string[]; readonly heldAt: string; readonly late: boolean } | null;
   readonly filing: { readonly certificateRef: string; readonly authority: string; readonly filedAt: string; readonly late: boolean } | null;
   readonly byElectionSeats: number;
+  /** 候补委员 in the order they fill vacancies (京条例 Art. 41 para. 3). */
+  readonly alternates: readonly CommitteeMember[];
   readonly earlyReelection: { readonly requiredAt: string; readonly dueBy: string } | null;
   readonly transition: TransitionState;
   readonly handover: HandoverState | null;
@@ -141,7 +149,8 @@ export interface GroupState {
 }
 
 export type CommitteeState =
-  | { readonly status: 'none' }
+  /** No preparatory body yet; an acting body (PMC or RC) may already be in office. */
+  | { readonly status: 'none'; readonly compoundId?: string; readonly jurisdiction?: Jurisdiction; readonly acting?: ActingState }
   | {
       readonly status: 'active';
       readonly compoundId: string;
@@ -157,11 +166,70 @@ export type CommitteeState =
       readonly convened: readonly ConvenedMeetingState[];
       readonly demands: readonly MeetingDemandState[];
       readonly sealUses: readonly SealUseState[];
+      /** The body acting for the OC where there is none (acting.ts). */
+      readonly acting: ActingState;
+      /** Motion steps whose freeze check (沪规定 Art. 28 para. 4) was written: `<motionId>/<step>`. */
+      readonly freezeChecks: readonly string[];
     };
 
 export type ActiveCommitteeState = Extract<CommitteeState, { status: 'active' }>;
 
 export const initialCommitteeState = (): CommitteeState => ({ status: 'none' });
+
+/** The acting-body record of either state. */
+export const actingOf = (state: CommitteeState): ActingState => (state.status === 'active' ? state.acting : state.acting ?? emptyActing());
+
+/** The events on the acting body, folded into either state. */
+function evolveActing(state: CommitteeState, event: CommitteeEvent): CommitteeState | null {
+  const put = (f: (a: ActingState) => ActingState, origin?: { compoundId: string; jurisdiction: Jurisdiction }): CommitteeState =>
+    state.status === 'active' ? { ...state, acting: f(state.acting) } : { ...state, ...(origin ?? {}), acting: f(actingOf(state)) };
+  switch (event.type) {
+    case 'PropertyManagementCommitteeFormed': {
+      const d = event.data;
+      return put(
+        (a) => ({
+          ...a,
+          pastBodies: a.body ? [...a.pastBodies, a.body] : a.pastBodies,
+          body: { kind: 'property_management_committee', pmcId: d.pmcId, members: d.members, chairMemberId: d.chairMemberId, viceChairMemberId: d.viceChairMemberId, grounds: d.grounds, formedAt: d.formedAt, termEndsAt: d.termEndsAt, dissolveDueBy: null, dissolved: null, source: d.source },
+        }),
+        { compoundId: d.compoundId, jurisdiction: d.jurisdiction },
+      );
+    }
+    case 'PropertyManagementCommitteeDissolved': {
+      const d = event.data;
+      return put((a) => (a.body?.kind === 'property_management_committee' && a.body.pmcId === d.pmcId ? { ...a, body: { ...a.body, dissolved: { at: d.dissolvedAt, reason: d.reason, late: d.late } } } : a));
+    }
+    case 'ResidentsCommitteeActing': {
+      const d = event.data;
+      return put(
+        (a) => ({ ...a, pastBodies: a.body ? [...a.pastBodies, a.body] : a.pastBodies, body: { kind: 'residents_committee', since: d.since, reason: d.reason, commissionRef: d.commissionRef, ended: null, source: d.source } }),
+        { compoundId: d.compoundId, jurisdiction: d.jurisdiction },
+      );
+    }
+    case 'OwnersDecisionConvened': {
+      const { compoundId: _c, ...d } = event.data;
+      return put((a) => ({ ...a, convened: [...a.convened, d] }));
+    }
+    case 'FreezeCheckPassed':
+      return state.status === 'active' ? { ...state, freezeChecks: [...state.freezeChecks, `${event.data.motionId}/${event.data.step}`] } : state;
+    default:
+      return null;
+  }
+}
+
+/**
+ * An OC filed: Beijing's property-management committee is dissolved within 30 days (京条例 Art. 59); the RC's
+ * acting ends (沪居委条例 Art. 20: it acts only while no OC could be elected).
+ */
+function actingAfterFiling(state: ActiveCommitteeState, filedAt: string): ActingState {
+  const a = state.acting;
+  const b = a.body;
+  if (!b) return a;
+  if (b.kind === 'residents_committee') return b.ended ? a : { ...a, body: { ...b, ended: { at: filedAt } } };
+  const rule = actingBodyRules[state.jurisdiction];
+  if (b.dissolved || rule.kind !== 'property_management_committee' || rule.dissolveDaysAfterFiling === null) return a;
+  return { ...a, body: { ...b, dissolveDueBy: periodEnd(new Date(filedAt), rule.dissolveDaysAfterFiling).toISOString() } };
+}
 
 export const activeMembers = (state: ActiveCommitteeState): readonly MemberState[] => state.members.filter((m) => m.status === 'active');
 
@@ -192,15 +260,19 @@ export function evolveCommittee(state: CommitteeState, event: CommitteeEvent): C
       convened: [],
       demands: [],
       sealUses: [],
+      acting: actingOf(state),
+      freezeChecks: [],
     };
   }
+  const acting = evolveActing(state, event);
+  if (acting) return acting;
   if (state.status !== 'active') return state;
   switch (event.type) {
     case 'PreparatoryGroupListPosted':
       return { ...state, group: { ...state.group, listPostedAt: event.data.postedAt } };
     case 'ElectionOpened': {
       const d = event.data;
-      const election: ElectionState = { electionId: d.electionId, kind: d.kind, seats: d.seats, termYears: d.termYears, openedAt: d.openedAt, candidates: [], posted: null, decided: null };
+      const election: ElectionState = { electionId: d.electionId, kind: d.kind, seats: d.seats, alternates: d.alternates ?? 0, termYears: d.termYears, openedAt: d.openedAt, candidates: [], posted: null, decided: null };
       const next = { ...state, elections: { ...state.elections, [d.electionId]: election }, electionOrder: [...state.electionOrder, d.electionId] };
       // A re-election runs from its opening (or the group's forming, whichever is first) until the new committee.
       if (d.kind === 're_election' && next.term && next.term.transition.runningSince === null) {
@@ -254,6 +326,7 @@ export function evolveCommittee(state: CommitteeState, event: CommitteeEvent): C
           officers: null,
           filing: null,
           byElectionSeats: d.unfilledSeats,
+          alternates: d.alternates ?? [],
           earlyReelection: null,
           transition: { reported: null, group: null, runningSince: null, handoverDueBy: null },
           handover: null,
@@ -273,13 +346,13 @@ export function evolveCommittee(state: CommitteeState, event: CommitteeEvent): C
     }
     case 'CommitteeFiled': {
       const d = event.data;
-      return state.term ? { ...state, term: { ...state.term, filing: { certificateRef: d.certificateRef, authority: d.authority, filedAt: d.filedAt, late: d.late } } } : state;
+      return state.term ? { ...state, acting: actingAfterFiling(state, d.filedAt), term: { ...state.term, filing: { certificateRef: d.certificateRef, authority: d.authority, filedAt: d.filedAt, late: d.late } } } : state;
     }
     case 'MembershipEnded': {
       const d = event.data;
       return {
         ...state,
-        members: state.members.map((m) => (m.memberId === d.memberId ? { ...m, status: 'ended', ended: { at: d.endedAt, reason: d.reason, unitId: d.unitId } } : m)),
+        members: state.members.map((m) => (m.memberId === d.memberId ? { ...m, status: 'ended' as const, ended: { at: d.endedAt, reason: d.reason, unitId: d.unitId } } : m)),
       };
     }
     case 'EarlyReelectionRequired':
@@ -333,7 +406,7 @@ export function evolveCommittee(state: CommitteeState, event: CommitteeEvent): C
       return {
         ...state,
         removals: state.removals.map((r) => (r.removalId === d.removalId ? { ...r, outcome: { removed: true, at: d.removedAt, decisionId: d.decisionId } } : r)),
-        members: state.members.map((m) => (m.memberId === d.memberId && m.status === 'active' ? { ...m, status: 'ended', ended: { at: d.removedAt, reason: 'removed', removalId: d.removalId } } : m)),
+        members: state.members.map((m) => (m.memberId === d.memberId && m.status === 'active' ? { ...m, status: 'ended' as const, ended: { at: d.removedAt, reason: 'removed' as const, removalId: d.removalId } } : m)),
       };
     }
     case 'RemovalNotAdopted': {
@@ -359,6 +432,20 @@ export function evolveCommittee(state: CommitteeState, event: CommitteeEvent): C
     case 'MeetingDecisionsPublished': {
       const d = event.data;
       return { ...state, meetings: state.meetings.map((m) => (m.meetingId === d.meetingId ? { ...m, published: { publishedAt: d.publishedAt, late: d.late } } : m)) };
+    }
+    case 'PropertyManagementCommitteeFormed':
+    case 'PropertyManagementCommitteeDissolved':
+    case 'ResidentsCommitteeActing':
+    case 'OwnersDecisionConvened':
+    case 'FreezeCheckPassed':
+      return state;
+    case 'AlternateSeated': {
+      const d = event.data;
+      const term = state.term;
+      const alternate = term?.alternates.find((a) => a.memberId === d.memberId);
+      if (!term || !alternate) return state;
+      const seated: MemberState = { ...alternate, electionId: term.electionId, role: 'member', status: 'active', ended: null, absences: null };
+      return { ...state, members: [...state.members, seated], term: { ...term, alternates: term.alternates.filter((a) => a.memberId !== d.memberId) } };
     }
     default:
       return assertNever(event);

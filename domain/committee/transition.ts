@@ -132,3 +132,18 @@ export function transitionFreeze(state: CommitteeState, matter: string): DomainE
     since,
   });
 }
+
+/**
+ * The freeze check written with the motion it guards: refused while the freeze holds; otherwise, where a freeze
+ * could start (Shanghai, a committee seated, a matter of the frozen kinds), a `FreezeCheckPassed` appended at
+ * the revision read, so a re-election group formed between the read and the write makes the handler decide
+ * again (and refuse) rather than let the motion slip through. Elsewhere nothing is written.
+ */
+export function checkTransitionFreeze(command: Cmd<'CheckTransitionFreeze'>, state: CommitteeState, ctx: DecideContext): Decision {
+  const d = command.data;
+  const frozen = transitionFreeze(state, d.matter);
+  if (frozen) return frozen;
+  if (state.status !== 'active' || !state.term || !committeeRules(state.jurisdiction).transitionFreeze || FROZEN[d.matter] === undefined) return [];
+  if (state.freezeChecks.includes(`${d.motionId}/${d.step}`)) return [];
+  return [{ type: 'FreezeCheckPassed', data: { compoundId: state.compoundId, motionId: d.motionId, matter: d.matter, step: d.step, checkedAt: iso(ctx.now) } }];
+}

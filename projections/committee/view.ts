@@ -4,11 +4,12 @@
  * eligibility and vetting, the posting, the result). Candidate and member names are posted by law (京条例
  * Arts. 31, 40, 42); person ids never appear.
  */
-import { articleOf, committeeRules, type ActiveCommitteeState, type ElectionState } from '../../domain/committee/index.js';
+import { actingOf, articleOf, chargeOf, committeeRules, type ActiveCommitteeState, type CommitteeState, type ElectionState } from '../../domain/committee/index.js';
 
 export const COMMITTEE_STATE = 'committee_state';
 export const COMMITTEE_BOARDS = 'committee_boards';
 export const COMMITTEE_ELECTIONS = 'committee_elections';
+export const COMMITTEE_ACTING = 'committee_acting';
 
 const groupView = (state: ActiveCommitteeState) => ({
   body: state.group.body,
@@ -41,6 +42,8 @@ export function renderBoard(state: ActiveCommitteeState) {
           firstMeetingDueBy: term.firstMeetingDueBy,
           filing: term.filing ? { status: 'filed', ...term.filing, dueBy: term.filingDueBy } : { status: 'pending', dueBy: term.filingDueBy },
           byElectionSeats: term.byElectionSeats,
+          // 候补委员 in the order they fill vacancies (京条例 Art. 41 para. 3): names and units are posted (Art. 44 (五)).
+          alternates: (term.alternates ?? []).map((a) => ({ memberId: a.memberId, name: a.name, units: a.unitIds })),
           earlyReelection: term.earlyReelection,
           reelectionReportDueBy: term.reelectionReportDueBy,
           reelection: {
@@ -61,6 +64,7 @@ export function renderBoard(state: ActiveCommitteeState) {
       memberId: r.memberId,
       name: name(r.memberId),
       grounds: r.grounds,
+      groundsCited: r.groundsCited ?? [],
       // Who proposed: members by name (posted); owners only as their share, never who (as a petition's signers).
       proposer: r.proposer.kind === 'members' ? { kind: 'members', members: r.proposer.members.map(name), of: r.proposer.of } : { kind: 'owners', support: r.proposer.support, totals: r.proposer.totals },
       proposedAt: r.proposedAt,
@@ -119,3 +123,28 @@ export function renderElection(state: ActiveCommitteeState, e: ElectionState, mo
 
 export type CommitteeBoardDoc = ReturnType<typeof renderBoard>;
 export type ElectionDoc = ReturnType<typeof renderElection>;
+
+/**
+ * The body acting where there is no OC (京条例 Arts. 52–59; 杭条例 Arts. 38–41; 沪居委条例 Art. 20): its members
+ * by kind with their names and units (the list is posted: 京条例 Art. 54 para. 2; 杭条例 Art. 39 para. 2), its
+ * term and dissolution, and every owners' decision it convened with the role that acted and the article.
+ * `inCharge` is as of the last event (the term's end is a deadline, not an event).
+ */
+export function renderActing(state: CommitteeState, at: string) {
+  const acting = actingOf(state);
+  const view = (b: NonNullable<typeof acting.body>) =>
+    b.kind === 'property_management_committee'
+      ? { ...b, members: b.members.map((m) => ({ memberId: m.memberId, name: m.name, kind: m.kind, ...(m.unitId ? { unitId: m.unitId } : {}) })), article: articleOf(b.source) }
+      : { ...b, article: articleOf(b.source) };
+  const charge = chargeOf(state, new Date(at));
+  return {
+    compoundId: state.compoundId ?? null,
+    jurisdiction: state.jurisdiction ?? null,
+    inCharge: charge ? { body: charge.body, article: articleOf(charge.source) } : null,
+    body: acting.body ? view(acting.body) : null,
+    pastBodies: acting.pastBodies.map(view),
+    convened: acting.convened.map((c) => ({ ...c, article: articleOf(c.source) })),
+  };
+}
+
+export type ActingBodyDoc = ReturnType<typeof renderActing>;

@@ -66,7 +66,7 @@ export interface AssemblyService {
  * A port other contexts fill to refuse a matter the owners may not decide now (committee: Shanghai's transition
  * freeze, 沪规定 Art. 28 para. 4). Asked before a motion is proposed and before it opens; null = go on.
  */
-export type MotionGate = (compoundId: string, matter: string) => Promise<DomainError | null>;
+export type MotionGate = (compoundId: string, matter: string, step: { motionId: string; step: 'propose' | 'open' }, by: ActorFacts, cmd: CommandEnvelope) => Promise<DomainError | null>;
 
 /** What the assembly reads besides its own streams: the registry (its port) and the tally's read model. */
 export interface AssemblyServiceDeps {
@@ -110,7 +110,8 @@ export function assemblyService(store: EventStore, deps: AssemblyServiceDeps): A
     if (deps.gate && (command.type === 'ProposeMotion' || command.type === 'OpenMotion')) {
       const current = command.type === 'OpenMotion' ? await motion(motionId) : null;
       const target = command.type === 'ProposeMotion' ? command : current?.status !== 'none' ? current : null;
-      const frozen = target ? await deps.gate(target.compoundId, target.matter) : null;
+      // committee: the check is written on the committee's stream at the revision it read (committeeGate.ts).
+      const frozen = target ? await deps.gate(target.compoundId, target.matter, { motionId, step: command.type === 'ProposeMotion' ? 'propose' : 'open' }, command.by, cmd) : null;
       if (frozen) return frozen;
     }
     return handleCommand(store, motionDecider, motionStreamId(motionId), command, cmd, {}, { cache: motions });

@@ -6,7 +6,9 @@
  * meeting's decisions published within 3 days.
  */
 import {
+  actingBodyRules,
   articleOf,
+  type PropertyManagementCommitteeFormedData,
   committeeRules,
   type CommitteeRules,
   type CommitteeSeatedData,
@@ -34,7 +36,10 @@ export const REELECTION_GROUP = 'reelection_group';
 export const HANDOVER = 'committee_handover';
 export const DEMANDED_MEETING = 'committee_demanded_meeting';
 export const REGULAR_MEETING = 'committee_regular_meeting';
-export const committeeDeadlineKinds = [GROUP_LIST_POSTING, FIRST_ASSEMBLY, FIRST_MEETING, FILING, REELECTION_REPORT, EARLY_REELECTION, DECISION_PUBLICATION, TERM_END, REELECTION_GROUP, HANDOVER, DEMANDED_MEETING, REGULAR_MEETING] as const;
+// committee (#12): the property-management committee's term (京条例 Art. 58; 杭条例 Art. 41) and its dissolution (京条例 Art. 59).
+export const PMC_TERM_END = 'pmc_term_end';
+export const PMC_DISSOLUTION = 'pmc_dissolution';
+export const committeeDeadlineKinds = [PMC_TERM_END, PMC_DISSOLUTION, GROUP_LIST_POSTING, FIRST_ASSEMBLY, FIRST_MEETING, FILING, REELECTION_REPORT, EARLY_REELECTION, DECISION_PUBLICATION, TERM_END, REELECTION_GROUP, HANDOVER, DEMANDED_MEETING, REGULAR_MEETING] as const;
 
 const addMonths = (at: string, months: number): string => {
   const d = new Date(at);
@@ -60,6 +65,8 @@ export function committeeDeadlineSource(): DeadlineSource {
       'ReelectionGroupFormed',
       'RecordsHandedOver',
       'MeetingDemanded',
+      'PropertyManagementCommitteeFormed',
+      'PropertyManagementCommitteeDissolved',
     ],
     changes(event, recall): DeadlineChange[] {
       const compoundId = (event.data as { compoundId: string }).compoundId;
@@ -88,6 +95,9 @@ export function committeeDeadlineSource(): DeadlineSource {
           const out: DeadlineChange[] = [];
           // The first assembly is held when it elects the committee (指导规则 Art. 15).
           if (d.kind === 'first') out.push({ op: 'meet', deadlineId: id(FIRST_ASSEMBLY, compoundId), at: d.electedAt });
+          // 京条例 Art. 58; 杭条例 Art. 41: the property-management committee's task is met once an OC is elected.
+          const pmc = recall(`${compoundId}/pmc`);
+          if (pmc?.pmcId) out.push({ op: 'meet', deadlineId: id(PMC_TERM_END, pmc.pmcId), at: d.electedAt });
           out.push({ op: 'declare', deadline: { deadlineId: id(REELECTION_REPORT, d.termId), compoundId, kind: REELECTION_REPORT, dueAt: d.reelectionReportDueBy, source: source('reelectionReportMonths'), record: term } });
           if (d.firstMeetingDueBy) out.push({ op: 'declare', deadline: { deadlineId: id(FIRST_MEETING, d.termId), compoundId, kind: FIRST_MEETING, dueAt: d.firstMeetingDueBy, source: source('firstMeeting'), record: term } });
           if (d.filingDueBy) out.push({ op: 'declare', deadline: { deadlineId: id(FILING, d.termId), compoundId, kind: FILING, dueAt: d.filingDueBy, source: source('filingDays'), record: term } });
@@ -114,10 +124,37 @@ export function committeeDeadlineSource(): DeadlineSource {
           out.push({ op: 'remember', key: `${compoundId}/term`, facts });
           return out;
         }
+        case 'PropertyManagementCommitteeFormed': {
+          const d = event.data as PropertyManagementCommitteeFormedData;
+          const rule = actingBodyRules[d.jurisdiction];
+          if (rule.kind !== 'property_management_committee') return [];
+          return [
+            { op: 'remember', key: compoundId, facts: { jurisdiction: d.jurisdiction } },
+            { op: 'remember', key: `${compoundId}/pmc`, facts: { pmcId: d.pmcId } },
+            // 京条例 Art. 58; 杭条例 Art. 41: by the term's end an OC is elected (met when one is seated or it is dissolved).
+            { op: 'declare', deadline: { deadlineId: id(PMC_TERM_END, d.pmcId), compoundId, kind: PMC_TERM_END, dueAt: d.termEndsAt, source: { article: articleOf(rule.sources.term), jurisdiction: d.jurisdiction }, record: record('property_management_committee', d.pmcId) } },
+          ];
+        }
+        case 'PropertyManagementCommitteeDissolved': {
+          const d = event.data as { pmcId: string; dissolvedAt: string };
+          return [
+            { op: 'meet', deadlineId: id(PMC_TERM_END, d.pmcId), at: d.dissolvedAt },
+            { op: 'meet', deadlineId: id(PMC_DISSOLUTION, d.pmcId), at: d.dissolvedAt },
+          ];
+        }
         case 'OfficersElected':
           return [{ op: 'meet', deadlineId: id(FIRST_MEETING, (event.data as { termId: string }).termId), at: (event.data as { heldAt: string }).heldAt }];
-        case 'CommitteeFiled':
-          return [{ op: 'meet', deadlineId: id(FILING, (event.data as { termId: string }).termId), at: (event.data as { filedAt: string }).filedAt }];
+        case 'CommitteeFiled': {
+          const filedAt = (event.data as { filedAt: string }).filedAt;
+          const out: DeadlineChange[] = [{ op: 'meet', deadlineId: id(FILING, (event.data as { termId: string }).termId), at: filedAt }];
+          // 京条例 Art. 59: the property-management committee is dissolved within 30 days of the OC's filing.
+          const pmc = recall(`${compoundId}/pmc`);
+          const rule = actingBodyRules[rulesOf().jurisdiction];
+          if (pmc?.pmcId && rule.kind === 'property_management_committee' && rule.dissolveDaysAfterFiling !== null) {
+            out.push({ op: 'declare', deadline: { deadlineId: id(PMC_DISSOLUTION, pmc.pmcId), compoundId, kind: PMC_DISSOLUTION, dueAt: periodEnd(new Date(filedAt), rule.dissolveDaysAfterFiling).toISOString(), source: { article: articleOf(rule.sources.dissolution), jurisdiction: rulesOf().jurisdiction }, record: record('property_management_committee', pmc.pmcId) } });
+          }
+          return out;
+        }
         case 'EarlyReelectionRequired': {
           const d = event.data as EarlyReelectionRequiredData;
           return [

@@ -9,9 +9,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hasUnit } from '../../domain/registry/index.js';
-import { declaredConditions, groupMemberKinds, nominationRoutes, type CommitteeCommand } from '../../domain/committee/index.js';
+import { matters } from '../../domain/assembly/index.js';
+import { declaredConditions, groupMemberKinds, nominationRoutes, pmcMemberKinds, type CommitteeCommand } from '../../domain/committee/index.js';
 import type { DomainError } from '../../domain/shared/errors.js';
-import { COMMITTEE_BOARDS, COMMITTEE_ELECTIONS, type CommitteeBoardDoc, type ElectionDoc } from '../../projections/committee/index.js';
+import { COMMITTEE_ACTING, COMMITTEE_BOARDS, COMMITTEE_ELECTIONS, type ActingBodyDoc, type CommitteeBoardDoc, type ElectionDoc } from '../../projections/committee/index.js';
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import { readModelGate } from '../api/readModel.js';
 import type { CommandOutcome } from '../api/commandLog.js';
@@ -124,7 +125,7 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['committee'],
         summary: 'Open an election (first, by-election or re-election): seats per pack, the term in years',
         params: compoundParams,
-        body: z.object({ seats: z.number().int().min(1).max(25), termYears: z.number().int().min(1).max(5).default(5) }),
+        body: z.object({ seats: z.number().int().min(1).max(25), alternates: z.number().int().min(0).max(25).optional().describe('候补委员 (Beijing): elected in the same ballot after the members, ≤ seats'), termYears: z.number().int().min(1).max(5).default(5) }),
         response: { 201: created, ...errors },
       },
     },
@@ -136,7 +137,7 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
         reply,
         compoundId,
         CONVENORS,
-        (by, cmd) => ({ type: 'OpenElection', data: { electionId: commandIds(cmd.commandId)(), seats: request.body.seats, termYears: request.body.termYears, size }, by }),
+        (by, cmd) => ({ type: 'OpenElection', data: { electionId: commandIds(cmd.commandId)(), seats: request.body.seats, ...(request.body.alternates ? { alternates: request.body.alternates } : {}), termYears: request.body.termYears, size }, by }),
         ({ events }) => ({ electionId: (events[0]?.data as { electionId?: string } | undefined)?.electionId }),
       );
     },
@@ -366,6 +367,7 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.object({
           memberId: id,
           grounds: text(2000),
+          groundCodes: z.array(id).max(20).optional().describe('the grounds as the article lists them (Beijing 京条例 Arts. 46–47, Shanghai 沪规定 Art. 31, Hangzhou 杭条例 Art. 31): required there'),
           evidenceRef: text(200).describe('the signed written proposal'),
           proposedBy: z.enum(['members', 'owners']),
           members: z.array(id).max(51).optional().describe('proposedBy members: the proposing members'),
@@ -388,6 +390,7 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
             removalId: commandIds(cmd.commandId)(),
             memberId: b.memberId,
             grounds: b.grounds,
+            ...(b.groundCodes ? { groundCodes: b.groundCodes } : {}),
             evidenceRef: b.evidenceRef,
             proposer: b.proposedBy === 'members' ? { kind: 'members', members: b.members ?? [], of: 0 } : { kind: 'owners', units: b.units ?? [], ...(await committee.ownerSupport(compoundId, b.units ?? [])) },
           },
@@ -461,6 +464,126 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/compounds/:compoundId/committee/seal-uses',
     { schema: { tags: ['committee'], summary: 'Record a use of the committee’s seal with the members signing for it (京条例 Art. 43: more than half of the members)', params: compoundParams, body: z.object({ useId: id, purpose: text(500), documentRef: text(200), signedBy: z.array(id).min(1).max(51) }), response: { 201: created, ...errors } } },
     (request, reply) => run(request, reply, request.params.compoundId, ['oc_member'], (by) => ({ type: 'UseSeal', data: request.body, by })),
+  );
+
+  // ── Where there is no OC: the property-management committee (京条例 Arts. 52–59; 杭条例 Arts. 38–41) and the
+  // residents' committee acting (沪居委条例 Art. 20); the body in charge convenes the owners' decisions.
+  app.post(
+    '/v1/compounds/:compoundId/committee/property-management-committee',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'Form the property-management committee (物业管理委员会) where no OC is in place: Beijing ≥ 7, odd, owners ≥ 1/2, chaired by the RC (京条例 Art. 54), ≤ 3 years; Hangzhou 7–11 chaired by the street office (杭条例 Art. 39), ≤ 2 years',
+        params: compoundParams,
+        body: z.object({
+          members: z.array(z.object({ memberId: id, name: text(100), kind: z.enum(pmcMemberKinds as [string, ...string[]]), unitId: z.string().max(100).optional() })).min(1).max(51),
+          chairMemberId: id,
+          viceChairMemberId: id.optional(),
+          termYears: z.number().int().min(1).max(5),
+          grounds: text(2000).describe('why it is formed (京条例 Art. 53; 杭条例 Art. 38)'),
+        }),
+        response: { 201: created, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      return run(request, reply, compoundId, ['street_office'], async (by, cmd) => {
+        const compound = await compoundOf(compoundId);
+        const b = request.body;
+        return {
+          type: 'FormPropertyManagementCommittee',
+          data: {
+            compoundId,
+            jurisdiction: compound.compound.jurisdiction,
+            pmcId: commandIds(cmd.commandId)(),
+            members: b.members as never,
+            chairMemberId: b.chairMemberId,
+            ...(b.viceChairMemberId ? { viceChairMemberId: b.viceChairMemberId } : {}),
+            termYears: b.termYears,
+            grounds: b.grounds,
+            knownUnits: b.members.flatMap((m) => (m.unitId && hasUnit(compound.units, m.unitId) ? [m.unitId] : [])),
+          },
+          by,
+        };
+      }, ({ events }) => ({ pmcId: (events[0]?.data as { pmcId?: string } | undefined)?.pmcId }));
+    },
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/property-management-committee/dissolution',
+    { schema: { tags: ['committee'], summary: 'Dissolve the property-management committee (京条例 Art. 59: within 30 days of the OC’s filing; 杭条例 Art. 41 para. 2)', params: compoundParams, body: z.object({ reason: text(2000) }), response: { 201: created, ...errors } } },
+    (request, reply) => run(request, reply, request.params.compoundId, ['street_office'], (by) => ({ type: 'DissolvePropertyManagementCommittee', data: { reason: request.body.reason }, by })),
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/residents-committee-acting',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'Record the residents’ committee organising the owners’ decisions where no OC could be elected (沪居委条例 Art. 20 para. 2), under the street office’s guidance',
+        params: compoundParams,
+        body: z.object({ reason: text(2000), commissionRef: text(200).optional().describe('经业主大会委托: the assembly’s commission to act for the OC') }),
+        response: { 201: created, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      return run(request, reply, compoundId, ['street_office'], async (by) => {
+        const compound = await compoundOf(compoundId);
+        return { type: 'RecordResidentsCommitteeActing', data: { compoundId, jurisdiction: compound.compound.jurisdiction, reason: request.body.reason, ...(request.body.commissionRef ? { commissionRef: request.body.commissionRef } : {}) }, by };
+      });
+    },
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/acting-body/motions',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'An owners’ decision convened by the body acting where there is no OC (Beijing: the PMC through its RC chair, 京条例 Arts. 56–57; Hangzhou: its street-office chair, 杭条例 Art. 40; Shanghai: the RC, 沪居委条例 Art. 20); recorded naming the body and the article',
+        params: compoundParams,
+        body: z.object({
+          title: text(200),
+          description: z.string().max(10_000).default(''),
+          matter: z.enum(matters as [string, ...string[]]),
+          opensAt: z.iso.datetime({ offset: true }),
+          closesAt: z.iso.datetime({ offset: true }),
+          form: z.enum(['yes_no']).default('yes_no'),
+          proposal: z.record(z.string(), z.unknown()).optional(),
+        }),
+        response: { 201: created, ...errors },
+      },
+    },
+    (request, reply) => {
+      const { compoundId } = request.params;
+      const b = request.body;
+      return run(
+        request,
+        reply,
+        compoundId,
+        ['rc_staff', 'street_office'],
+        () => {
+          throw new Error('unreachable');
+        },
+        ({ events }) => {
+          const d = events.find((e) => e.type === 'OwnersDecisionConvened')?.data as { motionId?: string; body?: string; source?: string } | undefined;
+          return { motionId: d?.motionId, body: d?.body, source: d?.source };
+        },
+        (by, cmd) => committee.proposeActingMotion(compoundId, { title: b.title, description: b.description, matter: b.matter as never, opensAt: b.opensAt, closesAt: b.closesAt, form: { form: b.form }, ...(b.proposal ? { proposal: b.proposal } : {}) }, by, cmd),
+      );
+    },
+  );
+
+  app.get(
+    '/v1/compounds/:compoundId/committee/acting-body',
+    { schema: { tags: ['committee'], summary: 'The body in charge where there is no OC: the property-management committee (members by kind, chair, term, dissolution) or the acting RC, and the owners’ decisions it convened with their article', params: compoundParams, querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    async (request) => {
+      const { compoundId } = request.params;
+      await readable(request, compoundId, request.query.after);
+      const doc = read.get<ActingBodyDoc>(COMMITTEE_ACTING, compoundId);
+      if (!doc) throw new HttpProblem(404, 'no_acting_body', 'no property-management committee or acting residents\u2019 committee is recorded for this compound');
+      return doc;
+    },
   );
 
   app.get(

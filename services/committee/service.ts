@@ -3,8 +3,10 @@
  * with the facts other contexts lend (the registry's units of a person, the compound's size), and proposes the
  * election motion through the assembly's own service and decider (never a copy of its rules).
  */
-import type { ActorFacts, MotionState } from '../../domain/assembly/index.js';
+import type { ActorFacts, Matter, MotionState } from '../../domain/assembly/index.js';
 import {
+  actingConvenor,
+  chargeOf,
   committeeDecider,
   committeeStreamId,
   refuse,
@@ -35,6 +37,17 @@ export interface ElectionMotionInput {
   readonly closesAt: string;
 }
 
+/** An owners' decision the acting body convenes: the motion as the assembly takes it. */
+export interface ActingMotionInput extends ElectionMotionInput {
+  readonly title: string;
+  readonly description: string;
+  readonly matter: Matter;
+  readonly form?: unknown;
+  readonly proposal?: unknown;
+}
+
+const BODY_LABEL = { property_management_committee: '物业管理委员会', residents_committee: '居民委员会' } as const;
+
 export interface CommitteeService {
   state(compoundId: string): Promise<CommitteeState>;
   handle(compoundId: string, command: CommitteeCommand, cmd: CommandEnvelope): Promise<Handled<CommitteeState> | DomainError>;
@@ -55,6 +68,13 @@ export interface CommitteeService {
    * description, then records it on the committee's stream.
    */
   proposeRemovalMotion(compoundId: string, removalId: string, input: ElectionMotionInput, by: ActorFacts, cmd: CommandEnvelope): Promise<Handled<CommitteeState> | DomainError>;
+  /**
+   * An owners' decision convened by the body acting where there is no OC (Beijing/Hangzhou: the
+   * property-management committee; Shanghai: the residents' committee): checked first (the body in charge, the
+   * caller's role), proposed through the assembly's decider with the body and article in its description, then
+   * recorded on the committee's stream (`OwnersDecisionConvened`).
+   */
+  proposeActingMotion(compoundId: string, input: ActingMotionInput, by: ActorFacts, cmd: CommandEnvelope): Promise<(Handled<CommitteeState> & { readonly motionId: string }) | DomainError>;
 }
 
 export function committeeService(deps: { store: EventStore; registry: RegistryService; assembly: AssemblyService }): CommitteeService {
@@ -121,6 +141,35 @@ export function committeeService(deps: { store: EventStore; registry: RegistrySe
       if (isDomainError(proposed) && proposed.code !== 'motion_already_exists') return proposed;
       return handleCommand(deps.store, committeeDecider, committeeStreamId(compoundId), { type: 'PutRemovalToOwners', data: { removalId, motionId }, by }, cmd, {}, { cache });
     },
+    async proposeActingMotion(compoundId, input, by, cmd) {
+      const committee = await state(compoundId);
+      const charge = actingConvenor(chargeOf(committee, cmd.now), by);
+      if (isDomainError(charge)) return charge;
+      const motionId = commandIds(cmd.commandId)();
+      const proposed = await deps.assembly.handleMotion(
+        motionId,
+        {
+          type: 'ProposeMotion',
+          motionId,
+          compoundId,
+          jurisdiction: committee.jurisdiction!,
+          title: input.title,
+          description: `${input.description}${input.description ? '\n' : ''}（由${BODY_LABEL[charge.body]}召集：${charge.source}）`,
+          matter: input.matter,
+          scope: { kind: 'compound' },
+          opensAt: input.opensAt,
+          closesAt: input.closesAt,
+          ...(input.form !== undefined ? { form: input.form } : {}),
+          ...(input.proposal !== undefined ? { proposal: input.proposal } : {}),
+          by,
+        },
+        cmd,
+      );
+      // A retry of the same command finds its motion proposed: go on and record it.
+      if (isDomainError(proposed) && proposed.code !== 'motion_already_exists') return proposed;
+      const recorded = await handleCommand(deps.store, committeeDecider, committeeStreamId(compoundId), { type: 'RecordActingConvening', data: { motionId, matter: input.matter }, by }, cmd, {}, { cache });
+      return isDomainError(recorded) ? recorded : { ...recorded, motionId };
+    },
     async proposeElectionMotion(compoundId, electionId, input, by, cmd) {
       const committee = await state(compoundId);
       if (committee.status !== 'active') return refuse('group_not_found', 'no preparatory body is formed for this compound');
@@ -143,13 +192,14 @@ export function committeeService(deps: { store: EventStore; registry: RegistrySe
           compoundId,
           jurisdiction: committee.jurisdiction,
           title: input.title ?? '选举业主委员会',
-          description: input.description ?? `选举业主委员会委员 ${election.seats} 名`,
+          description: input.description ?? `选举业主委员会委员 ${election.seats} 名${election.alternates > 0 ? `、候补委员 ${election.alternates} 名（按得票排序，京条例 Art. 41）` : ''}`,
           matter: 'elect_committee',
           scope: { kind: 'compound' },
           opensAt: input.opensAt,
           closesAt: input.closesAt,
-          form: { form: 'elect', candidates: election.posted.candidates, seats: election.seats },
-          proposal: { seats: election.seats, electionId },
+          // 京条例 Art. 41 para. 3: alternates are elected in the same ballot, ranked after the members.
+          form: { form: 'elect', candidates: election.posted.candidates, seats: election.seats + election.alternates },
+          proposal: { seats: election.seats + election.alternates, electionId },
           by,
         },
         cmd,

@@ -133,7 +133,7 @@ t.test('a Beijing member removed by the owners after answering; fewer than half 
   t.equal((await api.call('POST', `${base}/removals`, { token: await c.oc(0), body: { memberId: 'c4', grounds: 'x', evidenceRef: 'y', proposedBy: 'members', members: ['c1', 'c2'] } })).json().code, 'not_entitled', 'the caller is one of the proposers');
   // Owners: 1 of 8 units is 12.5% < 20%; 2 of 8 is 25%.
   t.equal((await api.call('POST', `${base}/removals`, { token: await c.owner(6), body: { memberId: 'c4', grounds: 'x', evidenceRef: 'y', proposedBy: 'owners', units: ['1-107'] } })).json().code, 'removal_not_supported');
-  const proposed = await api.call('POST', `${base}/removals`, { token: await c.owner(6), body: { memberId: 'c4', grounds: '与物业服务企业存在利益往来', evidenceRef: '业主联名提议书', proposedBy: 'owners', units: ['1-107', '1-108'] } });
+  const proposed = await api.call('POST', `${base}/removals`, { token: await c.owner(6), body: { memberId: 'c4', grounds: '与物业服务企业存在利益往来', groundCodes: ['firm_dealings'], evidenceRef: '业主联名提议书', proposedBy: 'owners', units: ['1-107', '1-108'] } });
   t.equal(proposed.statusCode, 201, proposed.body);
   const { removalId } = proposed.json() as { removalId: string };
   const window = () => {

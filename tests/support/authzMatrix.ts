@@ -99,6 +99,12 @@ export const NOT_YET_IN_MATRIX: readonly string[] = [
   'POST /v1/compounds/{compoundId}/committee/meetings/{meetingId}/notice',
   'POST /v1/compounds/{compoundId}/committee/meeting-demands',
   'POST /v1/compounds/{compoundId}/committee/seal-uses',
+  // committee (#12): the bodies acting where there is no OC
+  'POST /v1/compounds/{compoundId}/committee/property-management-committee',
+  'POST /v1/compounds/{compoundId}/committee/property-management-committee/dissolution',
+  'POST /v1/compounds/{compoundId}/committee/residents-committee-acting',
+  'POST /v1/compounds/{compoundId}/committee/acting-body/motions',
+  'GET /v1/compounds/{compoundId}/committee/acting-body',
   'POST /v1/compounds/{compoundId}/funds/disclosures',
   'GET /v1/compounds/{compoundId}/funds/disclosures',
   'POST /v1/compounds/{compoundId}/relationships',

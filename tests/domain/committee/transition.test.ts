@@ -72,7 +72,9 @@ t.test('removal: a third of the members, owners with 20% exactly at the line', a
   S.given(six).when(byOwners('199.9999', 2)).then(t, 'removal_not_supported', 'area just under 20%');
   S.given(six).when(byOwners('200.00', 1)).then(t, 'removal_not_supported', 'heads under 20%');
   const hz = committee('hangzhou', 5);
-  S.given(hz).when(byOwners('10.00', 2)).events(t);
+  S.given(hz).when(byOwners('10.00', 2)).then(t, 'invalid_removal', 'Hangzhou: a ground the article lists is cited (杭条例 Art. 31)');
+  const hzOwners = byOwners('10.00', 2) as Extract<CommitteeCommand, { type: 'ProposeRemoval' }>;
+  t.match(S.given(hz).when({ ...hzOwners, data: { ...hzOwners.data, groundCodes: ['misuses_seal'] } }).events(t)[0]!.data, { groundsCited: [{ code: 'misuses_seal', source: /^杭条例 Art\. 31 \(六\)/ }] });
   t.pass('Hangzhou counts owners (heads) only (杭条例 Art. 31)');
   // The answer period, then the owners' decision removing the member, exactly once.
   const proposed = then(six, byMembers(['k0', 'k1']));
@@ -102,4 +104,22 @@ t.test('Beijing: the seal with more than half signing, demands by a third, absen
   t.equal((S.given(national).when(meeting('m1', 4)).events(t) as CommitteeEvent[]).length, 1, 'no absence flag outside Beijing and Shanghai');
   S.given(bj).when({ type: 'ConveneMeeting', data: { meetingId: 'm9', agenda: ['a'], heldAt: new Date(NOW.getTime() + 5 * 86400000 - 1).toISOString() }, by: oc(0) }).then(t, 'agenda_notice_too_short');
   S.given(bj).when({ type: 'ConveneMeeting', data: { meetingId: 'm9', agenda: ['a'], heldAt: new Date(NOW.getTime() + 5 * 86400000).toISOString() }, by: oc(0) }).events(t);
+});
+
+t.test('removal grounds per article: listed codes, the absences ground checked against the record (京条例 Arts. 46–47)', async (t) => {
+  const bj = committee('beijing', 7);
+  const propose = (groundCodes?: string[]): CommitteeCommand => ({ type: 'ProposeRemoval', data: { removalId: 'r1', memberId: 'k6', grounds: '长期缺席', evidenceRef: 'x', ...(groundCodes ? { groundCodes } : {}), proposer: { kind: 'members', members: ['k0', 'k1', 'k2'], of: 0 } }, by: oc(0) });
+  S.given(bj).when(propose()).then(t, 'invalid_removal', 'Beijing lists its grounds: one is cited');
+  t.match(S.given(bj).when(propose(['gambling'])).refusal(t, 'invalid_removal'), { code: 'invalid_removal', details: { unknown: ['gambling'] } });
+  t.match(S.given(bj).when(propose(['absences'])).refusal(t, 'ground_not_established'), { code: 'ground_not_established', details: { source: /京条例 Art\. 46 para\. 2/ } }, 'no absences on the record');
+  const meeting = (id: string, present: number): CommitteeCommand => ({ type: 'RecordMeeting', data: { meetingId: id, present: ids(present), items: [{ itemId: 'i', title: '议题', inFavour: ids(4) }] }, by: oc(0) });
+  const flagged = then(then(bj, meeting('m1', 7)), meeting('m2', 6));
+  t.match(S.given(flagged).when(propose(['absences', 'misuses_seal'])).events(t)[0]!.data, {
+    groundsCited: [
+      { code: 'absences', source: /京条例 Art\. 46 para\. 2/, established: { meetings: 2, absences: 1 } },
+      { code: 'misuses_seal', source: /京条例 Art\. 47 \(四\)/ },
+    ],
+  });
+  const national: CommitteeCommand = { type: 'ProposeRemoval', data: { removalId: 'r1', memberId: 'k4', grounds: 'g', groundCodes: ['absences'], evidenceRef: 'x', proposer: { kind: 'members', members: ['k0', 'k1'], of: 0 } }, by: oc(0) };
+  S.given(committee('national', 5)).when(national).then(t, 'invalid_removal', 'nationally the grounds are words only');
 });
