@@ -76,6 +76,8 @@ t.test('the funds page and the committee page', async (t) => {
   t.match(committee.body, '与甲建筑公司签订维修合同', 'the seal use');
   t.match(committee.body, 'data-filing="pending"');
   t.notMatch(committee.body, 'data-freeze', 'no transition freeze in Beijing');
+  t.match(committee.body, '业委会备案', 'the filing deadline, labelled');
+  t.notMatch(committee.body, '>committee_filing<', 'no raw deadline kind');
 
   // The index links both pages; the Art. 13 checklist now has the fund and public income published.
   const index = await api.call('GET', board);
