@@ -4,3 +4,5 @@ export * from './indexPage.js';
 export * from './labels.js';
 export * from './motionPage.js';
 export * from './communityPage.js';
+export * from './fundsPage.js';
+export * from './committeePage.js';

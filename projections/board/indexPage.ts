@@ -26,6 +26,8 @@ export interface DisclosureFacts {
   readonly missingFirmDisclosures: readonly number[] | null;
   /** Final decisions adopting management rules or rules of procedure. */
   readonly decisions: readonly DecisionDoc[];
+  /** pages16: the committee's decisions published so far (its page); null when the compound has no committee record. */
+  readonly committeeDecisions?: number | null;
 }
 
 export interface ChecklistRow {
@@ -49,17 +51,19 @@ export function checklist(compoundId: string, facts: DisclosureFacts): Checklist
   return ART13_CHECKLIST.map(({ item }): ChecklistRow => {
     switch (item) {
       case 'maintenance_fund':
-        return { ...row(item), published: false, note: facts.fundOpen ? '账目已建立（GET /v1/compounds/{id}/funds，限业委会、居委会、街道办、监事会查阅），尚未在公示栏公开' : '尚未建立维修资金账目', href: null };
+        // pages16: the funds' page publishes the raising (deposits by building) and the use (releases, statements).
+        return { ...row(item), published: facts.fundOpen, note: facts.fundOpen ? '各楼栋交存与结存、每笔使用及其依据、各期账目' : '尚未建立维修资金账目', href: facts.fundOpen ? `${base}/funds` : null };
       case 'covenant_and_procedure':
         return { ...row(item), published: rules.length > 0, note: rules.length > 0 ? `业主大会决定 ${rules.length} 项` : '本系统尚无管理规约或议事规则的决定', href: null };
       case 'decisions':
-        return { ...row(item), published: true, note: `业主大会决定 ${facts.decisions.length} 项（含被撤销的）`, href: `${base}#decisions` };
+        return { ...row(item), published: true, note: `业主大会决定 ${facts.decisions.length} 项（含被撤销的）${facts.committeeDecisions != null ? `；业主委员会已公示的决定 ${facts.committeeDecisions} 项（见业主委员会页）` : ''}`, href: `${base}#decisions` };
       case 'minutes':
         return { ...row(item), published: false, note: '会议记录尚未在本系统公示', href: null };
       case 'service_contract':
         return { ...row(item), published: facts.contractInForce, note: facts.contractInForce ? '合同条款、考核与保留物业费' : '本系统尚无生效的物业服务合同', href: facts.contractInForce ? `${base}/firm` : null };
       case 'common_parts_income':
-        return { ...row(item), published: false, note: facts.fundOpen ? '公共收益账目已建立，尚未在公示栏公开' : '尚未建立公共收益账目', href: null };
+        // pages16: public income per quarter and its statements, on the funds' page.
+        return { ...row(item), published: facts.fundOpen, note: facts.fundOpen ? '公共收益的收入、转入维修资金与支出，各期账目' : '尚未建立公共收益账目', href: facts.fundOpen ? `${base}/funds#income` : null };
       case 'parking':
         return { ...row(item), published: false, note: '车位、车库处分情况尚未在本系统公示', href: null };
       case 'firm_disclosures': {

@@ -55,6 +55,21 @@ const DEADLINE_LABELS: Readonly<Record<string, string>> = {
   rectification: '整改',
   complaint_answer: '答复投诉',
   residents_meeting: '召开居民会议',
+  // pages16: the funds' and the committee's kinds (services/funds, services/supervision, services/committee deadlines.ts)
+  funds_disclosure: '公布维修资金或公共收益账目',
+  supervisory_board_meeting: '监事会年度会议',
+  group_list_posting: '公示筹备组名单',
+  first_assembly: '召开首次业主大会会议',
+  committee_first_meeting: '业委会首次会议（推选主任、副主任）',
+  committee_filing: '业委会备案',
+  reelection_report: '报告换届',
+  early_reelection: '提前换届',
+  committee_decision_publication: '公示业委会会议决定',
+  committee_term_end: '业委会任期届满',
+  reelection_group: '成立换届小组',
+  committee_handover: '业委会移交资料',
+  committee_demanded_meeting: '召开委员提议的会议',
+  committee_regular_meeting: '召开业委会定期会议',
 };
 
 export const deadlineLabel = (kind: string): string => DEADLINE_LABELS[kind] ?? kind;

@@ -3,6 +3,8 @@ import { Eta } from 'eta';
 import { BAR, ERROR, INDEX, LAYOUT, MOTION } from './templates.js';
 import { FIRM } from './firmTemplate.js';
 import { COMMUNITY } from './communityTemplate.js';
+import { FUND_BAR, FUNDS } from './fundsTemplate.js'; // pages16: funds page
+import { COMMITTEE } from './committeeTemplate.js'; // pages16: committee page
 
 const eta = new Eta({ cache: true, autoEscape: true });
 eta.loadTemplate('@layout', LAYOUT);
@@ -12,6 +14,9 @@ eta.loadTemplate('@motion', MOTION);
 eta.loadTemplate('@error', ERROR);
 eta.loadTemplate('@firm', FIRM);
 eta.loadTemplate('@community', COMMUNITY);
+eta.loadTemplate('@fundBar', FUND_BAR);
+eta.loadTemplate('@funds', FUNDS);
+eta.loadTemplate('@committee', COMMITTEE);
 
 /** An ISO instant as Beijing time, `YYYY-MM-DD HH:mm`. */
 export function beijingTime(iso: string): string {
@@ -31,7 +36,7 @@ export interface PageFrame {
   readonly logHead?: { readonly treeSize: string; readonly rootHash: string; readonly keyId: string } | null;
 }
 
-export type PageName = 'index' | 'motion' | 'error' | 'firm' | 'community';
+export type PageName = 'index' | 'motion' | 'error' | 'firm' | 'community' | 'funds' | 'committee';
 
 export function renderPage(name: PageName, frame: PageFrame, data: Record<string, unknown>): string {
   return eta.render(`@${name}`, { asOfText: null, visibility: '', logHead: null, ...frame, ...data, fmt: beijingTime });

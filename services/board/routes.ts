@@ -16,6 +16,8 @@ import { RESIDENTS_MEETINGS, type MeetingDoc as ResidentsMeetingDoc } from '../.
 import { HIRING_CONTRACTS, type ContractDoc } from '../../projections/hiring/index.js';
 import { renderContract } from '../../projections/hiring/index.js';
 import { firmPageOf } from './firmPage.js'; // hiring
+import { fundsPageOf } from './fundsPageOf.js'; // pages16: funds
+import { committeePageOf } from './committeePageOf.js'; // pages16: committee
 import { requirePrincipal, requireRole } from '../api/authenticate.js';
 import { HttpProblem } from '../api/problem.js';
 import { requireProjected } from '../api/projected.js';
@@ -73,7 +75,7 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
       visibility: access.public ? '本公示栏对公众公开。' : '本公示栏仅对本小区相关人员公开。',
       logHead: head ? { treeSize: head.treeSize, rootHash: head.rootHash, keyId: head.keyId } : null,
     });
-    return { compound, frame };
+    return { compound, frame, access };
   };
 
   const params = z.object({ compoundId: identifier });
@@ -104,6 +106,7 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
           contractInForce: current !== null,
           missingFirmDisclosures: current ? current.missingDisclosures : null,
           decisions,
+          committeeDecisions: committeePageOf(app.deps, compoundId, [], now).page?.decisionCount ?? null, // pages16
         }),
       });
       return reply.type('text/html; charset=utf-8').send(body);
@@ -141,6 +144,38 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
       requireProjected(read, 'hiring', compoundId);
       const body = renderPage('firm', frame('物业服务企业与物业服务合同'), { page: await firmPageOf(app.deps, compoundId) });
       return reply.type('text/html; charset=utf-8').send(body);
+    },
+  );
+
+  // pages16: the funds' page (maintenance fund, public income, disclosures, flags; an owner's own sub-account)
+  app.get(
+    '/board/:compoundId/funds',
+    { schema: { ...page('The funds on the notice board: the maintenance fund by building, releases with their authority, statements and public income per period, disclosures due and overdue, supervisory flags; an owner with their token also sees their own sub-account'), params, response: { 200: html, ...errors } } },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      const { compound, frame, access } = await open(request, compoundId);
+      requireProjected(read, 'funds', compoundId);
+      const past = viewAsOf();
+      const { page: model, own } = await fundsPageOf(app.deps, compound, compoundId, access.principal, past ? past.at : clock.now());
+      // A reader's own sub-account is theirs alone: such a page is never stored by a shared cache.
+      if (own.length > 0) reply.header('cache-control', 'private, no-store');
+      return reply.type('text/html; charset=utf-8').send(renderPage('funds', frame('专项维修资金与公共收益'), { page: model, own }));
+    },
+  );
+
+  // pages16: the committee's page (term, members, preparatory body, elections, removals, meetings, seal, freeze)
+  app.get(
+    '/board/:compoundId/committee',
+    { schema: { ...page('The owners’ committee on the notice board: the term and its members by post, filing, re-election and handover, the preparatory body, elections and their results, removals, meeting notices and meetings, seal uses, the transition freeze, deadlines'), params, response: { 200: html, ...errors } } },
+    async (request, reply) => {
+      const { compoundId } = request.params;
+      const { frame } = await open(request, compoundId);
+      requireProjected(read, 'committee', compoundId);
+      const past = viewAsOf();
+      if (!past && !(await platform.deadlinesAt(commands.lastAppended(), 5_000))) throw new HttpProblem(504, 'read_model_behind', 'The deadlines have not caught up yet; retry');
+      const now = past ? past.at : clock.now();
+      const model = committeePageOf(app.deps, compoundId, past ? past.deadlines : platform.deadlines.deadlines(compoundId), now);
+      return reply.type('text/html; charset=utf-8').send(renderPage('committee', frame('业主委员会'), model));
     },
   );
 

@@ -79,6 +79,8 @@ export const INDEX = `<% layout('@layout') %>
 <dt>专有部分</dt><dd><%= it.unitCount %> 套，<%= it.buildingCount %> 栋</dd>
 <dt>物业服务</dt><dd><a href="/board/<%= encodeURIComponent(it.compoundId) %>/firm">物业服务企业、合同与考核</a></dd>
 <dt>三方联动</dt><dd><a href="/board/<%= encodeURIComponent(it.compoundId) %>/community">联席会议、居民诉求、纠纷调解与居民会议</a></dd>
+<dt>维修资金</dt><dd><a href="/board/<%= encodeURIComponent(it.compoundId) %>/funds">专项维修资金与公共收益</a></dd>
+<dt>业主委员会</dt><dd><a href="/board/<%= encodeURIComponent(it.compoundId) %>/committee">业主委员会、筹备组、选举与会议</a></dd>
 </dl>
 </section>
 

@@ -325,6 +325,9 @@ export const MATRIX: readonly MatrixRow[] = [
   but(row('GET', '/board/{compoundId}', '/board/{A}', 'the board page (private board: 404 without a token)', ANY, 'ok'), 'no token', 'passes'),
   but(row('GET', '/board/{compoundId}/firm', '/board/{A}/firm', 'the firm\u2019s page (private board: 404 without a token)', ANY, 'ok'), 'no token', 'passes'),
   but(row('GET', '/board/{compoundId}/community', '/board/{A}/community', 'the three parties\u2019 page (private board: 404 without a token)', ANY, 'ok'), 'no token', 'passes'),
+  // pages16: the funds' and the committee's pages
+  but(row('GET', '/board/{compoundId}/funds', '/board/{A}/funds', 'the funds\u2019 page (private board: 404 without a token)', ANY, 'ok'), 'no token', 'passes'),
+  but(row('GET', '/board/{compoundId}/committee', '/board/{A}/committee', 'the committee\u2019s page (private board: 404 without a token)', ANY, 'ok'), 'no token', 'passes'),
   but(row('GET', '/board/{compoundId}/motions/{motionId}', '/board/{A}/motions/{motion}', 'a motion\u2019s page (private board: 404 without a token)', ANY, 'ok'), 'no token', 'passes'),
 ];
 
