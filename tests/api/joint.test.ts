@@ -41,6 +41,8 @@ t.test('joint meetings, requests and scores', async (t) => {
   t.equal((await api.call('POST', `/v1/joint-meetings/${meetingId}/tasks/${firmTask}/close`, { token: oc, body: { outcome: 'x', evidenceRef: 'y' } })).json().code, 'not_entitled', 'the OC does not close the firm\u2019s task');
   clock.set(new Date(start + 9 * DAY));
   t.equal((await api.call('POST', `/v1/joint-meetings/${meetingId}/tasks/${firmTask}/close`, { token: firm, body: { outcome: '已划线 40 个车位', evidenceRef: '照片-0312' } })).statusCode, 201);
+  // matrix17: the guards no test noticed removed (#17, the mutation check): only the convener rates a task.
+  t.equal((await api.call('POST', `/v1/joint-meetings/${meetingId}/tasks/${firmTask}/rating`, { token: firm, body: { satisfaction: 5 } })).json().code, 'not_entitled', 'the firm does not rate its own task');
   t.equal((await api.call('POST', `/v1/joint-meetings/${meetingId}/results`, { token: party })).statusCode, 201);
   clock.set(new Date(start + 18 * DAY));
   let overdue: { kind: string; status: string }[] = [];
@@ -64,8 +66,10 @@ t.test('joint meetings, requests and scores', async (t) => {
   t.equal((await dispatch(r1, 'rc', 48)).statusCode, 201);
   clock.set(new Date(clock.now().getTime() + 2 * HOUR));
   t.equal((await api.call('POST', `/v1/requests/${r1}/accept`, { token: rc })).statusCode, 201);
+  t.equal((await api.call('POST', `/v1/requests/${r1}/progress`, { token: firm, body: { note: 'x' } })).json().code, 'not_entitled', 'matrix17: only the party that accepted reports progress');
   t.equal((await api.call('POST', `/v1/requests/${r1}/progress`, { token: rc, body: { note: '已报市政' } })).statusCode, 201);
   clock.set(new Date(clock.now().getTime() + 20 * HOUR));
+  t.equal((await api.call('POST', `/v1/requests/${r1}/complete`, { token: firm, body: { evidenceRef: 'x' } })).json().code, 'not_entitled', 'matrix17: only the party that accepted completes it');
   t.equal((await api.call('POST', `/v1/requests/${r1}/complete`, { token: rc, body: { evidenceRef: '市政工单-77' } })).statusCode, 201);
   t.equal((await api.call('POST', `/v1/requests/${r1}/rating`, { token: rc, body: { satisfaction: 5 } })).json().code, 'not_entitled', 'only whoever raised it rates it');
   t.equal((await api.call('POST', `/v1/requests/${r1}/rating`, { token: owner, body: { satisfaction: 5 } })).statusCode, 201);

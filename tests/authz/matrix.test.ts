@@ -11,8 +11,28 @@ import { README_PATH, readmeEndpoints } from '../support/readmeApi.js';
 
 const b64 = (x: unknown) => Buffer.from(JSON.stringify(x)).toString('base64url');
 
-const classOf = (status: number): Cell | `unexpected ${number}` =>
-  status >= 200 && status < 300 ? 'ok' : status === 401 ? '401' : status === 403 ? '403' : status >= 400 && status < 500 ? 'passes' : `unexpected ${status}`;
+/** The refusal's code: problem+json's `code`, or the board page's `HTTP 403 · <code>…</code>`. */
+const codeOf = (body: string): string => {
+  try {
+    return String((JSON.parse(body) as { code?: unknown }).code ?? '');
+  } catch {
+    return /HTTP \d{3} · <code>([a-z_]+)<\/code>/.exec(body)?.[1] ?? '';
+  }
+};
+
+/** A 403 from the route's grant check (`insufficient_grant`) is `403`; one from a finer check past it is `denied`. */
+const classOf = (status: number, body: string): Cell | `unexpected ${number}` =>
+  status >= 200 && status < 300
+    ? 'ok'
+    : status === 401
+      ? '401'
+      : status === 403
+        ? codeOf(body) === 'insufficient_grant'
+          ? '403'
+          : 'denied'
+        : status >= 400 && status < 500
+          ? 'passes'
+          : `unexpected ${status}`;
 
 t.test('every cell of the authorisation matrix holds on a real server, and it covers every endpoint of the README', async (t) => {
   const world = await seedAuthzWorld();
@@ -51,8 +71,8 @@ t.test('every cell of the authorisation matrix holds on a real server, and it co
       const token = tokens.get(caller)!;
       const res = await api.call(row.method, url, { ...(token ? { token } : {}), ...(body !== undefined ? { body } : {}), ...(row.method === 'POST' && body === undefined ? { headers: {} } : {}) });
       cells += 1;
-      const got = classOf(res.statusCode);
-      if (got !== row.expect[caller]) mismatches.push(`${row.method} ${row.url} as ${caller}: expected ${row.expect[caller]}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+      const got = classOf(res.statusCode, res.body);
+      if (got !== row.expect[caller]) mismatches.push(`${row.method} ${row.url} as ${caller}: expected ${row.expect[caller]}, got ${got} (${res.statusCode} ${res.body.slice(0, 160)})`);
       if (res.statusCode >= 300 && (await store.headPosition()) !== before) mismatches.push(`${row.method} ${row.url} as ${caller}: refused with ${res.statusCode} but recorded something`);
       if (res.statusCode < 300 && !url.includes('include=owners') && OWNER_NAMES.some((n) => res.body.includes(n))) mismatches.push(`${row.method} ${row.url} shows an owner\u2019s name to ${caller}`);
       if (row.path === '/v1/tenders/{tenderId}' && res.statusCode === 200) {

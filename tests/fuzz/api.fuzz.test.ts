@@ -129,8 +129,19 @@ t.test('every README endpoint × hostile input: never a 5xx, always problem+json
     item: 'records',
     type: 'ballot',
     recordId: ids.receipt!,
+    // An owner other than the caller (p1): the erasure reaches the decider (still an owner: refused). p1's own
+    // request would erase p1's names for the rest of the run.
+    personId: 'p2',
   };
-  const idFor = (p: string) => real[p] ?? `${p.replace(/Id$/, '')}-1`;
+  // A parameter name that names another kind of record under another path (a joint meeting, a residents'
+  // meeting, a residents' request), so that those ids reach their handlers' lookups too.
+  const byPath: readonly (readonly [RegExp, string, string])[] = [
+    [/^\/v1\/joint-meetings\//, 'meetingId', ids.joint!],
+    [/^\/v1\/residents\/meetings\//, 'meetingId', ids.residentsMeeting!],
+    [/^\/v1\/residents\/meetings\//, 'itemId', 'lift'],
+    [/^\/v1\/residents\/requests\//, 'requestId', ids.residentsRequest!],
+  ];
+  const idsFor = (path: string) => (p: string) => byPath.find(([re, name]) => name === p && re.test(path))?.[2] ?? real[p] ?? `${p.replace(/Id$/, '')}-1`;
 
   const store = api.runtime.deps.store;
   let position = await store.headPosition();
@@ -177,6 +188,7 @@ t.test('every README endpoint × hostile input: never a 5xx, always problem+json
   };
 
   for (const row of endpoints) {
+    const idFor = idsFor(row.path);
     const url = fillPath(row.path, idFor);
     const write = row.method !== 'GET';
     const params = [...row.path.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]!);

@@ -97,6 +97,8 @@ t.test('Beijing: the seal with more than half signing, demands by a third, absen
   const demand = (k: number): CommitteeCommand => ({ type: 'DemandMeeting', data: { demandId: 'q', members: ids(k), agenda: '议题' }, by: oc(0) });
   S.given(bj).when(demand(2)).then(t, 'demand_not_supported', '2 of 7 < 1/3');
   t.match(S.given(bj).when(demand(3)).events(t)[0]!.data, { holdBy: '2026-03-09T16:00:00.000Z' });
+  // matrix17: a member demands for themself; no test noticed this check removed (the guards' mutation check, #17).
+  S.given(bj).when({ ...demand(3), by: oc(5) }).then(t, 'not_entitled', 'a member not among those demanding it');
   const meeting = (id: string, present: number): CommitteeCommand => ({ type: 'RecordMeeting', data: { meetingId: id, present: ids(present), items: [{ itemId: 'i', title: '议题', inFavour: ids(Math.min(present, 4)) }] }, by: oc(0) });
   const first = then(bj, meeting('m1', 7));
   const second = S.given(first).when(meeting('m2', 6)).events(t);
