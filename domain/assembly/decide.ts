@@ -341,7 +341,7 @@ function publishResult(cmd: PublishResult, state: MotionState, ctx: MotionContex
   if ('code' in result) return result;
   const late = motion.resultDueBy !== null && ctx.now.getTime() >= motion.resultDueBy.getTime();
   // The objection window (询异公示) runs from the day after the preliminary result, for the pack's days.
-  const windowDays = motion.rules.objectionWindowDays ?? 0;
+  const windowDays = motion.rules.objectionWindowDays;
   const objectionsUntil = windowDays > 0 ? iso(periodEnd(ctx.now, windowDays, ctx.calendar ?? DEFAULT_CALENDAR)) : null;
   return [
     {
