@@ -95,10 +95,10 @@ export function decisionsService(deps: DecisionsDeps): DecisionsService {
         const voter = voterIdentities(await registry.state(motion.compoundId)).find((v) => v.units.some((u) => u.unitId === input.unitId));
         voterId = voter?.voterId ?? '';
       }
-      return assembly.handleMotion(motionId, { type: 'RecordDelivery', motionId, unitId: input.unitId, voterId, method: input.method, ...(input.evidenceRef !== undefined ? { evidenceRef: input.evidenceRef } : {}), by }, cmd);
+      return assembly.handleMotion(motionId, { type: 'RecordDelivery', data: { motionId, unitId: input.unitId, voterId, method: input.method, ...(input.evidenceRef !== undefined ? { evidenceRef: input.evidenceRef } : {}) }, by }, cmd);
     },
     fileObjection(motionId, objectionId, input, by, cmd) {
-      return assembly.handleMotion(motionId, { type: 'FileObjection', motionId, objectionId, reason: input.reason, ...(input.receipts ? { receipts: input.receipts } : {}), ...(input.units ? { units: input.units } : {}), by }, cmd);
+      return assembly.handleMotion(motionId, { type: 'FileObjection', data: { motionId, objectionId, reason: input.reason, ...(input.receipts ? { receipts: input.receipts } : {}), ...(input.units ? { units: input.units } : {}) }, by }, cmd);
     },
     async answerObjection(motionId, objectionId, input, by, cmd) {
       const invalidate = [];
@@ -107,18 +107,18 @@ export function decisionsService(deps: DecisionsDeps): DecisionsService {
         if (isDomainError(voterId)) return voterId;
         invalidate.push({ receipt: ruling.receipt, voterId, evidenceRef: ruling.evidenceRef });
       }
-      return assembly.handleMotion(motionId, { type: 'AnswerObjection', motionId, objectionId, outcome: input.outcome, reason: input.reason, invalidate, by }, cmd);
+      return assembly.handleMotion(motionId, { type: 'AnswerObjection', data: { motionId, objectionId, outcome: input.outcome, reason: input.reason, invalidate }, by }, cmd);
     },
     async publish(motionId, phase, by, cmd) {
       const doc = await tallyCaughtUp(motionId);
       if (isDomainError(doc)) return doc;
       const totals = totalsOfTally(doc);
-      return assembly.handleMotion(motionId, phase === 'preliminary' ? { type: 'PublishResult', motionId, totals, by } : { type: 'PublishFinal', motionId, totals, by }, cmd);
+      return assembly.handleMotion(motionId, phase === 'preliminary' ? { type: 'PublishResult', data: { motionId, totals }, by } : { type: 'PublishFinal', data: { motionId, totals }, by }, cmd);
     },
     async revoke(decisionId, input, by, cmd) {
       const decision = read.get<DecisionDoc>(DECISIONS, decisionId);
       if (!decision) return notFound('decision_not_found', `No decision ${decisionId}`);
-      return assembly.handleMotion(decision.motionId, { type: 'RevokeDecision', motionId: decision.motionId, decisionId, ...input, by }, cmd);
+      return assembly.handleMotion(decision.motionId, { type: 'RevokeDecision', data: { motionId: decision.motionId, decisionId, ...input }, by }, cmd);
     },
     decision: (decisionId) => read.get<DecisionDoc>(DECISIONS, decisionId),
     decisions: (compoundId) => read.list<DecisionDoc>(DECISIONS, compoundId),
