@@ -5,7 +5,7 @@
  * each context's routes, and the projection runner (on its thread too) runs each context's projections.
  */
 import type { Projection } from '../projections/projection.js';
-import { errorCatalogue, projectionsOf, type ContextModule, type UnbuiltNeeds } from './platform/contextModule.js';
+import { errorCatalogue, eventSchemasOf, projectionsOf, type ContextModule, type UnbuiltNeeds } from './platform/contextModule.js';
 
 /** One line per context, in the order their services are built: a module uses only those above it. */
 export const contexts = [
@@ -30,3 +30,6 @@ export const allProjections: readonly Projection[] = projectionsOf(contexts);
 
 /** Every context's error codes; loading this module fails when two contexts give one code different kinds. */
 export const errorCodes = errorCatalogue(contexts);
+
+/** Every context's upcasters (event schema versions): the runtime's store and the projection thread's reader apply them. */
+export const eventSchemas = eventSchemasOf(contexts);

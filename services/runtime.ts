@@ -11,7 +11,7 @@ import { loadSigningKey } from './auth/keys.js';
 import { loadLogSigningKey } from './keys/logSigningKey.js';
 import { manualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { allProjections, contexts } from './contexts.js';
+import { allProjections, contexts, eventSchemas } from './contexts.js';
 import { buildServices, deadlineSourcesOf, reactorsOf, routeServices } from './platform/contextModule.js';
 import { timeTravellingRead } from './api/asOf/timeTravel.js';
 import { openReadStore, openReadView, type ReadView } from './projections/readStore.js';
@@ -22,6 +22,7 @@ import { loadExportKey } from './export/pseudonyms.js';
 import { loadCalendarFile, uncoveredYears, useCalendar } from './calendar.js';
 import { DEFAULT_CALENDAR } from '../domain/time/legalPeriod.js';
 import { openEsdbStore } from './store/esdb/index.js';
+import { withEventSchemas } from './store/eventSchemaStore.js';
 import type { EventStore } from './store/port.js';
 import { isSqliteStore, openSqliteStore } from './store/sqlite/index.js';
 // pipl: personal data sealed per person, erasure, staff reads recorded
@@ -63,7 +64,8 @@ export async function startRuntime(
   // Legal periods count with China's statutory calendar, or HOLIDAYS_FILE's (services/calendar.ts).
   const calendar = config.holidaysFile ? loadCalendarFile(config.holidaysFile) : DEFAULT_CALENDAR;
   useCalendar(calendar);
-  const store = options.store ?? (await openEventStore(config));
+  // Events written at their type's current schema version, read upcast to it (domain/shared/eventSchemas.ts).
+  const store = withEventSchemas(options.store ?? (await openEventStore(config)), eventSchemas);
   // With EventStoreDB each instance keeps its own read database, named per instance when several share a disk.
   const readFile = join(config.dataDir, config.readDbName);
   const { read, runner } = await startReadModel(store, readFile, options.logger || undefined);

@@ -85,31 +85,31 @@ interface Entitlement {
  */
 function entitlement(cmd: CastBallot, voter: FrozenVoter, motion: Motion): Entitlement | DomainError {
   const by = cmd.by;
-  if (cmd.channel === 'paper') {
+  if (cmd.data.channel === 'paper') {
     if (!holdsAny(by, STAFF_GRANTS)) return refuse('not_entitled', 'paper ballots are entered by OC or RC staff');
-    const evidenceRef = typeof cmd.evidenceRef === 'string' ? cmd.evidenceRef.trim() : '';
+    const evidenceRef = typeof cmd.data.evidenceRef === 'string' ? cmd.data.evidenceRef.trim() : '';
     if (evidenceRef === '') return refuse('evidence_required', 'a paper ballot needs its evidence reference');
     if (voter.developerHeld) {
-      if (cmd.onBehalfOf !== undefined) return refuse('principal_not_owner', 'developer-held units have no owner to name');
+      if (cmd.data.onBehalfOf !== undefined) return refuse('principal_not_owner', 'developer-held units have no owner to name');
       return { castBy: 'paper', voice: DEVELOPER_VOICE };
     }
-    if (cmd.onBehalfOf === undefined || !voter.ownerPersonIds.includes(cmd.onBehalfOf)) {
-      return refuse('principal_not_owner', 'a paper ballot names the owner of the unit who signed it', { unitId: cmd.unitId });
+    if (cmd.data.onBehalfOf === undefined || !voter.ownerPersonIds.includes(cmd.data.onBehalfOf)) {
+      return refuse('principal_not_owner', 'a paper ballot names the owner of the unit who signed it', { unitId: cmd.data.unitId });
     }
-    return { castBy: 'paper', onBehalfOf: cmd.onBehalfOf, voice: cmd.onBehalfOf };
+    return { castBy: 'paper', onBehalfOf: cmd.data.onBehalfOf, voice: cmd.data.onBehalfOf };
   }
   if (voter.developerHeld) {
     // 区分所有权解释 Art. 9: the developer's unsold/undelivered units are one head, voted by the developer.
     if (holdsAny(by, [DEVELOPER_GRANT])) return { castBy: 'developer', voice: DEVELOPER_VOICE };
     return refuse('not_entitled', 'only the developer votes for developer-held units');
   }
-  const ownSelf = cmd.onBehalfOf === undefined || cmd.onBehalfOf === by.personId;
+  const ownSelf = cmd.data.onBehalfOf === undefined || cmd.data.onBehalfOf === by.personId;
   if (ownSelf && voter.ownerPersonIds.includes(by.personId)) return { castBy: 'owner', voice: by.personId };
   const mandate = motion.mandates.find(
     (m) =>
       m.voterId === voter.voterId &&
       m.proxyPersonId === by.personId &&
-      (cmd.onBehalfOf === undefined || m.principalPersonId === cmd.onBehalfOf),
+      (cmd.data.onBehalfOf === undefined || m.principalPersonId === cmd.data.onBehalfOf),
   );
   if (mandate) return { castBy: 'proxy', onBehalfOf: mandate.principalPersonId, voice: mandate.principalPersonId };
   return refuse('not_entitled', 'no right to vote for that unit');
@@ -144,8 +144,8 @@ export function decideBallot(
   ballots: BallotStreamState,
   context: DecideContext,
 ): BallotCastData | DomainError {
-  if (motion.status === 'none' || motion.motionId !== command.motionId) {
-    return refuse('motion_not_found', `no motion ${command.motionId}`, { motionId: command.motionId });
+  if (motion.status === 'none' || motion.motionId !== command.data.motionId) {
+    return refuse('motion_not_found', `no motion ${command.data.motionId}`, { motionId: command.data.motionId });
   }
   if (motion.status !== 'open' || motion.roll === null) {
     return refuse('motion_not_open', 'voting is not open', { status: motion.status });
@@ -153,18 +153,18 @@ export function decideBallot(
   if (context.now.getTime() >= motion.closesAt.getTime()) {
     return refuse('motion_not_open', 'the voting window has ended', { status: motion.status, closesAt: motion.closesAt.toISOString() });
   }
-  if (!(channels as readonly string[]).includes(command.channel)) {
+  if (!(channels as readonly string[]).includes(command.data.channel)) {
     return refuse('invalid_channel', 'the channel is electronic or paper');
   }
-  if (typeof command.evidenceRef === 'string' && command.evidenceRef.trim() !== '' && textProblem(command.evidenceRef, MAX_EVIDENCE_REF_LENGTH) !== null) {
+  if (typeof command.data.evidenceRef === 'string' && command.data.evidenceRef.trim() !== '' && textProblem(command.data.evidenceRef, MAX_EVIDENCE_REF_LENGTH) !== null) {
     return refuse('invalid_evidence_ref', `an evidence reference is at most ${MAX_EVIDENCE_REF_LENGTH} characters on one line`);
   }
   // 废票: only staff entering a paper ballot may record it as invalid (with its evidence, checked below).
-  const invalid = command.invalid === true;
-  if (invalid && command.channel !== 'paper') return refuse('invalid_choice', 'only a paper ballot can be recorded as invalid');
-  const marks = invalid ? null : checkMarks(motion.form, command);
+  const invalid = command.data.invalid === true;
+  if (invalid && command.data.channel !== 'paper') return refuse('invalid_choice', 'only a paper ballot can be recorded as invalid');
+  const marks = invalid ? null : checkMarks(motion.form, command.data);
   if (marks !== null && 'code' in marks) return marks;
-  const voter = voterForUnit(motion, command.unitId);
+  const voter = voterForUnit(motion, command.data.unitId);
   if ('code' in voter) return voter;
   const right = entitlement(command, voter, motion);
   if ('code' in right) return right;
@@ -172,11 +172,11 @@ export function decideBallot(
   let replaces: BallotCastData['replaces'];
   if (ballots.standing) {
     if (!motion.rules.revoteAllowed) {
-      return refuse('ballot_already_cast', 'a ballot has already been cast for this owner', { unitId: command.unitId });
+      return refuse('ballot_already_cast', 'a ballot has already been cast for this owner', { unitId: command.data.unitId });
     }
     if (ballots.standing.voice !== right.voice) {
       return refuse('ballot_already_cast', 'another owner of the unit has already voted: the first ballot stands', {
-        unitId: command.unitId,
+        unitId: command.data.unitId,
       });
     }
     const s = ballots.standing;
@@ -184,17 +184,17 @@ export function decideBallot(
   }
 
   const ballotId = context.newId();
-  const evidenceRef = typeof command.evidenceRef === 'string' ? command.evidenceRef.trim() : '';
+  const evidenceRef = typeof command.data.evidenceRef === 'string' ? command.data.evidenceRef.trim() : '';
   return {
     motionId: motion.motionId,
     voterId: voter.voterId,
     ballotId,
     receipt: ballotReceipt(motion.motionId, voter.voterId, ballotId),
-    unitId: command.unitId,
+    unitId: command.data.unitId,
     unitIds: voter.units.map((u) => u.unitId),
     area: voter.area,
     ...(marks === null ? { invalid: true as const } : marks.form === 'yes_no' ? { choice: marks.choice } : { marks }),
-    channel: command.channel,
+    channel: command.data.channel,
     castBy: right.castBy,
     byPersonId: command.by.personId,
     ...(right.onBehalfOf !== undefined ? { onBehalfOf: right.onBehalfOf } : {}),

@@ -1,5 +1,6 @@
 /**
- * Assembly commands. Each carries `by`: the acting person and their roles on the compound (actor.ts).
+ * Assembly commands (`{ type, data, by }`, as in every context): `by` is the acting person and their roles on
+ * the compound (actor.ts), `data` what the command carries.
  * Instants are ISO-8601 strings; the deciders read "now" only from the context's clock.
  */
 import type { VoterIdentity } from '../registry/index.js';
@@ -13,6 +14,12 @@ import type { Choice } from './tally.js';
 /** Propose a motion (议题). Convenors only. */
 export interface ProposeMotion {
   readonly type: 'ProposeMotion';
+  readonly data: ProposeMotionData;
+  readonly by: ActorFacts;
+}
+
+/** What `ProposeMotion` carries. */
+export interface ProposeMotionData {
   readonly motionId: string;
   readonly compoundId: string;
   /** The compound's jurisdiction (registry): chooses the rule pack, with the motion's date. */
@@ -39,22 +46,31 @@ export interface ProposeMotion {
   readonly meeting?: MeetingKind;
   /** The owners' petition this extraordinary meeting answers (petition.ts). */
   readonly petitionId?: string;
-  readonly by: ActorFacts;
 }
 
 /** Give notice to all owners (会议通知). Convenors only. */
 export interface PublishNotice {
   readonly type: 'PublishNotice';
-  readonly motionId: string;
+  readonly data: PublishNoticeData;
   readonly by: ActorFacts;
+}
+
+/** What `PublishNotice` carries. */
+export interface PublishNoticeData {
+  readonly motionId: string;
 }
 
 /** Open voting, freezing the roll the registry computed for the motion's scope. Convenors (or `system`). */
 export interface OpenMotion {
   readonly type: 'OpenMotion';
+  readonly data: OpenMotionData;
+  readonly by: ActorFacts;
+}
+
+/** What `OpenMotion` carries. */
+export interface OpenMotionData {
   readonly motionId: string;
   readonly roll: readonly VoterIdentity[];
-  readonly by: ActorFacts;
 }
 
 /**
@@ -63,6 +79,12 @@ export interface OpenMotion {
  */
 export interface RegisterMandate {
   readonly type: 'RegisterMandate';
+  readonly data: RegisterMandateData;
+  readonly by: ActorFacts;
+}
+
+/** What `RegisterMandate` carries. */
+export interface RegisterMandateData {
   readonly motionId: string;
   readonly unitId: string;
   readonly principalPersonId: string;
@@ -72,14 +94,18 @@ export interface RegisterMandate {
   readonly evidenceRef?: string;
   /** Before voting opens: the registry's voter identity holding the unit today (checked again at opening). */
   readonly currentVoter?: VoterIdentity;
-  readonly by: ActorFacts;
 }
 
 /** Close voting; not before the scheduled close. Convenors (or `system`). */
 export interface CloseMotion {
   readonly type: 'CloseMotion';
-  readonly motionId: string;
+  readonly data: CloseMotionData;
   readonly by: ActorFacts;
+}
+
+/** What `CloseMotion` carries. */
+export interface CloseMotionData {
+  readonly motionId: string;
 }
 
 /**
@@ -88,80 +114,120 @@ export interface CloseMotion {
  */
 export interface PublishResult {
   readonly type: 'PublishResult';
+  readonly data: PublishResultData;
+  readonly by: ActorFacts;
+}
+
+/** What `PublishResult` carries. */
+export interface PublishResultData {
   readonly motionId: string;
   readonly totals: TotalsWire;
-  readonly by: ActorFacts;
 }
 
 /** Cancel (撤回) a motion before voting opens. Convenors only. */
 export interface CancelMotion {
   readonly type: 'CancelMotion';
+  readonly data: CancelMotionData;
+  readonly by: ActorFacts;
+}
+
+/** What `CancelMotion` carries. */
+export interface CancelMotionData {
   readonly motionId: string;
   readonly reason: string;
-  readonly by: ActorFacts;
 }
 
 /** Record how the notice reached a voter identity (送达), with its evidence. Convenors. */
 export interface RecordDelivery {
   readonly type: 'RecordDelivery';
+  readonly data: RecordDeliveryData;
+  readonly by: ActorFacts;
+}
+
+/** What `RecordDelivery` carries. */
+export interface RecordDeliveryData {
   readonly motionId: string;
   readonly unitId: string;
   /** The identity holding the unit now (from the registry), while the roll is not yet frozen. */
   readonly voterId: string;
   readonly method: DeliveryMethod;
   readonly evidenceRef?: string;
-  readonly by: ActorFacts;
 }
 
 /** Object to the preliminary result (异议), within the objection window. An owner of the scope. */
 export interface FileObjection {
   readonly type: 'FileObjection';
+  readonly data: FileObjectionData;
+  readonly by: ActorFacts;
+}
+
+/** What `FileObjection` carries. */
+export interface FileObjectionData {
   readonly motionId: string;
   readonly objectionId: string;
   readonly reason: string;
   readonly receipts?: readonly string[];
   readonly units?: readonly string[];
-  readonly by: ActorFacts;
 }
 
 /** Answer an objection: upheld (with the ballots it rules invalid, each with its evidence) or dismissed. Convenors. */
 export interface AnswerObjection {
   readonly type: 'AnswerObjection';
+  readonly data: AnswerObjectionData;
+  readonly by: ActorFacts;
+}
+
+/** What `AnswerObjection` carries. */
+export interface AnswerObjectionData {
   readonly motionId: string;
   readonly objectionId: string;
   readonly outcome: 'upheld' | 'dismissed';
   readonly reason: string;
   /** The ballots to rule invalid, looked up by their receipts (the service finds each ballot's voter). */
   readonly invalidate?: readonly { readonly receipt: string; readonly voterId: string; readonly evidenceRef: string }[];
-  readonly by: ActorFacts;
 }
 
 /** Post the final result: after the objection window, with every objection answered. Convenors. */
 export interface PublishFinal {
   readonly type: 'PublishFinal';
+  readonly data: PublishFinalData;
+  readonly by: ActorFacts;
+}
+
+/** What `PublishFinal` carries. */
+export interface PublishFinalData {
   readonly motionId: string;
   /** The corrected sums (the tally projection applies rulings of invalid ballots). */
   readonly totals: TotalsWire;
-  readonly by: ActorFacts;
 }
 
 /** Revoke a decision on an authority's order or a court judgment. Street office, or admin recording a judgment. */
 export interface RevokeDecision {
   readonly type: 'RevokeDecision';
+  readonly data: RevokeDecisionData;
+  readonly by: ActorFacts;
+}
+
+/** What `RevokeDecision` carries. */
+export interface RevokeDecisionData {
   readonly motionId: string;
   readonly decisionId: string;
   readonly authority: RevokingAuthority;
   readonly documentRef: string;
   readonly reason: string;
-  readonly by: ActorFacts;
 }
 
 /** Notify the residents' committee of a final decision (物业管理条例 Art. 20). The server's reactor. */
 export interface NotifyDecision {
   readonly type: 'NotifyDecision';
+  readonly data: NotifyDecisionData;
+  readonly by: ActorFacts;
+}
+
+/** What `NotifyDecision` carries. */
+export interface NotifyDecisionData {
   readonly motionId: string;
   readonly decisionId: string;
-  readonly by: ActorFacts;
 }
 
 export type MotionCommand =
@@ -189,6 +255,12 @@ export type MotionCommand =
  */
 export interface CastBallot {
   readonly type: 'CastBallot';
+  readonly data: CastBallotData;
+  readonly by: ActorFacts;
+}
+
+/** What `CastBallot` carries. */
+export interface CastBallotData {
   readonly motionId: string;
   readonly unitId: string;
   /** yes_no. */
@@ -202,5 +274,4 @@ export interface CastBallot {
   readonly channel: Channel;
   readonly onBehalfOf?: string;
   readonly evidenceRef?: string;
-  readonly by: ActorFacts;
 }

@@ -53,47 +53,47 @@ function parseInstant(text: unknown): Date | null {
 }
 
 function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): Decision {
-  if (state.status !== 'none') return refuse('motion_already_exists', `motion ${cmd.motionId} exists`);
+  if (state.status !== 'none') return refuse('motion_already_exists', `motion ${cmd.data.motionId} exists`);
   const denied = requireConvenor(cmd.by);
   if (denied) return denied;
   const bad = (field: string, message: string) => refuse('invalid_motion', message, { field });
-  if (typeof cmd.motionId !== 'string' || cmd.motionId === '') return bad('motionId', 'a motion needs an id');
-  if (typeof cmd.compoundId !== 'string' || cmd.compoundId === '') return bad('compoundId', 'a motion belongs to a compound');
-  if (textProblem(cmd.title, MAX_TITLE_LENGTH) !== null) {
+  if (typeof cmd.data.motionId !== 'string' || cmd.data.motionId === '') return bad('motionId', 'a motion needs an id');
+  if (typeof cmd.data.compoundId !== 'string' || cmd.data.compoundId === '') return bad('compoundId', 'a motion belongs to a compound');
+  if (textProblem(cmd.data.title, MAX_TITLE_LENGTH) !== null) {
     return bad('title', `a title of 1 to ${MAX_TITLE_LENGTH} characters on one line, without control characters`);
   }
-  const title = cmd.title.trim();
-  if (typeof cmd.description !== 'string' || (cmd.description.trim() !== '' && textProblem(cmd.description, MAX_DESCRIPTION_LENGTH, true) !== null)) {
+  const title = cmd.data.title.trim();
+  if (typeof cmd.data.description !== 'string' || (cmd.data.description.trim() !== '' && textProblem(cmd.data.description, MAX_DESCRIPTION_LENGTH, true) !== null)) {
     return bad('description', `a description of at most ${MAX_DESCRIPTION_LENGTH} characters, without control characters other than line breaks and tabs`);
   }
-  if (!isMatter(cmd.matter)) return bad('matter', 'the matter is one of the nine of Civil Code Art. 278');
-  const scopeIssue = typeof cmd.scope === 'object' && cmd.scope !== null ? scopeProblem(cmd.scope) : 'a scope is required';
+  if (!isMatter(cmd.data.matter)) return bad('matter', 'the matter is one of the nine of Civil Code Art. 278');
+  const scopeIssue = typeof cmd.data.scope === 'object' && cmd.data.scope !== null ? scopeProblem(cmd.data.scope) : 'a scope is required';
   if (scopeIssue) return bad('scope', scopeIssue);
   // 沪规定 Art. 69: a building scope asks the owners of those buildings, so they must be buildings of the compound.
-  if (cmd.scope.kind === 'buildings') {
-    const known = new Set(cmd.compoundBuildings ?? []);
-    const missing = cmd.scope.buildings.filter((b) => !known.has(b));
+  if (cmd.data.scope.kind === 'buildings') {
+    const known = new Set(cmd.data.compoundBuildings ?? []);
+    const missing = cmd.data.scope.buildings.filter((b) => !known.has(b));
     if (missing.length > 0) {
       return refuse('unknown_buildings', `the compound's registry has no building ${missing.join(', ')}`, { missing });
     }
   }
-  if (cmd.deemedVotes != null && typeof cmd.deemedVotes.basis === 'string' && textProblem(cmd.deemedVotes.basis, MAX_CLAUSE_LENGTH) !== null) {
+  if (cmd.data.deemedVotes != null && typeof cmd.data.deemedVotes.basis === 'string' && textProblem(cmd.data.deemedVotes.basis, MAX_CLAUSE_LENGTH) !== null) {
     return bad('deemedVotes', `the covenant clause is cited in 1 to ${MAX_CLAUSE_LENGTH} characters on one line`);
   }
-  const form = checkForm(cmd.form, cmd.matter);
+  const form = checkForm(cmd.data.form, cmd.data.matter);
   if ('code' in form) return form;
-  const proposal = checkProposal(cmd.proposal, cmd.matter, cmd.scope);
+  const proposal = checkProposal(cmd.data.proposal, cmd.data.matter, cmd.data.scope);
   if (proposal !== null && 'code' in proposal) return proposal;
   if (proposal?.kind === 'elect_committee' && form.form === 'elect' && proposal.seats !== form.seats) {
     return refuse('invalid_proposal', 'the proposal\u2019s seats are the ballot\u2019s seats', { field: 'proposal.seats' });
   }
-  if (form.form === 'elect' && cmd.deemedVotes) {
+  if (form.form === 'elect' && cmd.data.deemedVotes) {
     return refuse('deemed_votes_not_allowed', 'non-voters cannot be deemed to elect candidates (从众 applies to yes_no and choose_one)');
   }
-  const meeting = cmd.meeting ?? (cmd.petitionId !== undefined ? 'extraordinary' : 'regular');
+  const meeting = cmd.data.meeting ?? (cmd.data.petitionId !== undefined ? 'extraordinary' : 'regular');
   if (meeting !== 'regular' && meeting !== 'extraordinary') return bad('meeting', 'the meeting is regular or extraordinary');
-  const opensAt = parseInstant(cmd.opensAt);
-  const closesAt = parseInstant(cmd.closesAt);
+  const opensAt = parseInstant(cmd.data.opensAt);
+  const closesAt = parseInstant(cmd.data.closesAt);
   if (!opensAt) return bad('opensAt', 'opensAt is an ISO-8601 instant');
   if (!closesAt) return bad('closesAt', 'closesAt is an ISO-8601 instant');
   for (const [field, instant] of [['opensAt', opensAt], ['closesAt', closesAt]] as const) {
@@ -108,7 +108,7 @@ function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): De
   if (closesAt.getTime() <= opensAt.getTime()) return bad('closesAt', 'voting closes after it opens');
 
   const rules = resolveMotionRules(
-    { jurisdiction: cmd.jurisdiction, matter: cmd.matter, opensAt, deemedVotes: cmd.deemedVotes ?? null, meeting },
+    { jurisdiction: cmd.data.jurisdiction, matter: cmd.data.matter, opensAt, deemedVotes: cmd.data.deemedVotes ?? null, meeting },
     ctx.rulePacks,
   );
   if ('code' in rules) return rules;
@@ -136,13 +136,13 @@ function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): De
     {
       type: 'MotionProposed',
       data: {
-        motionId: cmd.motionId,
-        compoundId: cmd.compoundId,
-        jurisdiction: cmd.jurisdiction,
+        motionId: cmd.data.motionId,
+        compoundId: cmd.data.compoundId,
+        jurisdiction: cmd.data.jurisdiction,
         title,
-        description: cmd.description,
-        matter: cmd.matter,
-        scope: cmd.scope.kind === 'compound' ? { kind: 'compound' } : { kind: 'buildings', buildings: [...cmd.scope.buildings] },
+        description: cmd.data.description,
+        matter: cmd.data.matter,
+        scope: cmd.data.scope.kind === 'compound' ? { kind: 'compound' } : { kind: 'buildings', buildings: [...cmd.data.scope.buildings] },
         opensAt: iso(opensAt),
         closesAt: iso(closesAt),
         proposedAt: iso(ctx.now),
@@ -150,14 +150,14 @@ function propose(cmd: ProposeMotion, state: MotionState, ctx: MotionContext): De
         // Written only when they say more than the defaults, so a yes_no motion's event is as it was.
         ...(form.form !== 'yes_no' ? { form } : {}),
         ...(proposal !== null ? { proposal } : {}),
-        ...(cmd.petitionId !== undefined ? { petitionId: cmd.petitionId } : {}),
+        ...(cmd.data.petitionId !== undefined ? { petitionId: cmd.data.petitionId } : {}),
       },
     },
   ];
 }
 
 function publishNotice(cmd: PublishNotice, state: MotionState, ctx: MotionContext): Decision {
-  const motion = existing(state, cmd.motionId);
+  const motion = existing(state, cmd.data.motionId);
   if ('code' in motion) return motion;
   const denied = requireConvenor(cmd.by);
   if (denied) return denied;
@@ -185,7 +185,7 @@ function publishNotice(cmd: PublishNotice, state: MotionState, ctx: MotionContex
 }
 
 function open(cmd: OpenMotion, state: MotionState, ctx: MotionContext): Decision {
-  const motion = existing(state, cmd.motionId);
+  const motion = existing(state, cmd.data.motionId);
   if ('code' in motion) return motion;
   const denied = requireConvenor(cmd.by);
   if (denied) return denied;
@@ -220,7 +220,7 @@ function open(cmd: OpenMotion, state: MotionState, ctx: MotionContext): Decision
       minDays: min,
     });
   }
-  const roll = freezeRoll(cmd.roll, motion.scope);
+  const roll = freezeRoll(cmd.data.roll, motion.scope);
   if ('code' in roll) return roll;
   const events: MotionEvent[] = [{ type: 'MotionOpened', data: { motionId: motion.motionId, openedAt: iso(ctx.now), roll } }];
   // Mandates registered during the notice period are checked against the roll now frozen; those it does not
@@ -245,7 +245,7 @@ function open(cmd: OpenMotion, state: MotionState, ctx: MotionContext): Decision
 }
 
 function registerMandate(cmd: RegisterMandate, state: MotionState, ctx: MotionContext): Decision {
-  const motion = existing(state, cmd.motionId);
+  const motion = existing(state, cmd.data.motionId);
   if ('code' in motion) return motion;
   // Mandates may be registered from the notice on (checked against the roll when voting opens) and while voting is open.
   const beforeOpening = motion.status === 'noticed';
@@ -254,44 +254,44 @@ function registerMandate(cmd: RegisterMandate, state: MotionState, ctx: MotionCo
   }
   let voter: VoterIdentity | undefined;
   if (motion.roll !== null) {
-    const voterId = motion.roll.voterByUnit.get(cmd.unitId);
+    const voterId = motion.roll.voterByUnit.get(cmd.data.unitId);
     voter = voterId === undefined ? undefined : motion.roll.voters.get(voterId);
   } else {
     // Before opening there is no roll: the registry's identity holding the unit today (the service passes it).
-    voter = cmd.currentVoter !== undefined && cmd.currentVoter.units.some((u) => u.unitId === cmd.unitId) ? cmd.currentVoter : undefined;
+    voter = cmd.data.currentVoter !== undefined && cmd.data.currentVoter.units.some((u) => u.unitId === cmd.data.unitId) ? cmd.data.currentVoter : undefined;
   }
-  if (!voter) return refuse('unit_not_in_roll', `unit ${cmd.unitId} is not on this motion's roll`, { unitId: cmd.unitId });
-  const byPrincipal = cmd.by.personId === cmd.principalPersonId;
+  if (!voter) return refuse('unit_not_in_roll', `unit ${cmd.data.unitId} is not on this motion's roll`, { unitId: cmd.data.unitId });
+  const byPrincipal = cmd.by.personId === cmd.data.principalPersonId;
   const byStaff = holdsAny(cmd.by, STAFF_GRANTS);
   if (!byPrincipal && !byStaff) {
     return refuse('not_entitled', 'a mandate is registered by the owner giving it, or by OC/RC staff recording a written one');
   }
   if (voter.developerHeld) return refuse('mandate_not_applicable', 'the developer votes through its own grant holders');
-  if (!voter.ownerPersonIds.includes(cmd.principalPersonId)) {
-    return refuse('principal_not_owner', 'the principal is not an owner of that unit', { unitId: cmd.unitId });
+  if (!voter.ownerPersonIds.includes(cmd.data.principalPersonId)) {
+    return refuse('principal_not_owner', 'the principal is not an owner of that unit', { unitId: cmd.data.unitId });
   }
-  if (textProblem(cmd.mandateRef, MAX_REFERENCE_LENGTH) !== null) {
+  if (textProblem(cmd.data.mandateRef, MAX_REFERENCE_LENGTH) !== null) {
     return refuse('invalid_mandate', `a mandate names its reference (1 to ${MAX_REFERENCE_LENGTH} characters on one line)`);
   }
-  const mandateRef = cmd.mandateRef.trim();
-  const evidenceRef = typeof cmd.evidenceRef === 'string' ? cmd.evidenceRef.trim() : '';
+  const mandateRef = cmd.data.mandateRef.trim();
+  const evidenceRef = typeof cmd.data.evidenceRef === 'string' ? cmd.data.evidenceRef.trim() : '';
   // A written mandate (授权委托书, 沪规定 Art. 18 para. 3) recorded by staff must point at its evidence.
   if (!byPrincipal && evidenceRef === '') return refuse('evidence_required', 'a written mandate needs its evidence reference');
   if (evidenceRef !== '' && textProblem(evidenceRef, MAX_EVIDENCE_REF_LENGTH) !== null) {
     return refuse('invalid_evidence_ref', `an evidence reference is at most ${MAX_EVIDENCE_REF_LENGTH} characters on one line`);
   }
-  const proxyProblem = identifierProblem(cmd.proxyPersonId);
+  const proxyProblem = identifierProblem(cmd.data.proxyPersonId);
   if (proxyProblem) return refuse('invalid_mandate', `the proxy's person id ${proxyProblem}`);
-  if (cmd.proxyPersonId === cmd.principalPersonId) return refuse('invalid_mandate', 'the proxy is another person than the principal');
+  if (cmd.data.proxyPersonId === cmd.data.principalPersonId) return refuse('invalid_mandate', 'the proxy is another person than the principal');
   const mandates = motion.mandates;
   const target = voter.voterId;
-  if (mandates.some((m) => m.voterId === target && m.principalPersonId === cmd.principalPersonId && m.proxyPersonId === cmd.proxyPersonId)) {
+  if (mandates.some((m) => m.voterId === target && m.principalPersonId === cmd.data.principalPersonId && m.proxyPersonId === cmd.data.proxyPersonId)) {
     return refuse('mandate_already_registered', 'this mandate is already registered');
   }
   // e.g. 潍坊 Art. 32: one person accepts at most 3 owners' mandates. Counted in voter identities (heads).
   const limit = motion.rules.proxyLimit;
   if (limit !== null) {
-    const represented = new Set(mandates.filter((m) => m.proxyPersonId === cmd.proxyPersonId).map((m) => m.voterId));
+    const represented = new Set(mandates.filter((m) => m.proxyPersonId === cmd.data.proxyPersonId).map((m) => m.voterId));
     if (!represented.has(target) && represented.size >= limit) {
       return refuse('proxy_limit_reached', `one proxy may represent at most ${limit} owners in a vote`, { limit });
     }
@@ -302,9 +302,9 @@ function registerMandate(cmd: RegisterMandate, state: MotionState, ctx: MotionCo
       data: {
         motionId: motion.motionId,
         voterId: target,
-        unitId: cmd.unitId,
-        principalPersonId: cmd.principalPersonId,
-        proxyPersonId: cmd.proxyPersonId,
+        unitId: cmd.data.unitId,
+        principalPersonId: cmd.data.principalPersonId,
+        proxyPersonId: cmd.data.proxyPersonId,
         registeredBy: byPrincipal ? 'principal' : 'staff',
         mandateRef,
         ...(evidenceRef ? { evidenceRef } : {}),
@@ -316,7 +316,7 @@ function registerMandate(cmd: RegisterMandate, state: MotionState, ctx: MotionCo
 }
 
 function close(cmd: CloseMotion, state: MotionState, ctx: MotionContext): Decision {
-  const motion = existing(state, cmd.motionId);
+  const motion = existing(state, cmd.data.motionId);
   if ('code' in motion) return motion;
   const denied = requireConvenor(cmd.by);
   if (denied) return denied;
@@ -331,28 +331,28 @@ function close(cmd: CloseMotion, state: MotionState, ctx: MotionContext): Decisi
 }
 
 function publishResult(cmd: PublishResult, state: MotionState, ctx: MotionContext): Decision {
-  const motion = existing(state, cmd.motionId);
+  const motion = existing(state, cmd.data.motionId);
   if ('code' in motion) return motion;
   const denied = requireConvenor(cmd.by);
   if (denied) return denied;
   if (motion.status === 'result_published' || motion.status === 'final') return refuse('result_already_published', 'the result is already posted');
   if (motion.status !== 'closed' || motion.roll === null) return refuse('motion_not_closed', 'voting has not closed', { status: motion.status });
-  const result = outcomeOf(motion, cmd.totals);
+  const result = outcomeOf(motion, cmd.data.totals);
   if ('code' in result) return result;
   const late = motion.resultDueBy !== null && ctx.now.getTime() >= motion.resultDueBy.getTime();
   // The objection window (询异公示) runs from the day after the preliminary result, for the pack's days.
-  const windowDays = motion.rules.objectionWindowDays ?? 0;
+  const windowDays = motion.rules.objectionWindowDays;
   const objectionsUntil = windowDays > 0 ? iso(periodEnd(ctx.now, windowDays, ctx.calendar ?? DEFAULT_CALENDAR)) : null;
   return [
     {
       type: 'ResultPublished',
-      data: { motionId: motion.motionId, publishedAt: iso(ctx.now), totals: cmd.totals, outcome: result.outcome, late, objectionsUntil },
+      data: { motionId: motion.motionId, publishedAt: iso(ctx.now), totals: cmd.data.totals, outcome: result.outcome, late, objectionsUntil },
     },
   ];
 }
 
 function cancel(cmd: CancelMotion, state: MotionState, ctx: MotionContext): Decision {
-  const motion = existing(state, cmd.motionId);
+  const motion = existing(state, cmd.data.motionId);
   if ('code' in motion) return motion;
   const denied = requireConvenor(cmd.by);
   if (denied) return denied;
@@ -360,10 +360,10 @@ function cancel(cmd: CancelMotion, state: MotionState, ctx: MotionContext): Deci
   if (motion.status !== 'proposed' && motion.status !== 'noticed') {
     return refuse('motion_already_open', 'a motion cannot be cancelled once voting has opened');
   }
-  if (textProblem(cmd.reason, MAX_REASON_LENGTH, true) !== null) {
+  if (textProblem(cmd.data.reason, MAX_REASON_LENGTH, true) !== null) {
     return refuse('invalid_motion', `a cancellation states its reason in 1 to ${MAX_REASON_LENGTH} characters`, { field: 'reason' });
   }
-  const reason = cmd.reason.trim();
+  const reason = cmd.data.reason.trim();
   return [{ type: 'MotionCancelled', data: { motionId: motion.motionId, cancelledAt: iso(ctx.now), reason } }];
 }
 

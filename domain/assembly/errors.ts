@@ -56,6 +56,8 @@ export const assemblyErrorCodes = {
   mandate_already_registered: 'conflict',
   proxy_limit_reached: 'conflict',
   ballot_already_cast: 'conflict',
+  // raised by the service: a ballot that reached the log after the close (recorded, not counted)
+  ballot_after_close: 'conflict',
   petition_already_exists: 'conflict',
   already_signed: 'conflict',
   no_objection_window: 'conflict',

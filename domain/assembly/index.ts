@@ -22,5 +22,6 @@ export * from './scope.js';
 export * from './state.js';
 export * from './streams.js';
 export * from './tally.js';
+export * from './upcasters.js';
 export * from './thresholds.js';
 export * from './wire.js';

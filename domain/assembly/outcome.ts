@@ -78,7 +78,7 @@ export function outcomeOf(motion: Motion, totals: TotalsWire): Outcome | DomainE
         if (f.area + a.area > cast.area || f.heads + a.heads > cast.heads) return bad(`candidate ${c.candidateId}: more marks than ballots`);
         candidates.push({ candidateId: c.candidateId, for: f, against: a });
       }
-      const result = tallyElect({ eligible, participating: cast, invalid, candidates }, form.seats, thresholds, motion.rules.seatRanking ?? 'headcount_then_area');
+      const result = tallyElect({ eligible, participating: cast, invalid, candidates }, form.seats, thresholds, motion.rules.seatRanking);
       const elected = result.elected.map((id) => form.candidates.find((c) => c.candidateId === id)!);
       return {
         outcome: { basis: 'raw', quorumMet: result.quorum.met, passed: elected.length > 0, elected: result.elected, unfilledSeats: result.unfilledSeats },

@@ -27,12 +27,15 @@ export interface MotionRules {
   readonly proxyLimit: number | null;
   readonly resultPublicationDays: number | null;
   readonly deemedVotes: DeemedVotesSetting;
-  /** 定期会议 / 临时会议; absent in motions recorded before it was modelled (= regular). */
-  readonly meeting?: MeetingKind;
-  /** Days of the objection window after the preliminary result (询异公示); absent = 0. */
-  readonly objectionWindowDays?: number;
-  /** How elected candidates are ranked for the seats; absent = headcount, then area. */
-  readonly seatRanking?: SeatRanking;
+  /**
+   * 定期会议 / 临时会议. The next three are in every `MotionProposed` of schema version 2; version 1 events
+   * recorded before they were modelled lack them and read as regular, 0 and headcount-then-area (upcasters.ts).
+   */
+  readonly meeting: MeetingKind;
+  /** Days of the objection window after the preliminary result (询异公示). */
+  readonly objectionWindowDays: number;
+  /** How elected candidates are ranked for the seats. */
+  readonly seatRanking: SeatRanking;
 }
 
 /** 业主大会定期会议 / 临时会议 (物业管理条例 Art. 13). */

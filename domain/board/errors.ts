@@ -2,6 +2,8 @@
 import type { DomainError, DomainErrorKind } from '../shared/errors.js';
 
 export const boardErrorCodes = {
+  // 400: a page's ?asOf= that is neither a position nor an instant (services/board/asOfQuery.ts)
+  invalid_as_of: 'invalid',
   // 403
   not_entitled: 'forbidden',
   // 409

@@ -155,26 +155,26 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
     if (command.type === 'DrawContract') {
       if (!holdsAny(command.by, ['system'])) return refuse('not_entitled', 'the server draws the contract from the owners\u2019 final decision');
       if (state.status !== 'none') return refuse('contract_already_drawn', 'this tender has its contract');
-      const t = command.tender;
-      const area = parseArea(command.chargeableArea);
+      const t = command.data.tender;
+      const area = parseArea(command.data.chargeableArea);
       if (area === null || area <= 0n) return refuse('invalid_contract', 'the chargeable area is positive');
-      const heldBackTotal = termHeldBack(parseYuan(command.terms.feePerSquareMetreMonth)!, area, t.termMonths, t.holdBackPercent);
+      const heldBackTotal = termHeldBack(parseYuan(command.data.terms.feePerSquareMetreMonth)!, area, t.termMonths, t.holdBackPercent);
       const handover = HANDOVER_DAYS[t.jurisdiction];
       return [
         {
           type: 'ContractDrawn',
           data: {
-            contractId: command.contractId,
+            contractId: command.data.contractId,
             tenderId: t.tenderId,
             compoundId: t.compoundId,
             jurisdiction: t.jurisdiction,
-            motionId: command.motionId,
-            decisionId: command.decisionId,
-            firm: { ...command.firm },
-            feePerSquareMetreMonth: command.terms.feePerSquareMetreMonth,
-            chargeableArea: command.chargeableArea,
+            motionId: command.data.motionId,
+            decisionId: command.data.decisionId,
+            firm: { ...command.data.firm },
+            feePerSquareMetreMonth: command.data.terms.feePerSquareMetreMonth,
+            chargeableArea: command.data.chargeableArea,
             termMonths: t.termMonths,
-            services: { scope: t.scope, standards: t.standards, servicePlanRef: command.terms.servicePlanRef, staffing: command.terms.staffing, promises: [...command.terms.promises] },
+            services: { scope: t.scope, standards: t.standards, servicePlanRef: command.data.terms.servicePlanRef, staffing: command.data.terms.staffing, promises: [...command.data.terms.promises] },
             holdBackPercent: t.holdBackPercent,
             heldBackTotal: formatYuan(heldBackTotal),
             scoreRule: t.scoreRule,
@@ -195,15 +195,15 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
       case 'SignContract': {
         if (!holdsAny(command.by, ['oc_member'])) return refuse('not_entitled', 'the OC signs the contract (Civil Code Art. 939)');
         if (state.status !== 'drawn') return refuse('contract_already_signed', 'the contract is signed');
-        if (!isChinaDate(command.startsOn) || parseChinaDate(command.startsOn)! < chinaDayNumber(ctx.now)) return refuse('invalid_contract', 'startsOn is a date, today or later');
-        if (typeof command.documentRef !== 'string' || command.documentRef.trim() === '') return refuse('invalid_contract', 'documentRef names the signed document');
+        if (!isChinaDate(command.data.startsOn) || parseChinaDate(command.data.startsOn)! < chinaDayNumber(ctx.now)) return refuse('invalid_contract', 'startsOn is a date, today or later');
+        if (typeof command.data.documentRef !== 'string' || command.data.documentRef.trim() === '') return refuse('invalid_contract', 'documentRef names the signed document');
         const months = state.terms.termMonths;
-        const lastDay = termLastDay(command.startsOn, months);
+        const lastDay = termLastDay(command.data.startsOn, months);
         const expiresAt = endOfChinaDay(lastDay);
         // 京条例 Art. 75: 6 months before the term ends.
         const renewalDecisionDueBy = startOfChinaDay(parseChinaDate(addMonths(addDays(lastDay, 1), -HIRING_RULES.renewalDecisionMonthsBefore.months))!);
         // 京条例 Art. 66: within 3 days of taking up the post (the term's first day), counted from the next day (Civil Code Art. 201).
-        const managerReportDueBy = periodEnd(startOfChinaDay(parseChinaDate(command.startsOn)!), HIRING_RULES.managerReportDays.days);
+        const managerReportDueBy = periodEnd(startOfChinaDay(parseChinaDate(command.data.startsOn)!), HIRING_RULES.managerReportDays.days);
         return [
           {
             type: 'ContractSigned',
@@ -211,11 +211,11 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
               contractId,
               compoundId,
               signedAt: now,
-              documentRef: command.documentRef,
-              startsOn: command.startsOn,
+              documentRef: command.data.documentRef,
+              startsOn: command.data.startsOn,
               lastDay,
               expiresAt: expiresAt.toISOString(),
-              periods: periodsOf(command.startsOn, months, state.terms.heldBackTotal),
+              periods: periodsOf(command.data.startsOn, months, state.terms.heldBackTotal),
               managerReportDueBy: managerReportDueBy.toISOString(),
               renewalDecisionDueBy: renewalDecisionDueBy.toISOString(),
             },
@@ -229,41 +229,41 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
         if (unsigned) return unsigned;
         if (!holdsAny(command.by, ['property_firm'])) return refuse('not_entitled', 'the firm reports its project manager');
         if (state.managerReported) return refuse('already_reported', 'the project manager has reported');
-        return [{ type: 'ProjectManagerReported', data: { contractId, compoundId, reportedAt: now, reference: command.reference } }];
+        return [{ type: 'ProjectManagerReported', data: { contractId, compoundId, reportedAt: now, reference: command.data.reference } }];
       }
       case 'ScoreAssessment': {
         const unsigned = needsSigned();
         if (unsigned) return unsigned;
         if (!holdsAny(command.by, ['oc_member'])) return refuse('not_entitled', 'the OC scores the assessment');
-        const period = state.term!.periods.find((p) => p.period === command.period);
+        const period = state.term!.periods.find((p) => p.period === command.data.period);
         if (!period) return refuse('period_not_in_term', `periods are 1 to ${state.term!.periods.length}`);
         if (ctx.now.getTime() < endOfChinaDay(period.to).getTime()) return refuse('period_not_in_term', `period ${period.period} runs until ${period.to}`);
-        if (state.assessments.has(command.period)) return refuse('assessment_already_recorded', 'this period is assessed');
+        if (state.assessments.has(command.data.period)) return refuse('assessment_already_recorded', 'this period is assessed');
         const template = state.terms.assessmentTemplate;
-        const given = new Map(command.items.map((i) => [i.itemId, i.score]));
-        if (given.size !== command.items.length || given.size !== template.length || !template.every((i) => Number.isInteger(given.get(i.itemId)) && given.get(i.itemId)! >= 0 && given.get(i.itemId)! <= i.points))
+        const given = new Map(command.data.items.map((i) => [i.itemId, i.score]));
+        if (given.size !== command.data.items.length || given.size !== template.length || !template.every((i) => Number.isInteger(given.get(i.itemId)) && given.get(i.itemId)! >= 0 && given.get(i.itemId)! <= i.points))
           return refuse('invalid_assessment', 'a whole score from 0 to its points for every item of the template, and nothing else', { template });
         const items = template.map((i) => ({ itemId: i.itemId, score: given.get(i.itemId)! }));
         const total = items.reduce((s, i) => s + i.score, 0);
-        return [{ type: 'AssessmentScored', data: { contractId, compoundId, period: command.period, items, total, scoredAt: now } }];
+        return [{ type: 'AssessmentScored', data: { contractId, compoundId, period: command.data.period, items, total, scoredAt: now } }];
       }
       case 'ConfirmAssessment': {
         if (!holdsAny(command.by, ['rc_staff'])) return refuse('not_entitled', 'the residents\u2019 committee countersigns the OC\u2019s assessment');
-        const assessment = state.assessments.get(command.period);
+        const assessment = state.assessments.get(command.data.period);
         if (!assessment) return refuse('assessment_not_found', 'this period is not scored');
         if (assessment.confirmed) return refuse('assessment_already_confirmed', 'this assessment is confirmed');
-        const period = state.term!.periods.find((p) => p.period === command.period)!;
+        const period = state.term!.periods.find((p) => p.period === command.data.period)!;
         const score = assessment.total;
         const release = releaseFor(parseYuan(period.heldBack)!, score, state.terms.scoreRule);
         const events: ContractEvent[] = [
-          { type: 'AssessmentConfirmed', data: { contractId, compoundId, period: command.period, total: score, confirmedAt: now } },
+          { type: 'AssessmentConfirmed', data: { contractId, compoundId, period: command.data.period, total: score, confirmedAt: now } },
           {
             type: 'HeldBackFeesReleased',
             data: {
               contractId,
               compoundId,
               firmId: state.terms.firm.firmId,
-              period: command.period,
+              period: command.data.period,
               score,
               band: release.band,
               heldBack: period.heldBack,
@@ -276,10 +276,10 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
           },
         ];
         if (score < state.terms.yellowLine) {
-          const year = contractYear(command.period);
+          const year = contractYear(command.data.period);
           const rectifyBy = periodEnd(ctx.now, HIRING_RULES.rectificationDays.days).toISOString();
-          events.push({ type: 'YellowCardIssued', data: { contractId, compoundId, period: command.period, year, score, line: state.terms.yellowLine, rectifyBy, issuedAt: now } });
-          const sameYear = [...state.yellowCards.filter((y) => y.year === year).map((y) => y.period), command.period];
+          events.push({ type: 'YellowCardIssued', data: { contractId, compoundId, period: command.data.period, year, score, line: state.terms.yellowLine, rectifyBy, issuedAt: now } });
+          const sameYear = [...state.yellowCards.filter((y) => y.year === year).map((y) => y.period), command.data.period];
           if (sameYear.length >= HIRING_RULES.yellowCardsForRed.count && !state.redCardYears.includes(year))
             events.push({ type: 'RedCardIssued', data: { contractId, compoundId, year, periods: sameYear, issuedAt: now } });
         }
@@ -287,10 +287,10 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
       }
       case 'ReportRectification': {
         if (!holdsAny(command.by, ['property_firm'])) return refuse('not_entitled', 'the firm reports its rectification');
-        const card = state.yellowCards.find((y) => y.period === command.period);
+        const card = state.yellowCards.find((y) => y.period === command.data.period);
         if (!card) return refuse('assessment_not_found', 'no yellow card for this period');
         if (card.rectified) return refuse('already_reported', 'the rectification is reported');
-        return [{ type: 'RectificationReported', data: { contractId, compoundId, period: command.period, reportedAt: now, reference: command.reference } }];
+        return [{ type: 'RectificationReported', data: { contractId, compoundId, period: command.data.period, reportedAt: now, reference: command.data.reference } }];
       }
       case 'RecordRenewalDecision': {
         const unsigned = needsSigned();
@@ -299,8 +299,8 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
         if (state.status === 'ended') return refuse('contract_ended', 'the contract has ended');
         if (state.renewalDecision !== null) return refuse('notice_already_given', 'a renewal decision is recorded');
         // Civil Code Art. 947 para. 1: a renewal is on the contract's terms for another term.
-        if (command.action !== 'renew')
-          return [{ type: 'RenewalDecisionRecorded', data: { contractId, compoundId, decisionId: command.decisionId, action: command.action, recordedAt: now, newLastDay: null, newExpiresAt: null } }];
+        if (command.data.action !== 'renew')
+          return [{ type: 'RenewalDecisionRecorded', data: { contractId, compoundId, decisionId: command.data.decisionId, action: command.data.action, recordedAt: now, newLastDay: null, newExpiresAt: null } }];
         const firstDay = addDays(state.term!.lastDay, 1);
         const newLastDay = termLastDay(firstDay, state.terms.termMonths);
         // The new term is assessed quarter by quarter like the first, its held-back fees from the fee in force (湖州 Art. 34).
@@ -311,7 +311,7 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
         return [
           {
             type: 'RenewalDecisionRecorded',
-            data: { contractId, compoundId, decisionId: command.decisionId, action: command.action, recordedAt: now, newLastDay, newExpiresAt: endOfChinaDay(newLastDay).toISOString(), addedPeriods, renewalDecisionDueBy },
+            data: { contractId, compoundId, decisionId: command.data.decisionId, action: command.data.action, recordedAt: now, newLastDay, newExpiresAt: endOfChinaDay(newLastDay).toISOString(), addedPeriods, renewalDecisionDueBy },
           },
         ];
       }
@@ -321,14 +321,14 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
         if (!holdsAny(command.by, ['property_firm'])) return refuse('not_entitled', 'the firm gives its notice');
         if (state.status === 'ended') return refuse('contract_ended', 'the contract has ended');
         if (state.nonRenewalNotice) return refuse('notice_already_given', 'the firm has given notice');
-        if (typeof command.documentRef !== 'string' || command.documentRef.trim() === '') return refuse('invalid_notice', 'a written notice has its document reference');
+        if (typeof command.data.documentRef !== 'string' || command.data.documentRef.trim() === '') return refuse('invalid_notice', 'a written notice has its document reference');
         if (state.status === 'indefinite') {
           // Civil Code Art. 948 para. 2: either side ends an indefinite contract on 60 days' written notice.
           const days = HIRING_RULES.indefiniteNoticeDays.days;
           return [
             {
               type: 'NonRenewalNoticeGiven',
-              data: { contractId, compoundId, givenAt: now, documentRef: command.documentRef, daysBefore: null, requiredDays: days, late: false, endsAt: periodEnd(ctx.now, days).toISOString(), article: HIRING_RULES.indefiniteNoticeDays.article },
+              data: { contractId, compoundId, givenAt: now, documentRef: command.data.documentRef, daysBefore: null, requiredDays: days, late: false, endsAt: periodEnd(ctx.now, days).toISOString(), article: HIRING_RULES.indefiniteNoticeDays.article },
             },
           ];
         }
@@ -342,7 +342,7 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
         return [
           {
             type: 'NonRenewalNoticeGiven',
-            data: { contractId, compoundId, givenAt: now, documentRef: command.documentRef, daysBefore, requiredDays: required, late: daysBefore < required, endsAt: state.term!.expiresAt, article: HIRING_RULES.nonRenewalNoticeDays.article },
+            data: { contractId, compoundId, givenAt: now, documentRef: command.data.documentRef, daysBefore, requiredDays: required, late: daysBefore < required, endsAt: state.term!.expiresAt, article: HIRING_RULES.nonRenewalNoticeDays.article },
           },
         ];
       }
@@ -352,12 +352,12 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
         if (!holdsAny(command.by, ['oc_member'])) return refuse('not_entitled', 'the OC serves the owners\u2019 dismissal notice');
         if (state.status === 'ended') return refuse('contract_ended', 'the contract has ended');
         if (state.dismissalNotice) return refuse('notice_already_given', 'the dismissal notice is given');
-        if (typeof command.documentRef !== 'string' || command.documentRef.trim() === '') return refuse('invalid_notice', 'a written notice has its document reference');
+        if (typeof command.data.documentRef !== 'string' || command.data.documentRef.trim() === '') return refuse('invalid_notice', 'a written notice has its document reference');
         const rule = state.status === 'indefinite' ? HIRING_RULES.indefiniteNoticeDays : { days: state.terms.dismissalNoticeDays, article: HIRING_RULES.dismissalNoticeDays.article };
         return [
           {
             type: 'DismissalNoticeGiven',
-            data: { contractId, compoundId, decisionId: command.decisionId, givenAt: now, documentRef: command.documentRef, days: rule.days, endsAt: periodEnd(ctx.now, rule.days).toISOString(), article: rule.article },
+            data: { contractId, compoundId, decisionId: command.data.decisionId, givenAt: now, documentRef: command.data.documentRef, days: rule.days, endsAt: periodEnd(ctx.now, rule.days).toISOString(), article: rule.article },
           },
         ];
       }
@@ -377,51 +377,51 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
       case 'ConfirmHandoverItem': {
         if (!holdsAny(command.by, ['oc_member'])) return refuse('not_entitled', 'the OC confirms what it received');
         if (!state.ended) return refuse('handover_not_started', 'the service has not ended');
-        if (!state.ended.items.includes(command.item)) return refuse('handover_item_not_found', `items: ${state.ended.items.join(', ')}`);
-        if (state.confirmedItems.includes(command.item)) return refuse('item_already_confirmed', 'this item is confirmed');
-        if (typeof command.evidenceRef !== 'string' || command.evidenceRef.trim() === '') return refuse('invalid_notice', 'evidenceRef names the handover record');
-        return [{ type: 'HandoverItemConfirmed', data: { contractId, compoundId, item: command.item, confirmedAt: now, evidenceRef: command.evidenceRef } }];
+        if (!state.ended.items.includes(command.data.item)) return refuse('handover_item_not_found', `items: ${state.ended.items.join(', ')}`);
+        if (state.confirmedItems.includes(command.data.item)) return refuse('item_already_confirmed', 'this item is confirmed');
+        if (typeof command.data.evidenceRef !== 'string' || command.data.evidenceRef.trim() === '') return refuse('invalid_notice', 'evidenceRef names the handover record');
+        return [{ type: 'HandoverItemConfirmed', data: { contractId, compoundId, item: command.data.item, confirmedAt: now, evidenceRef: command.data.evidenceRef } }];
       }
       case 'RecordTakeover': {
         if (!holdsAny(command.by, ['oc_member'])) return refuse('not_entitled', 'the OC records the takeover');
         if (!state.ended) return refuse('handover_not_started', 'the service has not ended');
         if (state.takenOver) return refuse('item_already_confirmed', 'the takeover is recorded');
-        return [{ type: 'TakeoverRecorded', data: { contractId, compoundId, at: now, successor: command.successor } }];
+        return [{ type: 'TakeoverRecorded', data: { contractId, compoundId, at: now, successor: command.data.successor } }];
       }
       case 'FileComplaint': {
         if (!holdsAny(command.by, ['owner', 'oc_member', 'rc_staff'])) return refuse('not_entitled', 'owners complain to the firm');
         if (!serving(state) || state.term === null) return refuse('contract_ended', 'the firm is not serving');
-        if (state.complaints.has(command.complaintId)) return refuse('invalid_complaint', 'this complaint exists');
-        if (typeof command.subject !== 'string' || command.subject.trim() === '' || command.subject.length > 2000) return refuse('invalid_complaint', 'subject is 1 to 2000 characters');
+        if (state.complaints.has(command.data.complaintId)) return refuse('invalid_complaint', 'this complaint exists');
+        if (typeof command.data.subject !== 'string' || command.data.subject.trim() === '' || command.data.subject.length > 2000) return refuse('invalid_complaint', 'subject is 1 to 2000 characters');
         // 杭条例 Art. 50: answered within 10 days of receipt.
         const answerDueBy = periodEnd(ctx.now, HIRING_RULES.complaintAnswerDays.days).toISOString();
-        return [{ type: 'ComplaintFiled', data: { contractId, compoundId, complaintId: command.complaintId, subject: command.subject, filedAt: now, answerDueBy } }];
+        return [{ type: 'ComplaintFiled', data: { contractId, compoundId, complaintId: command.data.complaintId, subject: command.data.subject, filedAt: now, answerDueBy } }];
       }
       case 'AnswerComplaint': {
         if (!holdsAny(command.by, ['property_firm'])) return refuse('not_entitled', 'the firm answers');
-        const complaint = state.complaints.get(command.complaintId);
+        const complaint = state.complaints.get(command.data.complaintId);
         if (!complaint) return refuse('complaint_not_found', 'no such complaint');
         if (complaint.answered) return refuse('complaint_already_answered', 'this complaint is answered');
-        if (typeof command.answer !== 'string' || command.answer.trim() === '' || command.answer.length > 5000) return refuse('invalid_complaint', 'answer is 1 to 5000 characters');
-        return [{ type: 'ComplaintAnswered', data: { contractId, compoundId, complaintId: command.complaintId, answer: command.answer, answeredAt: now, late: ctx.now.getTime() > Date.parse(complaint.answerDueBy) } }];
+        if (typeof command.data.answer !== 'string' || command.data.answer.trim() === '' || command.data.answer.length > 5000) return refuse('invalid_complaint', 'answer is 1 to 5000 characters');
+        return [{ type: 'ComplaintAnswered', data: { contractId, compoundId, complaintId: command.data.complaintId, answer: command.data.answer, answeredAt: now, late: ctx.now.getTime() > Date.parse(complaint.answerDueBy) } }];
       }
       case 'FileDisclosure': {
         const unsigned = needsSigned();
         if (unsigned) return unsigned;
         if (!holdsAny(command.by, ['property_firm'])) return refuse('not_entitled', 'the firm files its disclosures');
-        if (!state.term!.periods.some((p) => p.period === command.period)) return refuse('period_not_in_term', `periods are 1 to ${state.term!.periods.length}`);
-        if (state.disclosures.includes(command.period)) return refuse('disclosure_already_filed', 'this period is disclosed');
-        const kinds = [...new Set(command.kinds)];
+        if (!state.term!.periods.some((p) => p.period === command.data.period)) return refuse('period_not_in_term', `periods are 1 to ${state.term!.periods.length}`);
+        if (state.disclosures.includes(command.data.period)) return refuse('disclosure_already_filed', 'this period is disclosed');
+        const kinds = [...new Set(command.data.kinds)];
         if (kinds.length === 0 || !kinds.every((k) => (DISCLOSURE_KINDS as readonly string[]).includes(k))) return refuse('invalid_notice', `kinds: ${DISCLOSURE_KINDS.join(', ')}`);
-        return [{ type: 'DisclosureFiled', data: { contractId, compoundId, period: command.period, kinds, reference: command.reference, filedAt: now } }];
+        return [{ type: 'DisclosureFiled', data: { contractId, compoundId, period: command.data.period, kinds, reference: command.data.reference, filedAt: now } }];
       }
       case 'ApplyFeeStandard': {
         if (!holdsAny(command.by, ['system'])) return refuse('not_entitled', 'the server applies the owners’ decision');
-        if (state.appliedAdjustments.includes(command.adjustmentId)) return [];
+        if (state.appliedAdjustments.includes(command.data.adjustmentId)) return [];
         const unsigned = needsSigned();
         if (unsigned) return unsigned;
         if (!serving(state)) return refuse('contract_ended', 'the firm no longer serves');
-        const fee = parseYuan(command.fee);
+        const fee = parseYuan(command.data.fee);
         if (fee === null || fee <= 0n) return refuse('invalid_adjustment', 'the fee is a positive amount of yuan');
         // The new fee applies from the first quarter that starts after the decision; those quarters' held-back
         // shares are recomputed from it (the term's remaining months, spread as at signing: holdBack.ts).
@@ -439,7 +439,7 @@ export const contractDecider: Decider<ContractState, ContractCommand, ContractEv
         return [
           {
             type: 'FeeStandardChanged',
-            data: { contractId, compoundId, adjustmentId: command.adjustmentId, decisionId: command.decisionId, previousFee: state.fee, fee: formatYuan(fee), effectiveFrom, periods: [...updated], at: now },
+            data: { contractId, compoundId, adjustmentId: command.data.adjustmentId, decisionId: command.data.decisionId, previousFee: state.fee, fee: formatYuan(fee), effectiveFrom, periods: [...updated], at: now },
           },
         ];
       }

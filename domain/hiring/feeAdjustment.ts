@@ -54,25 +54,25 @@ export const feeAdjustmentDecider: Decider<FeeAdjustmentState, FeeAdjustmentComm
     if (command.type === 'ProposeFeeAdjustment') {
       if (!holdsAny(command.by, ['property_firm'])) return refuse('not_entitled', 'the firm drafts the adjustment (杭条例 Art. 53 (二))');
       if (state.status !== 'none') return refuse('adjustment_already_exists', 'this adjustment exists');
-      const fee = parseYuan(command.proposedFee);
+      const fee = parseYuan(command.data.proposedFee);
       if (fee === null || fee <= 0n) return refuse('invalid_adjustment', 'proposedFee is a positive amount of yuan per m² per month');
-      if (command.proposedFee === command.currentFee) return refuse('invalid_adjustment', 'the proposed fee is the current fee');
+      if (command.data.proposedFee === command.data.currentFee) return refuse('invalid_adjustment', 'the proposed fee is the current fee');
       // 杭条例 Art. 53 (一): an audit of the last year's accounts by a professional body, submitted to the OC.
-      if (!validText(command.auditReportRef, 500)) return refuse('invalid_adjustment', 'auditReportRef names the audit report of last year\u2019s accounts (杭条例 Art. 53 (一))');
-      if (!validText(command.range, 2000) || !validText(command.reasons, 5000)) return refuse('invalid_adjustment', 'range and reasons are the plan\u2019s (杭条例 Art. 53 (二))');
+      if (!validText(command.data.auditReportRef, 500)) return refuse('invalid_adjustment', 'auditReportRef names the audit report of last year\u2019s accounts (杭条例 Art. 53 (一))');
+      if (!validText(command.data.range, 2000) || !validText(command.data.reasons, 5000)) return refuse('invalid_adjustment', 'range and reasons are the plan\u2019s (杭条例 Art. 53 (二))');
       return [
         {
           type: 'FeeAdjustmentProposed',
           data: {
-            adjustmentId: command.adjustmentId,
-            contractId: command.contractId,
-            compoundId: command.compoundId,
-            firmId: command.firmId,
-            currentFee: command.currentFee,
+            adjustmentId: command.data.adjustmentId,
+            contractId: command.data.contractId,
+            compoundId: command.data.compoundId,
+            firmId: command.data.firmId,
+            currentFee: command.data.currentFee,
             proposedFee: formatYuan(fee),
-            auditReportRef: command.auditReportRef,
-            range: command.range,
-            reasons: command.reasons,
+            auditReportRef: command.data.auditReportRef,
+            range: command.data.range,
+            reasons: command.data.reasons,
             proposedAt: now,
           },
         },
@@ -94,15 +94,15 @@ export const feeAdjustmentDecider: Decider<FeeAdjustmentState, FeeAdjustmentComm
         if (state.status !== 'posted') return refuse('already_put_to_owners', `motion ${state.motionId} has the adjustment`);
         if (ctx.now.getTime() < Date.parse(state.postedUntil!))
           return refuse('posting_period_running', `posted until ${state.postedUntil}: at least ${HIRING_RULES.feeAdjustmentPostingDays.days} days (杭条例 Art. 53 (三))`, { postedUntil: state.postedUntil });
-        return [{ type: 'FeeAdjustmentPutToOwners', data: { adjustmentId, contractId, compoundId, motionId: command.motionId, at: now } }];
+        return [{ type: 'FeeAdjustmentPutToOwners', data: { adjustmentId, contractId, compoundId, motionId: command.data.motionId, at: now } }];
       }
       case 'ResolveFeeAdjustment': {
         if (!holdsAny(command.by, ['system'])) return refuse('not_entitled', 'the server records the owners\u2019 decision');
         if (state.status === 'adopted' || state.status === 'rejected') return [];
-        if (state.status !== 'put_to_owners' || state.motionId !== command.motionId) return refuse('adjustment_not_found', 'this motion does not carry the adjustment');
-        return command.decisionId === null
-          ? [{ type: 'FeeAdjustmentRejected', data: { adjustmentId, contractId, compoundId, motionId: command.motionId, at: now } }]
-          : [{ type: 'FeeAdjustmentAdopted', data: { adjustmentId, contractId, compoundId, motionId: command.motionId, decisionId: command.decisionId, fee: state.proposal.proposedFee, at: now } }];
+        if (state.status !== 'put_to_owners' || state.motionId !== command.data.motionId) return refuse('adjustment_not_found', 'this motion does not carry the adjustment');
+        return command.data.decisionId === null
+          ? [{ type: 'FeeAdjustmentRejected', data: { adjustmentId, contractId, compoundId, motionId: command.data.motionId, at: now } }]
+          : [{ type: 'FeeAdjustmentAdopted', data: { adjustmentId, contractId, compoundId, motionId: command.data.motionId, decisionId: command.data.decisionId, fee: state.proposal.proposedFee, at: now } }];
       }
       default:
         return assertNever(command);

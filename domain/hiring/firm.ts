@@ -32,19 +32,19 @@ export const firmDecider: Decider<FirmState, FirmCommand & { firmId?: string }, 
     switch (command.type) {
       case 'RegisterFirm': {
         if (!holdsAny(command.by, REGISTRARS)) return refuse('not_entitled', 'a firm is registered by a person acting for it or by the admin');
-        if (state.status !== 'none') return refuse('firm_already_registered', `firm ${command.firmId} is registered`);
-        if (!CREDIT_CODE.test(command.firmId)) return refuse('invalid_firm', 'creditCode is an 18-character unified social credit code');
-        const name = command.name.trim();
+        if (state.status !== 'none') return refuse('firm_already_registered', `firm ${command.data.firmId} is registered`);
+        if (!CREDIT_CODE.test(command.data.firmId)) return refuse('invalid_firm', 'creditCode is an 18-character unified social credit code');
+        const name = command.data.name.trim();
         if (name === '' || name.length > 200) return refuse('invalid_firm', 'name is 1 to 200 characters');
-        const agents = [...new Set(command.agents)];
+        const agents = [...new Set(command.data.agents)];
         if (agents.length === 0 || agents.length > 50) return refuse('invalid_firm', 'a firm has 1 to 50 agents');
-        return [{ type: 'FirmRegistered', data: { firmId: command.firmId, name, creditCode: command.firmId, agents, registeredAt: ctx.now.toISOString() } }];
+        return [{ type: 'FirmRegistered', data: { firmId: command.data.firmId, name, creditCode: command.data.firmId, agents, registeredAt: ctx.now.toISOString() } }];
       }
       case 'AddFirmAgent': {
         if (state.status !== 'registered') return refuse('firm_not_found', 'no such firm');
         if (!state.agents.includes(command.by.personId) && !holdsAny(command.by, ['admin'])) return refuse('not_firm_agent', 'only a person acting for the firm adds another');
-        if (state.agents.includes(command.personId)) return [];
-        return [{ type: 'FirmAgentAdded', data: { firmId: state.firmId, personId: command.personId, addedAt: ctx.now.toISOString() } }];
+        if (state.agents.includes(command.data.personId)) return [];
+        return [{ type: 'FirmAgentAdded', data: { firmId: state.firmId, personId: command.data.personId, addedAt: ctx.now.toISOString() } }];
       }
       default:
         return assertNever(command);

@@ -42,25 +42,25 @@ export const surveyDecider: Decider<SurveyState, SurveyCommand, SurveyEvent> = {
       case 'OpenSurvey': {
         if (!holdsAny(command.by, SURVEY_ORGANISERS)) return refuse('not_entitled', 'the OC, the residents\u2019 committee or the street office organises a survey');
         if (state.status !== 'none') return refuse('survey_already_exists', 'this survey exists');
-        if (!validText(command.title, 200)) return refuse('invalid_survey', 'title is 1 to 200 characters');
-        const ids = command.questions.map((q) => q.questionId);
-        if (command.questions.length === 0 || command.questions.length > SURVEY_LIMITS.maxQuestions || new Set(ids).size !== ids.length)
+        if (!validText(command.data.title, 200)) return refuse('invalid_survey', 'title is 1 to 200 characters');
+        const ids = command.data.questions.map((q) => q.questionId);
+        if (command.data.questions.length === 0 || command.data.questions.length > SURVEY_LIMITS.maxQuestions || new Set(ids).size !== ids.length)
           return refuse('invalid_survey', `1 to ${SURVEY_LIMITS.maxQuestions} questions with distinct ids`);
-        if (!command.questions.every((q) => validText(q.text, SURVEY_LIMITS.maxText))) return refuse('invalid_survey', `each question has a text of 1 to ${SURVEY_LIMITS.maxText} characters`);
-        const opensAt = command.opensAt ?? now;
+        if (!command.data.questions.every((q) => validText(q.text, SURVEY_LIMITS.maxText))) return refuse('invalid_survey', `each question has a text of 1 to ${SURVEY_LIMITS.maxText} characters`);
+        const opensAt = command.data.opensAt ?? now;
         const open = Date.parse(opensAt);
-        const close = Date.parse(command.closesAt);
+        const close = Date.parse(command.data.closesAt);
         if (!(close > open) || close < ctx.now.getTime() || close - open > SURVEY_LIMITS.maxDays * 86_400_000)
           return refuse('invalid_survey', `closesAt is after opensAt and now, within ${SURVEY_LIMITS.maxDays} days`);
         return [
           {
             type: 'SurveyOpened',
             data: {
-              surveyId: command.surveyId,
-              compoundId: command.compoundId,
-              contractId: command.contractId,
-              title: command.title,
-              questions: command.questions.map((q) => ({ questionId: q.questionId, text: q.text })),
+              surveyId: command.data.surveyId,
+              compoundId: command.data.compoundId,
+              contractId: command.data.contractId,
+              title: command.data.title,
+              questions: command.data.questions.map((q) => ({ questionId: q.questionId, text: q.text })),
               levels: [...SATISFACTION_LEVELS],
               opensAt: new Date(open).toISOString(),
               closesAt: new Date(close).toISOString(),
@@ -76,14 +76,14 @@ export const surveyDecider: Decider<SurveyState, SurveyCommand, SurveyEvent> = {
         if (ctx.now.getTime() < Date.parse(s.opensAt)) return refuse('survey_not_open', `the survey opens at ${s.opensAt}`);
         if (ctx.now.getTime() >= Date.parse(s.closesAt)) return refuse('survey_closed', `the survey closed at ${s.closesAt}`);
         // 区分所有权解释 Art. 9: one answer per voter identity, whichever co-owner gives it.
-        if (state.respondents.has(command.voterId)) return refuse('already_responded', 'this unit\u2019s owners have answered');
-        const area = parseArea(command.area);
+        if (state.respondents.has(command.data.voterId)) return refuse('already_responded', 'this unit\u2019s owners have answered');
+        const area = parseArea(command.data.area);
         if (area === null || area <= 0n) return refuse('invalid_survey', 'the identity\u2019s area is positive');
         const questionIds = new Set(s.questions.map((q) => q.questionId));
-        const given = Object.entries(command.answers);
+        const given = Object.entries(command.data.answers);
         if (given.length === 0 || !given.every(([q, level]) => questionIds.has(q) && Number.isInteger(level) && level >= 1 && level <= SATISFACTION_LEVELS.length))
           return refuse('invalid_survey', `answers map question ids of this survey to a level from 1 to ${SATISFACTION_LEVELS.length} (unanswered questions may be left out)`);
-        return [{ type: 'SurveyResponded', data: { surveyId: s.surveyId, compoundId: s.compoundId, voterId: command.voterId, area: command.area, answers: Object.fromEntries(given), respondedAt: now } }];
+        return [{ type: 'SurveyResponded', data: { surveyId: s.surveyId, compoundId: s.compoundId, voterId: command.data.voterId, area: command.data.area, answers: Object.fromEntries(given), respondedAt: now } }];
       }
       default:
         return assertNever(command);

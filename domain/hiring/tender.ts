@@ -106,7 +106,7 @@ export const tenderDecider: Decider<TenderState, TenderCommand, TenderEvent> = {
     if (command.type === 'PublishTender') {
       if (!holdsAny(command.by, TENDER_OWNERS)) return refuse('not_entitled', 'a tender is published by the OC, or the RC or street office in its place');
       if (state.status !== 'none') return refuse('invalid_tender', 'this tender exists');
-      const c = command;
+      const c = command.data;
       if (!validText(c.title, 200) || !validText(c.scope) || !validText(c.standards)) return refuse('invalid_tender', 'title, scope and standards are required');
       const ceiling = parseYuan(c.feeCeiling);
       if (ceiling === null || ceiling <= 0n) return refuse('invalid_tender', 'feeCeiling is a positive yuan amount per m² per month');
@@ -161,60 +161,60 @@ export const tenderDecider: Decider<TenderState, TenderCommand, TenderEvent> = {
         // The firm's agency was checked by the service (firm.ts isFirmAgent).
         if (!holdsAny(command.by, ['property_firm'])) return refuse('not_entitled', 'bids come from a person acting for a firm');
         if (deadlinePassed) return refuse('bid_after_deadline', `bids closed at ${state.tender.bidDeadline}`, { bidDeadline: state.tender.bidDeadline });
-        if (state.bids.has(command.firmId)) return refuse('bid_already_submitted', 'this firm has bid');
-        if (!COMMITMENT_PATTERN.test(command.commitment)) return refuse('invalid_bid', 'commitment is the lowercase hex SHA-256 of the sealed terms (sealedBid.ts)');
-        return [{ type: 'BidSubmitted', data: { tenderId, compoundId, firmId: command.firmId, commitment: command.commitment, submittedAt: now } }];
+        if (state.bids.has(command.data.firmId)) return refuse('bid_already_submitted', 'this firm has bid');
+        if (!COMMITMENT_PATTERN.test(command.data.commitment)) return refuse('invalid_bid', 'commitment is the lowercase hex SHA-256 of the sealed terms (sealedBid.ts)');
+        return [{ type: 'BidSubmitted', data: { tenderId, compoundId, firmId: command.data.firmId, commitment: command.data.commitment, submittedAt: now } }];
       }
       case 'RevealBid': {
         if (!holdsAny(command.by, ['property_firm'])) return refuse('not_entitled', 'the firm reveals its own bid');
-        const bid = state.bids.get(command.firmId);
+        const bid = state.bids.get(command.data.firmId);
         if (!bid) return refuse('bid_not_found', 'this firm has no bid');
         // Revealing before the deadline would put the terms in the log while bids are sealed.
         if (!deadlinePassed) return refuse('reveal_before_deadline', `bids are sealed until ${state.tender.bidDeadline}`);
         if (ctx.now.getTime() >= Date.parse(state.tender.revealUntil)) return refuse('reveal_window_closed', `reveals closed at ${state.tender.revealUntil}`);
         if (bid.revealed) return refuse('bid_already_revealed', 'this bid is revealed');
-        const terms = checkTerms(command.terms);
+        const terms = checkTerms(command.data.terms);
         if (typeof terms === 'string') return refuse('invalid_reveal', terms);
-        if (typeof command.salt !== 'string' || command.salt.length < SALT_MIN_LENGTH || command.salt.length > 200)
+        if (typeof command.data.salt !== 'string' || command.data.salt.length < SALT_MIN_LENGTH || command.data.salt.length > 200)
           return refuse('invalid_reveal', `the salt is ${SALT_MIN_LENGTH} to 200 characters`);
-        if (bidCommitment(tenderId, command.firmId, terms, command.salt) !== bid.commitment)
+        if (bidCommitment(tenderId, command.data.firmId, terms, command.data.salt) !== bid.commitment)
           return refuse('reveal_mismatch', 'the terms and salt do not hash to the commitment submitted before the deadline');
         const overCeiling = parseYuan(terms.feePerSquareMetreMonth)! > parseYuan(state.tender.feeCeiling)!;
         return [
           {
             type: 'BidRevealed',
-            data: { tenderId, compoundId, firmId: command.firmId, terms, salt: command.salt, revealedAt: now, compliant: !overCeiling, nonCompliance: overCeiling ? 'over_fee_ceiling' : null },
+            data: { tenderId, compoundId, firmId: command.data.firmId, terms, salt: command.data.salt, revealedAt: now, compliant: !overCeiling, nonCompliance: overCeiling ? 'over_fee_ceiling' : null },
           },
         ];
       }
       case 'DeclareConflicts': {
         if (!holdsAny(command.by, EVALUATORS)) return refuse('not_entitled', 'evaluators are OC, RC, street-office or supervisory-board members');
         if (state.declarations.has(command.by.personId)) return refuse('already_declared', 'this evaluator has declared');
-        if (command.conflicts.length > 100) return refuse('invalid_score', 'too many conflicts');
-        return [{ type: 'ConflictsDeclared', data: { tenderId, compoundId, evaluatorId: command.by.personId, conflicts: [...new Set(command.conflicts)], declaredAt: now } }];
+        if (command.data.conflicts.length > 100) return refuse('invalid_score', 'too many conflicts');
+        return [{ type: 'ConflictsDeclared', data: { tenderId, compoundId, evaluatorId: command.by.personId, conflicts: [...new Set(command.data.conflicts)], declaredAt: now } }];
       }
       case 'ScoreBid': {
         if (!holdsAny(command.by, EVALUATORS)) return refuse('not_entitled', 'evaluators are OC, RC, street-office or supervisory-board members');
         const declared = state.declarations.get(command.by.personId);
         if (!declared) return refuse('declaration_required', 'declare conflicts of interest before scoring');
-        if (declared.includes(command.firmId)) return refuse('conflict_of_interest', 'this evaluator declared an interest in this firm');
-        const bid = state.bids.get(command.firmId);
+        if (declared.includes(command.data.firmId)) return refuse('conflict_of_interest', 'this evaluator declared an interest in this firm');
+        const bid = state.bids.get(command.data.firmId);
         if (!bid) return refuse('bid_not_found', 'this firm has no bid');
         if (!bid.revealed) return refuse('tender_still_sealed', 'the bid is not revealed');
         if (!bid.revealed.compliant) return refuse('bid_not_compliant', `the bid is not compliant: ${bid.revealed.nonCompliance}`);
-        if (state.scores.has(`${command.firmId}\n${command.by.personId}`)) return refuse('already_scored', 'this evaluator scored this bid');
+        if (state.scores.has(`${command.data.firmId}\n${command.by.personId}`)) return refuse('already_scored', 'this evaluator scored this bid');
         const criteria = state.tender.criteria;
-        const keys = Object.keys(command.scores);
-        if (keys.length !== criteria.length || !criteria.every((c) => isInt(command.scores[c.criterionId], 0, 100)))
+        const keys = Object.keys(command.data.scores);
+        if (keys.length !== criteria.length || !criteria.every((c) => isInt(command.data.scores[c.criterionId], 0, 100)))
           return refuse('invalid_score', 'a whole score 0–100 for every criterion, and nothing else', { criteria: criteria.map((c) => c.criterionId) });
-        const weighted = criteria.reduce((s, c) => s + c.weight * command.scores[c.criterionId]!, 0);
-        const scores = Object.fromEntries(criteria.map((c) => [c.criterionId, command.scores[c.criterionId]!]));
-        return [{ type: 'BidScored', data: { tenderId, compoundId, firmId: command.firmId, evaluatorId: command.by.personId, scores, weighted, scoredAt: now } }];
+        const weighted = criteria.reduce((s, c) => s + c.weight * command.data.scores[c.criterionId]!, 0);
+        const scores = Object.fromEntries(criteria.map((c) => [c.criterionId, command.data.scores[c.criterionId]!]));
+        return [{ type: 'BidScored', data: { tenderId, compoundId, firmId: command.data.firmId, evaluatorId: command.by.personId, scores, weighted, scoredAt: now } }];
       }
       case 'PutToOwners': {
         if (!holdsAny(command.by, TENDER_OWNERS)) return refuse('not_entitled', 'the OC puts the shortlist to the owners');
         if (state.motionId !== null) return refuse('already_put_to_owners', `motion ${state.motionId} has the shortlist`);
-        return [{ type: 'TenderPutToOwners', data: { tenderId, compoundId, motionId: command.motionId, shortlist: [...command.shortlist], at: now } }];
+        return [{ type: 'TenderPutToOwners', data: { tenderId, compoundId, motionId: command.data.motionId, shortlist: [...command.data.shortlist], at: now } }];
       }
       default:
         return assertNever(command as never);

@@ -34,6 +34,8 @@ export const registryErrorCodes = {
   area_not_positive: 'invalid',
   area_too_large: 'invalid',
   area_source_invalid: 'invalid',
+  // a read's building scope (?buildings=, services/api/routes/compounds.ts)
+  buildings_invalid: 'invalid',
   // 404
   compound_not_found: 'not_found',
   unit_not_found: 'not_found',

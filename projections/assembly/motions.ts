@@ -45,7 +45,7 @@ export function applyToMotion(event: MotionEvent, docs: DocReader): readonly Doc
         resultLate: null,
         form: d.form ?? { form: 'yes_no' },
         proposal: d.proposal ?? null,
-        meeting: d.rules.meeting ?? 'regular',
+        meeting: d.rules.meeting,
         objectionsUntil: null,
         finalPublishedAt: null,
         decisionId: null,

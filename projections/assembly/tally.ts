@@ -111,7 +111,7 @@ export function applyMotionToTally(event: MotionEvent, position: bigint, docs: D
         deemedVotes: d.rules.deemedVotes,
         status: 'proposed',
         form: d.form ?? { form: 'yes_no' },
-        seatRanking: d.rules.seatRanking ?? 'headcount_then_area',
+        seatRanking: d.rules.seatRanking,
         eligible: null,
         for: ZERO_WIRE,
         against: ZERO_WIRE,

@@ -23,6 +23,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { RevisionConflictError, StoreUnavailableError } from '../store/port.js';
 import type { AppDeps } from './deps.js';
+import { registerAuthentication } from './authenticate.js';
 import { registerGracefulClose } from './gracefulClose.js'; // ops
 import { registerMetrics } from './metrics.js'; // ops
 import { registerJsonBody } from './jsonBody.js';
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('deps', options.deps);
   registerJsonBody(app);
   registerGracefulClose(app); // ops
+  registerAuthentication(app, options.deps.signingKey); // platform: the bearer token verified once per request
   registerMetrics(app, options.deps, { metricsToken: options.metricsToken }); // ops
   const knownPaths = trackKnownPaths(app);
   // ?asOf= on every view of a compound (services/api/asOf/timeTravel.ts).

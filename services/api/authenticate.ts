@@ -1,11 +1,49 @@
-/** Bearer-token authentication: 401 when the token is missing or bad, 403 when the grant does not fit. */
-import type { FastifyRequest } from 'fastify';
+/**
+ * Bearer-token authentication: 401 when the token is missing or bad, 403 when the grant does not fit. The
+ * token is verified once per request, by the `onRequest` hook `registerAuthentication` adds: it puts the
+ * principal on the request (`request.principal`, null without a token) and keeps a bad token's refusal for
+ * whoever asks, so a route that needs no token still answers a request carrying a bad one.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actingRole, type Principal, type Role } from '../auth/grants.js';
 import { assertNever } from '../../domain/shared/decider.js';
 import { MAX_TOKEN_LIFETIME_SECONDS, verifyToken } from '../auth/tokens.js';
 import { HttpProblem } from './problem.js';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The verified caller (null without a token, or with a bad one: read it through principalOf / requirePrincipal). */
+    principal: Principal | null;
+  }
+}
+
+/** Requests the hook has verified, and the refusal of those whose token is bad. */
+const verified = new WeakSet<FastifyRequest>();
+const refused = new WeakMap<FastifyRequest, HttpProblem>();
+
+/** The `onRequest` hook verifying each request's bearer token once, before any route or hook asks for it. */
+export function registerAuthentication(app: FastifyInstance, key: Uint8Array): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    try {
+      request.principal = await verifyBearer(request, key);
+    } catch (error) {
+      if (!(error instanceof HttpProblem)) throw error;
+      refused.set(request, error);
+    }
+    verified.add(request);
+  });
+}
+
+/** The request's principal, null without a token; a bad token's 401. Verified by the hook, else here. */
 export async function principalOf(request: FastifyRequest, key: Uint8Array): Promise<Principal | null> {
+  if (!verified.has(request)) return verifyBearer(request, key);
+  const problem = refused.get(request);
+  if (problem) throw problem;
+  return request.principal;
+}
+
+async function verifyBearer(request: FastifyRequest, key: Uint8Array): Promise<Principal | null> {
   const header = request.headers.authorization;
   if (header === undefined) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(header);

@@ -152,7 +152,7 @@ export function assemblyDeadlineSource(deps: { assembly: AssemblyService; regist
           return [
             {
               streamId: motionStreamId(motionId),
-              execute: (cmd) => deps.assembly.handleMotion(motionId, { type: 'CloseMotion', motionId, by: SYSTEM_FACTS }, cmd),
+              execute: (cmd) => deps.assembly.handleMotion(motionId, { type: 'CloseMotion', data: { motionId }, by: SYSTEM_FACTS }, cmd),
             },
           ];
         default:

@@ -17,9 +17,11 @@ import {
 import { voterIdentities } from '../../domain/registry/index.js';
 import { isDomainError, notFound, type DomainError } from '../../domain/shared/errors.js';
 import { DECISIONS, MOTION_BALLOTS, MOTION_TALLIES, PETITIONS, totalsOfTally, type BallotDoc, type DecisionDoc, type PetitionDoc, type TallyDoc } from '../../projections/assembly/index.js';
+import { HttpProblem } from '../api/problem.js';
+import { requireProjected } from '../api/projected.js';
 import { handleCommand, type CommandEnvelope, type Handled } from '../commands/handler.js';
 import type { ProjectionRunner } from '../projections/runner.js';
-import { failureId, PROJECTION_FAILURES, type ProjectionFailure, type ReadView } from '../projections/readStore.js';
+import type { ReadView } from '../projections/readStore.js';
 import type { RegistryReader } from './registryReader.js';
 import type { EventStore } from '../store/port.js';
 import type { AssemblyService } from './service.js';
@@ -54,7 +56,8 @@ export interface DecisionsDeps {
   readonly registry: RegistryReader;
 }
 
-const behind = (what: string): DomainError => ({ error: 'conflict', code: 'read_model_behind', message: `${what} has not caught up yet; retry` });
+/** One code, one status (services/api/errorCodes.ts): a read model behind is 504 here as on every read. */
+const behind = (what: string): HttpProblem => new HttpProblem(504, 'read_model_behind', `${what} has not caught up yet; retry`);
 
 export function decisionsService(deps: DecisionsDeps): DecisionsService {
   const { store, read, runner, assembly, registry } = deps;
@@ -64,13 +67,11 @@ export function decisionsService(deps: DecisionsDeps): DecisionsService {
     const { revision } = await assembly.motionAt(motionId);
     if (revision >= 0n) {
       const [last] = await store.readStream(motionStreamId(motionId), { fromRevision: revision, maxCount: 1 });
-      if (last && !(await runner.waitFor(last.position, 5_000))) return behind('The tally');
+      if (last && !(await runner.waitFor(last.position, 5_000))) throw behind('The tally');
     }
     const doc = read.get<TallyDoc>(MOTION_TALLIES, motionId);
-    const failure = doc ? read.get<ProjectionFailure>(PROJECTION_FAILURES, failureId('assembly', doc.compoundId)) : undefined;
-    if (failure) {
-      return { error: 'conflict', code: 'projection_failed', message: `The tally stopped at event ${failure.position}: ${failure.reason}; no result can be published from it`, details: { ...failure } };
-    }
+    // A tally stopped at an event publishes no result: 503 projection_failed, as every view of it answers.
+    if (doc) requireProjected(read, 'assembly', doc.compoundId);
     if (!doc || doc.eligible === null) return { error: 'conflict', code: 'motion_not_closed', message: 'Voting has not been held on this motion' };
     return doc;
   }
@@ -94,10 +95,10 @@ export function decisionsService(deps: DecisionsDeps): DecisionsService {
         const voter = voterIdentities(await registry.state(motion.compoundId)).find((v) => v.units.some((u) => u.unitId === input.unitId));
         voterId = voter?.voterId ?? '';
       }
-      return assembly.handleMotion(motionId, { type: 'RecordDelivery', motionId, unitId: input.unitId, voterId, method: input.method, ...(input.evidenceRef !== undefined ? { evidenceRef: input.evidenceRef } : {}), by }, cmd);
+      return assembly.handleMotion(motionId, { type: 'RecordDelivery', data: { motionId, unitId: input.unitId, voterId, method: input.method, ...(input.evidenceRef !== undefined ? { evidenceRef: input.evidenceRef } : {}) }, by }, cmd);
     },
     fileObjection(motionId, objectionId, input, by, cmd) {
-      return assembly.handleMotion(motionId, { type: 'FileObjection', motionId, objectionId, reason: input.reason, ...(input.receipts ? { receipts: input.receipts } : {}), ...(input.units ? { units: input.units } : {}), by }, cmd);
+      return assembly.handleMotion(motionId, { type: 'FileObjection', data: { motionId, objectionId, reason: input.reason, ...(input.receipts ? { receipts: input.receipts } : {}), ...(input.units ? { units: input.units } : {}) }, by }, cmd);
     },
     async answerObjection(motionId, objectionId, input, by, cmd) {
       const invalidate = [];
@@ -106,18 +107,18 @@ export function decisionsService(deps: DecisionsDeps): DecisionsService {
         if (isDomainError(voterId)) return voterId;
         invalidate.push({ receipt: ruling.receipt, voterId, evidenceRef: ruling.evidenceRef });
       }
-      return assembly.handleMotion(motionId, { type: 'AnswerObjection', motionId, objectionId, outcome: input.outcome, reason: input.reason, invalidate, by }, cmd);
+      return assembly.handleMotion(motionId, { type: 'AnswerObjection', data: { motionId, objectionId, outcome: input.outcome, reason: input.reason, invalidate }, by }, cmd);
     },
     async publish(motionId, phase, by, cmd) {
       const doc = await tallyCaughtUp(motionId);
       if (isDomainError(doc)) return doc;
       const totals = totalsOfTally(doc);
-      return assembly.handleMotion(motionId, phase === 'preliminary' ? { type: 'PublishResult', motionId, totals, by } : { type: 'PublishFinal', motionId, totals, by }, cmd);
+      return assembly.handleMotion(motionId, phase === 'preliminary' ? { type: 'PublishResult', data: { motionId, totals }, by } : { type: 'PublishFinal', data: { motionId, totals }, by }, cmd);
     },
     async revoke(decisionId, input, by, cmd) {
       const decision = read.get<DecisionDoc>(DECISIONS, decisionId);
       if (!decision) return notFound('decision_not_found', `No decision ${decisionId}`);
-      return assembly.handleMotion(decision.motionId, { type: 'RevokeDecision', motionId: decision.motionId, decisionId, ...input, by }, cmd);
+      return assembly.handleMotion(decision.motionId, { type: 'RevokeDecision', data: { motionId: decision.motionId, decisionId, ...input }, by }, cmd);
     },
     decision: (decisionId) => read.get<DecisionDoc>(DECISIONS, decisionId),
     decisions: (compoundId) => read.list<DecisionDoc>(DECISIONS, compoundId),

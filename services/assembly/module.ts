@@ -3,7 +3,7 @@
  * their votes (`deps.assembly`), and what follows the vote, decisions and petitions (`deps.decisions`). It
  * reads the registry through its own port, `RegistryReader`; the registry's module is listed before it.
  */
-import { assemblyErrorCodes } from '../../domain/assembly/index.js';
+import { assemblyErrorCodes, assemblyUpcasters } from '../../domain/assembly/index.js';
 import { assemblyProjection } from '../../projections/assembly/index.js';
 import { committeeMotionGate } from './committeeGate.js';
 import { defineContext, lazyRoutes, type ServiceDeps } from '../platform/contextModule.js';
@@ -16,6 +16,7 @@ import { assemblyService } from './service.js';
 export const assemblyModule = defineContext({
   name: 'assembly',
   errorCodes: assemblyErrorCodes,
+  upcasters: assemblyUpcasters,
   projections: [assemblyProjection],
   routes: [
     lazyRoutes(async () => (await import('../api/routes/motions.js')).motionRoutes),

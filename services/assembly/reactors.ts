@@ -16,7 +16,7 @@ export function decisionNotifier(assembly: AssemblyService): Reactor {
       return [
         {
           streamId: motionStreamId(motionId),
-          execute: (cmd) => assembly.handleMotion(motionId, { type: 'NotifyDecision', motionId, decisionId: decision.decisionId, by: SYSTEM_FACTS }, cmd),
+          execute: (cmd) => assembly.handleMotion(motionId, { type: 'NotifyDecision', data: { motionId, decisionId: decision.decisionId }, by: SYSTEM_FACTS }, cmd),
         },
       ];
     },

@@ -109,7 +109,7 @@ export function assemblyService(store: EventStore, deps: AssemblyServiceDeps): A
     // committee: a matter frozen for the compound is refused when proposed and when it would open.
     if (deps.gate && (command.type === 'ProposeMotion' || command.type === 'OpenMotion')) {
       const current = command.type === 'OpenMotion' ? await motion(motionId) : null;
-      const target = command.type === 'ProposeMotion' ? command : current?.status !== 'none' ? current : null;
+      const target = command.type === 'ProposeMotion' ? command.data : current?.status !== 'none' ? current : null;
       // committee: the check is written on the committee's stream at the revision it read (committeeGate.ts).
       const frozen = target ? await deps.gate(target.compoundId, target.matter, { motionId, step: command.type === 'ProposeMotion' ? 'propose' : 'open' }, command.by, cmd) : null;
       if (frozen) return frozen;
@@ -127,7 +127,7 @@ export function assemblyService(store: EventStore, deps: AssemblyServiceDeps): A
       if (state.status === 'none') return notFound('motion_not_found', `No motion ${motionId}`);
       // Only a noticed motion can open; for the others the decider refuses and the roll does not matter.
       const roll = state.status === 'noticed' ? voterIdentities(await deps.registry.state(state.compoundId), state.scope.kind === 'buildings' ? state.scope.buildings : undefined) : [];
-      return handleMotion(motionId, { type: 'OpenMotion', motionId, roll, by }, cmd);
+      return handleMotion(motionId, { type: 'OpenMotion', data: { motionId, roll }, by }, cmd);
     },
     async publishResult(motionId, by, cmd) {
       const state = await motion(motionId);
@@ -137,21 +137,21 @@ export function assemblyService(store: EventStore, deps: AssemblyServiceDeps): A
       requireProjected(deps.read, 'assembly', state.compoundId);
       const doc = deps.read.get<TallyDoc>(MOTION_TALLIES, motionId);
       if (!doc || doc.eligible === null) return conflict('motion_not_closed', 'Voting has not been held on this motion');
-      return handleMotion(motionId, { type: 'PublishResult', motionId, totals: totalsOfTally(doc), by }, cmd);
+      return handleMotion(motionId, { type: 'PublishResult', data: { motionId, totals: totalsOfTally(doc) }, by }, cmd);
     },
     async afterClose(motionId, position) {
       const close = await closePosition(motionId);
       return close !== null && close < position ? afterCloseError(close) : null;
     },
     async castBallot(command, cmd, decidedOn) {
-      const { state: current, revision } = decidedOn ?? (await motionAt(command.motionId));
-      const stream = ballotStreamFor(current, command.unitId);
+      const { state: current, revision } = decidedOn ?? (await motionAt(command.data.motionId));
+      const stream = ballotStreamFor(current, command.data.unitId);
       if (isDomainError(stream)) return stream;
       // Most identities vote once: try the append as the stream's first; a re-vote or a second ballot reads it.
       const handled = await handleCommand(store, ballotDecider, stream, command, cmd, { motion: current }, { expectNew: true });
       if (isDomainError(handled) || handled.events.length === 0) return handled;
       // Did the motion close before this ballot reached the log? Only events after the revision we decided on matter.
-      const later = await store.readStream(motionStreamId(command.motionId), { fromRevision: revision + 1n });
+      const later = await store.readStream(motionStreamId(command.data.motionId), { fromRevision: revision + 1n });
       const close = later.find((e) => CLOSING_EVENTS.has(e.type));
       if (close && close.position < handled.position) return afterCloseError(close.position);
       return handled;

@@ -195,9 +195,9 @@ export function hiringDeadlineSource(hiring: HiringService): DeadlineSource {
       const contractId = deadline.record.id;
       switch (deadline.kind) {
         case CONTRACT_EXPIRY:
-          return [{ streamId: contractStreamId(contractId), execute: (cmd) => hiring.handleContract(contractId, { type: 'ExpireContract', by: SYSTEM_FACTS }, cmd) }];
+          return [{ streamId: contractStreamId(contractId), execute: (cmd) => hiring.handleContract(contractId, { type: 'ExpireContract', data: {  }, by: SYSTEM_FACTS }, cmd) }];
         case SERVICE_END:
-          return [{ streamId: contractStreamId(contractId), execute: (cmd) => hiring.handleContract(contractId, { type: 'EndService', by: SYSTEM_FACTS }, cmd) }];
+          return [{ streamId: contractStreamId(contractId), execute: (cmd) => hiring.handleContract(contractId, { type: 'EndService', data: {  }, by: SYSTEM_FACTS }, cmd) }];
         default:
           return [];
       }

@@ -129,7 +129,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
           principal,
           role,
           execute: (cmd) =>
-            hiring.handleFirm(request.body.creditCode, { type: 'RegisterFirm', firmId: request.body.creditCode, name: request.body.name, agents: role === 'admin' ? request.body.agents ?? [] : [principal.personId, ...(request.body.agents ?? [])], by: { personId: principal.personId, grants: role === 'admin' ? ['admin'] : ['property_firm'] } }, cmd),
+            hiring.handleFirm(request.body.creditCode, { type: 'RegisterFirm', data: { firmId: request.body.creditCode, name: request.body.name, agents: role === 'admin' ? request.body.agents ?? [] : [principal.personId, ...(request.body.agents ?? [])] }, by: { personId: principal.personId, grants: role === 'admin' ? ['admin'] : ['property_firm'] } }, cmd),
           respond: (outcome) => ({ status: 201, body: { firmId: request.body.creditCode, position: outcome.position.toString() } }),
         });
       },
@@ -173,10 +173,25 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
           (by, cmd) => {
             const tenderId = commandIds(cmd.commandId)();
             return hiring.handleTender(tenderId, {
-              type: 'PublishTender', tenderId, compoundId, jurisdiction: compound.compound.jurisdiction, title: b.title, scope: b.scope, standards: b.standards, feeCeiling: b.feeCeiling,
-              termMonths: b.termMonths, bidDeadline: b.bidDeadline, criteria: b.criteria, holdBackPercent: b.holdBackPercent,
-              ...(b.revealDays !== undefined ? { revealDays: b.revealDays } : {}), ...(b.scoreRule ? { scoreRule: b.scoreRule } : {}), ...(b.yellowLine !== undefined ? { yellowLine: b.yellowLine } : {}),
-              ...(b.assessmentTemplate ? { assessmentTemplate: b.assessmentTemplate } : {}), by,
+              type: 'PublishTender',
+              data: {
+                tenderId,
+                compoundId,
+                jurisdiction: compound.compound.jurisdiction,
+                title: b.title,
+                scope: b.scope,
+                standards: b.standards,
+                feeCeiling: b.feeCeiling,
+                termMonths: b.termMonths,
+                bidDeadline: b.bidDeadline,
+                criteria: b.criteria,
+                holdBackPercent: b.holdBackPercent,
+                ...(b.revealDays !== undefined ? { revealDays: b.revealDays } : {}),
+                ...(b.scoreRule ? { scoreRule: b.scoreRule } : {}),
+                ...(b.yellowLine !== undefined ? { yellowLine: b.yellowLine } : {}),
+                ...(b.assessmentTemplate ? { assessmentTemplate: b.assessmentTemplate } : {}),
+              },
+              by,
             }, cmd);
           },
           ({ events }) => ({ tenderId: (events[0]!.data as { tenderId: string }).tenderId }),
@@ -202,7 +217,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 201: created, ...errors },
         },
       },
-      (request, reply) => onTender(request, reply, FIRM, (tenderId, by, cmd) => hiring.asFirmOnTender(tenderId, request.body.firmId, { type: 'SubmitBid', firmId: request.body.firmId, commitment: request.body.commitment, by }, cmd)),
+      (request, reply) => onTender(request, reply, FIRM, (tenderId, by, cmd) => hiring.asFirmOnTender(tenderId, request.body.firmId, { type: 'SubmitBid', data: { firmId: request.body.firmId, commitment: request.body.commitment }, by }, cmd)),
     );
 
     app.post(
@@ -220,7 +235,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       (request, reply) =>
-        onTender(request, reply, FIRM, (tenderId, by, cmd) => hiring.asFirmOnTender(tenderId, request.params.firmId, { type: 'RevealBid', firmId: request.params.firmId, terms: request.body.terms, salt: request.body.salt, by }, cmd)),
+        onTender(request, reply, FIRM, (tenderId, by, cmd) => hiring.asFirmOnTender(tenderId, request.params.firmId, { type: 'RevealBid', data: { firmId: request.params.firmId, terms: request.body.terms, salt: request.body.salt }, by }, cmd)),
     );
 
     app.post(
@@ -234,7 +249,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 201: created, ...errors },
         },
       },
-      (request, reply) => onTender(request, reply, EVALUATORS, (tenderId, by, cmd) => hiring.handleTender(tenderId, { type: 'DeclareConflicts', conflicts: request.body.conflicts, by }, cmd)),
+      (request, reply) => onTender(request, reply, EVALUATORS, (tenderId, by, cmd) => hiring.handleTender(tenderId, { type: 'DeclareConflicts', data: { conflicts: request.body.conflicts }, by }, cmd)),
     );
 
     app.post(
@@ -248,7 +263,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 201: created, ...errors },
         },
       },
-      (request, reply) => onTender(request, reply, EVALUATORS, (tenderId, by, cmd) => hiring.handleTender(tenderId, { type: 'ScoreBid', firmId: request.body.firmId, scores: request.body.scores, by }, cmd)),
+      (request, reply) => onTender(request, reply, EVALUATORS, (tenderId, by, cmd) => hiring.handleTender(tenderId, { type: 'ScoreBid', data: { firmId: request.body.firmId, scores: request.body.scores }, by }, cmd)),
     );
 
     app.post(
@@ -292,12 +307,12 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       '/v1/contracts/:contractId/sign',
       { schema: { tags: ['hiring'], summary: "The OC signs the contract drawn from the adopted bid (Civil Code Art. 939); the developer's pre-contract ends (Art. 940)", params: z.object({ contractId: id }), body: z.object({ startsOn: z.string(), documentRef: text(500) }), response: { 201: created, ...errors } } },
-      (request, reply) => onContract(request, reply, OC, (by) => ({ type: 'SignContract', startsOn: request.body.startsOn, documentRef: request.body.documentRef, by })),
+      (request, reply) => onContract(request, reply, OC, (by) => ({ type: 'SignContract', data: { startsOn: request.body.startsOn, documentRef: request.body.documentRef }, by })),
     );
     app.post(
       '/v1/contracts/:contractId/manager-report',
       { schema: { tags: ['hiring'], summary: "The firm's project manager reported to the residents' committee (京条例 Art. 66: within 3 days)", params: z.object({ contractId: id }), body: z.object({ reference: text(500) }), response: { 201: created, ...errors } } },
-      (request, reply) => onContract(request, reply, FIRM, (by) => ({ type: 'ReportProjectManager', reference: request.body.reference, by }), true),
+      (request, reply) => onContract(request, reply, FIRM, (by) => ({ type: 'ReportProjectManager', data: { reference: request.body.reference }, by }), true),
     );
     app.post(
       '/v1/contracts/:contractId/assessments',
@@ -310,17 +325,17 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 201: created, ...errors },
         },
       },
-      (request, reply) => onContract(request, reply, OC, (by) => ({ type: 'ScoreAssessment', period: request.body.period, items: request.body.items, by })),
+      (request, reply) => onContract(request, reply, OC, (by) => ({ type: 'ScoreAssessment', data: { period: request.body.period, items: request.body.items }, by })),
     );
     app.post(
       '/v1/contracts/:contractId/assessments/:period/confirm',
       { schema: { tags: ['hiring'], summary: "The residents' committee countersigns: held-back fees released by the score rule (湖州 Art. 34), yellow/red cards", params: z.object({ contractId: id, period: z.coerce.number().int() }), body: z.object({}).passthrough().nullish(), response: { 201: created, ...errors } } },
-      (request, reply) => onContract(request, reply, ['rc_staff'], (by) => ({ type: 'ConfirmAssessment', period: request.params.period, by })),
+      (request, reply) => onContract(request, reply, ['rc_staff'], (by) => ({ type: 'ConfirmAssessment', data: { period: request.params.period }, by })),
     );
     app.post(
       '/v1/contracts/:contractId/rectifications',
       { schema: { tags: ['hiring'], summary: 'The firm reports its rectification after a yellow card', params: z.object({ contractId: id }), body: z.object({ period: z.number().int(), reference: text(500) }), response: { 201: created, ...errors } } },
-      (request, reply) => onContract(request, reply, FIRM, (by) => ({ type: 'ReportRectification', period: request.body.period, reference: request.body.reference, by }), true),
+      (request, reply) => onContract(request, reply, FIRM, (by) => ({ type: 'ReportRectification', data: { period: request.body.period, reference: request.body.reference }, by }), true),
     );
     app.post(
       '/v1/contracts/:contractId/renewal-decision',
@@ -330,13 +345,13 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
           const c = await contractOf((request.params as { contractId: string }).contractId);
           const d = await firmDecision(request.body.decisionId, c.terms.compoundId, c.terms.firm.firmId);
           if (isDomainError(d)) return d;
-          return { type: 'RecordRenewalDecision', decisionId: request.body.decisionId, action: d.action, by };
+          return { type: 'RecordRenewalDecision', data: { decisionId: request.body.decisionId, action: d.action }, by };
         }),
     );
     app.post(
       '/v1/contracts/:contractId/non-renewal-notice',
       { schema: { tags: ['hiring'], summary: "The firm's written notice that it will not renew (Civil Code Art. 947: 90 days before expiry; a shorter notice is recorded late)", params: z.object({ contractId: id }), body: z.object({ documentRef: text(500) }), response: { 201: created, ...errors } } },
-      (request, reply) => onContract(request, reply, FIRM, (by) => ({ type: 'GiveNonRenewalNotice', documentRef: request.body.documentRef, by }), true),
+      (request, reply) => onContract(request, reply, FIRM, (by) => ({ type: 'GiveNonRenewalNotice', data: { documentRef: request.body.documentRef }, by }), true),
     );
     app.post(
       '/v1/contracts/:contractId/dismissal',
@@ -347,18 +362,18 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
           const d = await firmDecision(request.body.decisionId, c.terms.compoundId, c.terms.firm.firmId);
           if (isDomainError(d)) return d;
           if (d.action !== 'dismiss' || d.adopted !== 'motion') return refuse('invalid_decision', 'the decision does not dismiss the firm');
-          return { type: 'GiveDismissalNotice', decisionId: request.body.decisionId, documentRef: request.body.documentRef, by };
+          return { type: 'GiveDismissalNotice', data: { decisionId: request.body.decisionId, documentRef: request.body.documentRef }, by };
         }),
     );
     app.post(
       '/v1/contracts/:contractId/handover/:item',
       { schema: { tags: ['hiring'], summary: 'The OC confirms one handover item (Civil Code Art. 949)', params: z.object({ contractId: id, item: z.enum(HANDOVER_ITEMS as unknown as [HandoverItem, ...HandoverItem[]]) }), body: z.object({ evidenceRef: text(500) }), response: { 201: created, ...errors } } },
-      (request, reply) => onContract(request, reply, OC, (by) => ({ type: 'ConfirmHandoverItem', item: request.params.item, evidenceRef: request.body.evidenceRef, by })),
+      (request, reply) => onContract(request, reply, OC, (by) => ({ type: 'ConfirmHandoverItem', data: { item: request.params.item, evidenceRef: request.body.evidenceRef }, by })),
     );
     app.post(
       '/v1/contracts/:contractId/takeover',
       { schema: { tags: ['hiring'], summary: 'The successor took over: the old firm stops serving (Civil Code Art. 950)', params: z.object({ contractId: id }), body: z.object({ successor: text(200) }), response: { 201: created, ...errors } } },
-      (request, reply) => onContract(request, reply, OC, (by) => ({ type: 'RecordTakeover', successor: request.body.successor, by })),
+      (request, reply) => onContract(request, reply, OC, (by) => ({ type: 'RecordTakeover', data: { successor: request.body.successor }, by })),
     );
     app.post(
       '/v1/contracts/:contractId/complaints',
@@ -367,7 +382,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
         (async () => {
           const { contractId } = request.params;
           const c = await contractOf(contractId);
-          return run(request, reply, c.terms.compoundId, ['owner', 'oc_member', 'rc_staff'], (by, cmd) => hiring.handleContract(contractId, { type: 'FileComplaint', complaintId: commandIds(cmd.commandId)(), subject: request.body.subject, by }, cmd), ({ events }) => ({
+          return run(request, reply, c.terms.compoundId, ['owner', 'oc_member', 'rc_staff'], (by, cmd) => hiring.handleContract(contractId, { type: 'FileComplaint', data: { complaintId: commandIds(cmd.commandId)(), subject: request.body.subject }, by }, cmd), ({ events }) => ({
             contractId,
             complaintId: (events[0]?.data as { complaintId?: string } | undefined)?.complaintId,
           }));
@@ -376,12 +391,12 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       '/v1/contracts/:contractId/complaints/:complaintId/answer',
       { schema: { tags: ['hiring'], summary: "The firm's answer to a complaint", params: z.object({ contractId: id, complaintId: id }), body: z.object({ answer: text(5000) }), response: { 201: created, ...errors } } },
-      (request, reply) => onContract(request, reply, FIRM, (by) => ({ type: 'AnswerComplaint', complaintId: request.params.complaintId, answer: request.body.answer, by }), true),
+      (request, reply) => onContract(request, reply, FIRM, (by) => ({ type: 'AnswerComplaint', data: { complaintId: request.params.complaintId, answer: request.body.answer }, by }), true),
     );
     app.post(
       '/v1/contracts/:contractId/disclosures',
       { schema: { tags: ['hiring'], summary: "The firm's disclosures for a period (Civil Code Art. 943)", params: z.object({ contractId: id }), body: z.object({ period: z.number().int(), kinds: z.array(z.string()).max(10), reference: text(500) }), response: { 201: created, ...errors } } },
-      (request, reply) => onContract(request, reply, FIRM, (by) => ({ type: 'FileDisclosure', period: request.body.period, kinds: request.body.kinds, reference: request.body.reference, by }), true),
+      (request, reply) => onContract(request, reply, FIRM, (by) => ({ type: 'FileDisclosure', data: { period: request.body.period, kinds: request.body.kinds, reference: request.body.reference }, by }), true),
     );
 
     app.get(
@@ -427,7 +442,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request, reply) => {
         const { adjustmentId } = request.params;
         const a = await adjustmentOf(adjustmentId);
-        return run(request, reply, a.proposal.compoundId, TENDER_OWNERS, (by, cmd) => hiring.handleFeeAdjustment(adjustmentId, { type: 'PostFeeAdjustment', by }, cmd), () => ({ adjustmentId }));
+        return run(request, reply, a.proposal.compoundId, TENDER_OWNERS, (by, cmd) => hiring.handleFeeAdjustment(adjustmentId, { type: 'PostFeeAdjustment', data: {  }, by }, cmd), () => ({ adjustmentId }));
       },
     );
     app.post(

@@ -121,7 +121,7 @@ export function hiringService(store: EventStore, deps: { assembly: AssemblyMotio
     standingDecision,
     handleTender,
     handleContract,
-    handleFirm: (id, command, cmd) => handleCommand(store, firmDecider, firmStreamId(id), { ...command, firmId: id } as FirmCommand, cmd, {}, { cache: firms }),
+    handleFirm: (id, command, cmd) => handleCommand(store, firmDecider, firmStreamId(id), command.type === 'RegisterFirm' ? { ...command, data: { ...command.data, firmId: id } } : command, cmd, {}, { cache: firms }),
     async asFirmOnTender(tenderId, firmId, command, cmd) {
       const refused = await agentCheck(firmId, command.by);
       return refused ?? handleTender(tenderId, command, cmd);
@@ -150,24 +150,26 @@ export function hiringService(store: EventStore, deps: { assembly: AssemblyMotio
         motionId,
         {
           type: 'ProposeMotion',
-          motionId,
-          compoundId: t.tender.compoundId,
-          jurisdiction: registry.compound.jurisdiction,
-          title: input.title ?? `选聘物业服务企业：${t.tender.title}`,
-          description: `招标 ${tenderId} 的入围投标：${shortlist.map((s) => `${s.name}（¥${s.feePerSquareMetreMonth}/m²·月）`).join('；')}`,
-          matter: 'hire_or_dismiss_firm',
-          scope: { kind: 'compound' },
-          opensAt: input.opensAt,
-          closesAt: input.closesAt,
-          form: { form: 'choose_one', options: shortlist.map((s) => ({ optionId: s.firmId, label: `${s.name} ¥${s.feePerSquareMetreMonth}/m²·月` })) },
-          proposal: { action: 'hire' },
+          data: {
+            motionId,
+            compoundId: t.tender.compoundId,
+            jurisdiction: registry.compound.jurisdiction,
+            title: input.title ?? `选聘物业服务企业：${t.tender.title}`,
+            description: `招标 ${tenderId} 的入围投标：${shortlist.map((s) => `${s.name}（¥${s.feePerSquareMetreMonth}/m²·月）`).join('；')}`,
+            matter: 'hire_or_dismiss_firm',
+            scope: { kind: 'compound' },
+            opensAt: input.opensAt,
+            closesAt: input.closesAt,
+            form: { form: 'choose_one', options: shortlist.map((s) => ({ optionId: s.firmId, label: `${s.name} ¥${s.feePerSquareMetreMonth}/m²·月` })) },
+            proposal: { action: 'hire' },
+          },
           by,
         },
         cmd,
       );
       // A retry of the same command finds its motion proposed: go on and record it on the tender.
       if (isDomainError(proposed) && proposed.code !== 'motion_already_exists') return proposed;
-      return handleTender(tenderId, { type: 'PutToOwners', motionId, shortlist, by }, cmd);
+      return handleTender(tenderId, { type: 'PutToOwners', data: { motionId, shortlist }, by }, cmd);
     },
     feeAdjustment,
     handleFeeAdjustment,
@@ -180,7 +182,7 @@ export function hiringService(store: EventStore, deps: { assembly: AssemblyMotio
       if (refused) return refused;
       return handleFeeAdjustment(
         input.adjustmentId,
-        { type: 'ProposeFeeAdjustment', ...input, contractId, compoundId: c.terms.compoundId, firmId: c.terms.firm.firmId, currentFee: c.fee, by },
+        { type: 'ProposeFeeAdjustment', data: { ...input, contractId, compoundId: c.terms.compoundId, firmId: c.terms.firm.firmId, currentFee: c.fee }, by },
         cmd,
       );
     },
@@ -189,7 +191,7 @@ export function hiringService(store: EventStore, deps: { assembly: AssemblyMotio
       if (a.status === 'none') return refuse('adjustment_not_found', `no fee adjustment ${adjustmentId}`);
       const motionId = feeAdjustmentMotionId(adjustmentId);
       // The decider's own checks first (posted, posting over), so no motion is proposed that it would refuse.
-      const check = feeAdjustmentDecider.decide({ type: 'PutFeeAdjustmentToOwners', motionId, by }, a, { now: cmd.now, newId: () => '', actor: cmd.actor });
+      const check = feeAdjustmentDecider.decide({ type: 'PutFeeAdjustmentToOwners', data: { motionId }, by }, a, { now: cmd.now, newId: () => '', actor: cmd.actor });
       if (isDomainError(check)) return check;
       const registry = await deps.registry.state(a.proposal.compoundId);
       if (registry.status !== 'registered') return refuse('adjustment_not_found', 'the compound is not registered');
@@ -198,23 +200,24 @@ export function hiringService(store: EventStore, deps: { assembly: AssemblyMotio
         motionId,
         {
           type: 'ProposeMotion',
-          motionId,
-          compoundId: p.compoundId,
-          jurisdiction: registry.compound.jurisdiction,
-          title: input.title ?? `调整物业服务收费标准：¥${p.currentFee} → ¥${p.proposedFee}/m²·月`,
-          description: `物业服务人提交的收费标准调整方案（审计报告 ${p.auditReportRef}）。调整范围：${p.range}。理由：${p.reasons}`,
-          // 杭条例 Art. 53 (四): the owners decide; Civil Code Art. 278 para. 1 (九), an ordinary majority.
-          matter: 'other_major',
-          scope: { kind: 'compound' },
-          opensAt: input.opensAt,
-          closesAt: input.closesAt,
-          proposal: { text: `将物业服务收费标准由每月每平方米 ${p.currentFee} 元调整为 ${p.proposedFee} 元（合同 ${p.contractId}，调整方案 ${adjustmentId}）` },
+          data: {
+            motionId,
+            compoundId: p.compoundId,
+            jurisdiction: registry.compound.jurisdiction,
+            title: input.title ?? `调整物业服务收费标准：¥${p.currentFee} → ¥${p.proposedFee}/m²·月`,
+            description: `物业服务人提交的收费标准调整方案（审计报告 ${p.auditReportRef}）。调整范围：${p.range}。理由：${p.reasons}`,
+            matter: 'other_major',
+            scope: { kind: 'compound' },
+            opensAt: input.opensAt,
+            closesAt: input.closesAt,
+            proposal: { text: `将物业服务收费标准由每月每平方米 ${p.currentFee} 元调整为 ${p.proposedFee} 元（合同 ${p.contractId}，调整方案 ${adjustmentId}）` },
+          },
           by,
         },
         cmd,
       );
       if (isDomainError(proposed) && proposed.code !== 'motion_already_exists') return proposed;
-      return handleFeeAdjustment(adjustmentId, { type: 'PutFeeAdjustmentToOwners', motionId, by }, cmd);
+      return handleFeeAdjustment(adjustmentId, { type: 'PutFeeAdjustmentToOwners', data: { motionId }, by }, cmd);
     },
     async resolveFeeAdjustment(motionId, cmd) {
       const adjustmentId = feeAdjustmentOfMotion(motionId);
@@ -224,7 +227,7 @@ export function hiringService(store: EventStore, deps: { assembly: AssemblyMotio
       const motion = await deps.assembly.motion(motionId);
       if (motion.status !== 'final') return null;
       const standing = motion.decision && motion.decision.revokedAt === null && motion.decision.record.adopted.kind === 'motion' ? motion.decision.record.decisionId : null;
-      return handleFeeAdjustment(adjustmentId, { type: 'ResolveFeeAdjustment', motionId, decisionId: standing, by: SYSTEM }, cmd);
+      return handleFeeAdjustment(adjustmentId, { type: 'ResolveFeeAdjustment', data: { motionId, decisionId: standing }, by: SYSTEM }, cmd);
     },
     async applyFeeAdjustment(adjustmentId, cmd) {
       const a = await feeAdjustment(adjustmentId);
@@ -232,13 +235,13 @@ export function hiringService(store: EventStore, deps: { assembly: AssemblyMotio
       const motion = await deps.assembly.motion(a.motionId);
       // Re-checked when acting: final, not revoked.
       if (motion.status !== 'final' || !motion.decision || motion.decision.revokedAt !== null) return null;
-      return handleContract(a.proposal.contractId, { type: 'ApplyFeeStandard', adjustmentId, decisionId: motion.decision.record.decisionId, fee: a.proposal.proposedFee, by: SYSTEM }, cmd);
+      return handleContract(a.proposal.contractId, { type: 'ApplyFeeStandard', data: { adjustmentId, decisionId: motion.decision.record.decisionId, fee: a.proposal.proposedFee }, by: SYSTEM }, cmd);
     },
     survey,
     async openSurvey(contractId, input, by, cmd) {
       const c = await contract(contractId);
       if (c.status === 'none') return refuse('contract_not_found', `no contract ${contractId}`);
-      return handleSurvey(input.surveyId, { type: 'OpenSurvey', ...input, compoundId: c.terms.compoundId, contractId, by }, cmd);
+      return handleSurvey(input.surveyId, { type: 'OpenSurvey', data: { ...input, compoundId: c.terms.compoundId, contractId }, by }, cmd);
     },
     async respondToSurvey(surveyId, input, by, cmd) {
       const s = await survey(surveyId);
@@ -250,7 +253,7 @@ export function hiringService(store: EventStore, deps: { assembly: AssemblyMotio
       );
       if (mine.length === 0) return refuse('not_a_respondent', input.unitId === undefined ? 'you own no unit in this compound' : `you are not an owner of unit ${input.unitId}`);
       if (mine.length > 1) return refuse('invalid_survey', 'you belong to several owner sets (e.g. one unit alone, another with a co-owner): name the unitId you answer for');
-      return handleSurvey(surveyId, { type: 'RespondToSurvey', voterId: mine[0]!.voterId, area: mine[0]!.area, answers: input.answers, by }, cmd);
+      return handleSurvey(surveyId, { type: 'RespondToSurvey', data: { voterId: mine[0]!.voterId, area: mine[0]!.area, answers: input.answers }, by }, cmd);
     },
     async drawFromDecision(motionId, cmd) {
       const tenderId = tenderOfMotion(motionId);
@@ -270,13 +273,15 @@ export function hiringService(store: EventStore, deps: { assembly: AssemblyMotio
         tenderId,
         {
           type: 'DrawContract',
-          contractId: tenderId,
-          tender: t.tender,
-          motionId,
-          decisionId: motion.decision.record.decisionId,
-          firm: { firmId: f.firmId, name: f.name, creditCode: f.firmId },
-          terms: bid.revealed.terms,
-          chargeableArea: area,
+          data: {
+            contractId: tenderId,
+            tender: t.tender,
+            motionId,
+            decisionId: motion.decision.record.decisionId,
+            firm: { firmId: f.firmId, name: f.name, creditCode: f.firmId },
+            terms: bid.revealed.terms,
+            chargeableArea: area,
+          },
           by: { personId: 'system', grants: ['system'] },
         },
         cmd,

@@ -8,9 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { allProjections } from '../contexts.js';
+import { allProjections, eventSchemas } from '../contexts.js';
 import { openReadStore } from '../projections/readStore.js';
 import { startProjectionRunner } from '../projections/runner.js';
+import { withEventSchemas } from '../store/eventSchemaStore.js';
 import { openSqliteEventReader } from '../store/sqlite/eventReader.js';
 
 export interface ViewComparison {
@@ -83,7 +84,7 @@ export async function compareWithRebuild(eventsFile: string, liveReadFile: strin
     const head = await reader.headPosition();
     const rebuiltFile = join(dir, 'read.db');
     const read = openReadStore(rebuiltFile);
-    const runner = startProjectionRunner(reader, read, allProjections);
+    const runner = startProjectionRunner(withEventSchemas(reader, eventSchemas), read, allProjections);
     try {
       if (!(await runner.waitFor(head, options.timeoutMs ?? 120_000))) throw new Error(`the rebuild did not reach position ${head}`);
     } finally {

@@ -7,6 +7,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { DomainErrorKind } from '../../domain/shared/errors.js';
+import { eventSchemas, type EventSchemas, type Upcaster } from '../../domain/shared/eventSchemas.js';
 import type { Projection } from '../../projections/projection.js';
 import type { DeadlineSource } from './deadlines.js';
 import type { ServiceDeps } from './platformDeps.js';
@@ -44,6 +45,11 @@ export interface ContextModule<Name extends string = string, Services extends ob
   /** The context's folder name under domain/, projections/ and services/. */
   readonly name: Name;
   readonly errorCodes: ErrorCatalogue;
+  /**
+   * Its events' upcasters (domain/shared/eventSchemas.ts), one per step of a type's shape: the runtime's store
+   * writes each type at its current version and upcasts every event it reads to it.
+   */
+  readonly upcasters?: readonly Upcaster[];
   /** Its read models, fed by the projection runner. */
   readonly projections: readonly Projection[];
   /** Its HTTP routes (use `lazyRoutes`). */
@@ -144,6 +150,9 @@ export function errorCatalogue(modules: readonly ContextModule[]): ReadonlyMap<s
   }
   return merged;
 }
+
+/** Every module's upcasters in one registry; a type whose steps two modules declare, or with a gap, throws. */
+export const eventSchemasOf = (modules: readonly ContextModule[]): EventSchemas => eventSchemas(modules.flatMap((m) => m.upcasters ?? []));
 
 /** Every module's projections, in module order. */
 export const projectionsOf = (modules: readonly ContextModule[]): readonly Projection[] => modules.flatMap((m) => m.projections);

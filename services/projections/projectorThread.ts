@@ -5,8 +5,9 @@
  * and learns how far the read model has got from `applied` messages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { allProjections } from '../contexts.js';
+import { allProjections, eventSchemas } from '../contexts.js';
 import type { Projection } from '../../projections/projection.js';
+import { withEventSchemas } from '../store/eventSchemaStore.js';
 import { openSqliteEventReader } from '../store/sqlite/eventReader.js';
 import { catchUpTracker } from './catchUpProgress.js';
 import type { FromProjector, ProjectorData, ToProjector } from './projectorProtocol.js';
@@ -29,7 +30,8 @@ const projections: readonly Projection[] = data.projections
 const PAGE_EVENTS = 10_000;
 /** Behind by at least this many events at start: the catch-up reports its progress. */
 const REPORT_BACKLOG = 10_000n;
-const events = openSqliteEventReader(data.eventsFile, undefined, { pageSize: PAGE_EVENTS });
+// Projections see every event upcast to its type's current shape (domain/shared/eventSchemas.ts).
+const events = withEventSchemas(openSqliteEventReader(data.eventsFile, undefined, { pageSize: PAGE_EVENTS }), eventSchemas);
 const read = openReadStore(data.readFile);
 const head = await events.headPosition();
 let tracker: ReturnType<typeof catchUpTracker> | undefined;

@@ -311,7 +311,11 @@ t.test('the engine counts any registry and any ballots as the statute does (area
         const proxy = a.kind === 'proxy' && principal !== null ? `proxy-${i}` : null;
         if (proxy !== null) {
           const registered = sim.run(
-            { type: 'RegisterMandate', motionId: 'm1', unitId: unit.unitId, principalPersonId: principal!, proxyPersonId: proxy, mandateRef: `委托书-${i}`, ...(a.via % 2 ? { by: staff, evidenceRef: `委托书原件-${i}` } : { by: { personId: principal!, grants: ['owner'] } }) },
+            {
+              type: 'RegisterMandate',
+              data: { motionId: 'm1', unitId: unit.unitId, principalPersonId: principal!, proxyPersonId: proxy, mandateRef: `委托书-${i}`, ...(a.via % 2 ? { evidenceRef: `委托书原件-${i}` } : {}) },
+              by: a.via % 2 ? staff : { personId: principal!, grants: ['owner'] },
+            },
             '2024-03-21T10:00:00+08:00',
           );
           if (isDomainError(registered)) throw new Error(`mandate refused: ${registered.code} ${registered.message}`);

@@ -12,15 +12,17 @@ const context = (): MotionContext => ({ now: new Date('2024-03-04T10:00:00+08:00
 const motion = spec(motionDecider, context);
 const propose = {
   type: 'ProposeMotion',
-  motionId: 'm1',
-  compoundId: 'c1',
-  jurisdiction: 'hangzhou',
-  title: '续聘物业服务企业',
-  description: '',
-  matter: 'hire_or_dismiss_firm',
-  scope: { kind: 'compound' },
-  opensAt: '2024-03-20T09:00:00+08:00',
-  closesAt: '2024-03-30T18:00:00+08:00',
+  data: {
+    motionId: 'm1',
+    compoundId: 'c1',
+    jurisdiction: 'hangzhou',
+    title: '续聘物业服务企业',
+    description: '',
+    matter: 'hire_or_dismiss_firm',
+    scope: { kind: 'compound' },
+    opensAt: '2024-03-20T09:00:00+08:00',
+    closesAt: '2024-03-30T18:00:00+08:00',
+  },
   by: convenor,
 } as const;
 
@@ -44,13 +46,13 @@ t.test('deciderSpec: then(code) passes on that refusal and fails on events or an
   const proposed = motion.given([]).when(propose).events(t) as MotionEvent[];
   t.equal(proposed.length, 1);
   const given = motion.given(proposed);
-  given.when({ type: 'OpenMotion', motionId: 'm1', roll: [], by: convenor }).then(t, 'notice_not_published');
+  given.when({ type: 'OpenMotion', data: { motionId: 'm1', roll: [] }, by: convenor }).then(t, 'notice_not_published');
 
   const r = recorder();
-  given.when({ type: 'OpenMotion', motionId: 'm1', roll: [], by: convenor }).then(r, 'too_early_to_open');
-  given.when({ type: 'PublishNotice', motionId: 'm1', by: convenor }).then(r, 'notice_not_published');
-  given.when({ type: 'PublishNotice', motionId: 'm1', by: convenor }).refusal(r, 'x');
-  motion.given([]).when({ ...propose, title: '' }).events(r);
+  given.when({ type: 'OpenMotion', data: { motionId: 'm1', roll: [] }, by: convenor }).then(r, 'too_early_to_open');
+  given.when({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }).then(r, 'notice_not_published');
+  given.when({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }).refusal(r, 'x');
+  motion.given([]).when({ ...propose, data: { ...propose.data, title: '' } }).events(r);
   t.equal(r.failures.length, 4, 'each mismatch is a failure');
 });
 

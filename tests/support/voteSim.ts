@@ -70,35 +70,38 @@ export function voteSim(roll: readonly VoterIdentity[], pack: RulePackVersion = 
     run,
     must,
     /** Proposed on 2024-03-04, noticed, opened 2024-03-20 09:00, closing 2024-03-30 18:00 China time. */
-    open(over: Partial<Extract<MotionCommand, { type: 'ProposeMotion' }>> = {}) {
+    open(over: Partial<Extract<MotionCommand, { type: 'ProposeMotion' }>['data']> = {}) {
       must(
         {
           type: 'ProposeMotion',
-          motionId: 'm1',
-          compoundId: 'c1',
-          jurisdiction: pack.jurisdiction,
-          title: '表决',
-          description: '',
-          matter: 'other_major',
-          scope: { kind: 'compound' },
-          opensAt: '2024-03-20T09:00:00+08:00',
-          closesAt: '2024-03-30T18:00:00+08:00',
+          data: {
+            motionId: 'm1',
+            compoundId: 'c1',
+            jurisdiction: pack.jurisdiction,
+            title: '表决',
+            description: '',
+            matter: 'other_major',
+            scope: { kind: 'compound' },
+            opensAt: '2024-03-20T09:00:00+08:00',
+            closesAt: '2024-03-30T18:00:00+08:00',
+            ...over,
+          },
           by: convenor,
-          ...over,
         },
         '2024-03-04T10:00:00+08:00',
       );
-      must({ type: 'PublishNotice', motionId: 'm1', by: convenor }, '2024-03-04T10:00:00+08:00');
-      must({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-20T09:00:00+08:00');
+      must({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, '2024-03-04T10:00:00+08:00');
+      must({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-20T09:00:00+08:00');
       return sim;
     },
     /** Casts as the unit's first owner (electronic) unless `by` says otherwise. */
-    cast(unitId: string, ballot: Omit<CastBallot, 'type' | 'motionId' | 'unitId' | 'channel' | 'by'> & Partial<Pick<CastBallot, 'channel' | 'by' | 'evidenceRef' | 'onBehalfOf'>>, now = '2024-03-25T10:00:00+08:00') {
+    cast(unitId: string, ballot: Omit<CastBallot['data'], 'motionId' | 'unitId' | 'channel'> & Partial<Pick<CastBallot['data'], 'channel' | 'evidenceRef' | 'onBehalfOf'> & Pick<CastBallot, 'by'>>, now = '2024-03-25T10:00:00+08:00') {
       const voter = roll.find((v) => v.units.some((u) => u.unitId === unitId))!;
       const stream = ballotStreamFor(motion, unitId);
       if (isDomainError(stream)) return stream;
       const state = ballots.get(stream) ?? ballotDecider.initialState();
-      const cmd: CastBallot = { type: 'CastBallot', motionId: 'm1', unitId, channel: 'electronic', by: { personId: voter.ownerPersonIds[0] ?? 'dev', grants: ['owner', 'developer'] }, ...ballot };
+      const { by, ...marks } = ballot;
+      const cmd: CastBallot = { type: 'CastBallot', data: { motionId: 'm1', unitId, channel: 'electronic', ...marks }, by: by ?? { personId: voter.ownerPersonIds[0] ?? 'dev', grants: ['owner', 'developer'] } };
       const r = ballotDecider.decide(cmd, state, { ...context(now), motion });
       if (isDomainError(r)) return r;
       for (const e of r) {
@@ -108,7 +111,7 @@ export function voteSim(roll: readonly VoterIdentity[], pack: RulePackVersion = 
       return r[0]!.data;
     },
     close() {
-      return must({ type: 'CloseMotion', motionId: 'm1', by: convenor }, '2024-03-30T18:00:00+08:00');
+      return must({ type: 'CloseMotion', data: { motionId: 'm1' }, by: convenor }, '2024-03-30T18:00:00+08:00');
     },
     /** The tally document and its view, from the log so far. */
     tally() {

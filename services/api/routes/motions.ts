@@ -137,21 +137,23 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
             motionId,
             {
               type: 'ProposeMotion',
-              motionId,
-              compoundId,
-              jurisdiction: compound.compound.jurisdiction,
-              title: body.title,
-              description: body.description,
-              matter: body.matter as MotionDoc['matter'],
-              form: body.form === 'choose_one' ? { form: 'choose_one', options: body.options } : body.form === 'elect' ? { form: 'elect', candidates: body.candidates, seats: body.seats } : { form: 'yes_no' },
-              ...(body.proposal !== undefined ? { proposal: body.proposal } : {}),
-              ...(body.meeting !== undefined ? { meeting: body.meeting } : {}),
-              ...(body.petitionId !== undefined ? { petitionId: body.petitionId } : {}),
-              scope: body.buildings ? { kind: 'buildings', buildings: body.buildings } : { kind: 'compound' },
-              compoundBuildings: buildingsOf(compound),
-              opensAt: body.opensAt,
-              closesAt: body.closesAt,
-              ...(body.deemedVotes ? { deemedVotes: body.deemedVotes } : {}),
+              data: {
+                motionId,
+                compoundId,
+                jurisdiction: compound.compound.jurisdiction,
+                title: body.title,
+                description: body.description,
+                matter: body.matter as MotionDoc['matter'],
+                form: body.form === 'choose_one' ? { form: 'choose_one', options: body.options } : body.form === 'elect' ? { form: 'elect', candidates: body.candidates, seats: body.seats } : { form: 'yes_no' },
+                ...(body.proposal !== undefined ? { proposal: body.proposal } : {}),
+                ...(body.meeting !== undefined ? { meeting: body.meeting } : {}),
+                ...(body.petitionId !== undefined ? { petitionId: body.petitionId } : {}),
+                scope: body.buildings ? { kind: 'buildings', buildings: body.buildings } : { kind: 'compound' },
+                compoundBuildings: buildingsOf(compound),
+                opensAt: body.opensAt,
+                closesAt: body.closesAt,
+                ...(body.deemedVotes ? { deemedVotes: body.deemedVotes } : {}),
+              },
               by: actorFacts(principal, compoundId),
             },
             cmd,
@@ -165,13 +167,13 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  lifecycle('notice', 'Publish the notice (会议通知); the notice period starts the next day', async (motionId, _b, by) => ({ type: 'PublishNotice', motionId, by }));
+  lifecycle('notice', 'Publish the notice (会议通知); the notice period starts the next day', async (motionId, _b, by) => ({ type: 'PublishNotice', data: { motionId }, by }));
   lifecycle('open', 'Open voting once the notice period has run and opensAt is reached; freezes the roll', async (motionId, _b, by, cmd) => ({ run: () => assembly.openMotion(motionId, by, cmd) }));
-  lifecycle('close', 'Close voting (not before closesAt); ballots after the close in the log do not count', async (motionId, _b, by) => ({ type: 'CloseMotion', motionId, by }));
+  lifecycle('close', 'Close voting (not before closesAt); ballots after the close in the log do not count', async (motionId, _b, by) => ({ type: 'CloseMotion', data: { motionId }, by }));
   lifecycle(
     'cancel',
     'Cancel (撤回) a motion before voting opens',
-    async (motionId, body, by) => ({ type: 'CancelMotion', motionId, reason: typeof body.reason === 'string' ? body.reason : '', by }),
+    async (motionId, body, by) => ({ type: 'CancelMotion', data: { motionId, reason: typeof body.reason === 'string' ? body.reason : '' }, by }),
     z.object({ reason: text(MAX_REASON_LENGTH, { multiline: true }) }),
   );
   lifecycle('result', 'Publish the result (公布表决结果) from the tally frozen at the close', async (motionId, _b, by, cmd) => ({ run: () => assembly.publishResult(motionId, by, cmd) }));
@@ -207,12 +209,14 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
             motionId,
             {
               type: 'RegisterMandate',
-              motionId,
-              unitId,
-              principalPersonId: principalId ?? principal.personId,
-              proxyPersonId: proxy,
-              mandateRef,
-              ...(evidenceRef !== undefined ? { evidenceRef } : {}),
+              data: {
+                motionId,
+                unitId,
+                principalPersonId: principalId ?? principal.personId,
+                proxyPersonId: proxy,
+                mandateRef,
+                ...(evidenceRef !== undefined ? { evidenceRef } : {}),
+              },
               by: actorFacts(principal, motion.compoundId),
             },
             cmd,
@@ -259,15 +263,17 @@ export const motionRoutes: FastifyPluginAsyncZod = async (app) => {
           assembly.castBallot(
             {
               type: 'CastBallot',
-              motionId,
-              unitId: body.unitId,
-              ...(body.choice !== undefined ? { choice: body.choice } : {}),
-              ...(body.option !== undefined ? { option: body.option } : {}),
-              ...(body.candidates !== undefined ? { candidates: body.candidates } : {}),
-              ...(body.invalid !== undefined ? { invalid: body.invalid } : {}),
-              channel: body.channel,
-              ...(body.evidenceRef !== undefined ? { evidenceRef: body.evidenceRef } : {}),
-              ...(body.onBehalfOf !== undefined ? { onBehalfOf: body.onBehalfOf } : {}),
+              data: {
+                motionId,
+                unitId: body.unitId,
+                ...(body.choice !== undefined ? { choice: body.choice } : {}),
+                ...(body.option !== undefined ? { option: body.option } : {}),
+                ...(body.candidates !== undefined ? { candidates: body.candidates } : {}),
+                ...(body.invalid !== undefined ? { invalid: body.invalid } : {}),
+                channel: body.channel,
+                ...(body.evidenceRef !== undefined ? { evidenceRef: body.evidenceRef } : {}),
+                ...(body.onBehalfOf !== undefined ? { onBehalfOf: body.onBehalfOf } : {}),
+              },
               by: { personId: principal.personId, grants: held },
             },
             cmd,

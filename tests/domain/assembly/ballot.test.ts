@@ -73,10 +73,10 @@ function vote(packOver: Partial<RulePackVersion> = {}) {
   };
   const streams = new Map<string, BallotStreamState>();
   let clock = 0;
-  const cast = (cmd: Omit<CastBallot, 'type' | 'motionId'>, now = '2024-03-21T10:00:00+08:00'): BallotCastData | DomainError => {
+  const cast = ({ by, ...cmd }: Omit<CastBallot['data'], 'motionId'> & Pick<CastBallot, 'by'>, now = '2024-03-21T10:00:00+08:00'): BallotCastData | DomainError => {
     const streamId = ballotStreamFor(motion, cmd.unitId);
     const state = (typeof streamId === 'string' ? streams.get(streamId) : undefined) ?? ballotDecider.initialState();
-    const r = decideBallot({ type: 'CastBallot', motionId: 'm1', ...cmd }, motion, state, context(`${now}`, { newId: () => `ballot-${clock++}` }));
+    const r = decideBallot({ type: 'CastBallot', data: { motionId: 'm1', ...cmd }, by }, motion, state, context(`${now}`, { newId: () => `ballot-${clock++}` }));
     if (!isDomainError(r) && typeof streamId === 'string') streams.set(streamId, ballotDecider.evolve(state, { type: 'BallotCast', data: r }));
     return r;
   };
@@ -90,28 +90,30 @@ function vote(packOver: Partial<RulePackVersion> = {}) {
       runMotion(
         {
           type: 'ProposeMotion',
-          motionId: 'm1',
-          compoundId: 'c1',
-          jurisdiction: 'test',
-          title: '使用维修资金更换电梯',
-          description: '',
-          matter: 'use_maintenance_fund',
-          scope: { kind: 'compound' },
-          opensAt: '2024-03-20T09:00:00+08:00',
-          closesAt: '2024-03-30T18:00:00+08:00',
+          data: {
+            motionId: 'm1',
+            compoundId: 'c1',
+            jurisdiction: 'test',
+            title: '使用维修资金更换电梯',
+            description: '',
+            matter: 'use_maintenance_fund',
+            scope: { kind: 'compound' },
+            opensAt: '2024-03-20T09:00:00+08:00',
+            closesAt: '2024-03-30T18:00:00+08:00',
+          },
           by: convenor,
         },
         '2024-03-04T10:00:00+08:00',
       );
-      runMotion({ type: 'PublishNotice', motionId: 'm1', by: convenor }, '2024-03-04T10:00:00+08:00');
-      const err = runMotion({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-20T09:00:00+08:00');
+      runMotion({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, '2024-03-04T10:00:00+08:00');
+      const err = runMotion({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-20T09:00:00+08:00');
       if (err) throw new Error(err.code);
     },
   };
 }
 
 const code = (r: unknown) => (isDomainError(r) ? `${r.error}:${r.code}` : 'ok');
-const online = (personId: string, unitId: string, choice: CastBallot['choice'] = 'for', grants: string[] = ['owner']) => ({
+const online = (personId: string, unitId: string, choice: CastBallot['data']['choice'] = 'for', grants: string[] = ['owner']) => ({
   unitId,
   choice,
   channel: 'electronic' as const,
@@ -174,7 +176,7 @@ t.test('a proxy votes with a mandate registered before the vote', async (t) => {
   const v = vote();
   v.open();
   const mandate = (principal: string, proxy: string, unitId: string, by: { personId: string; grants: string[] }, evidenceRef?: string) =>
-    code(v.runMotion({ type: 'RegisterMandate', mandateRef: 'WT-1', motionId: 'm1', unitId, principalPersonId: principal, proxyPersonId: proxy, by, ...(evidenceRef ? { evidenceRef } : {}) }, '2024-03-21T09:00:00+08:00'));
+    code(v.runMotion({ type: 'RegisterMandate', data: { mandateRef: 'WT-1', motionId: 'm1', unitId, principalPersonId: principal, proxyPersonId: proxy, ...(evidenceRef ? { evidenceRef } : {}) }, by }, '2024-03-21T09:00:00+08:00'));
   t.equal(code(v.cast(online('p-x', '1-101'))), 'forbidden:not_entitled', 'no mandate yet');
   t.equal(mandate('p-a', 'p-x', '1-101', { personId: 'p-zz', grants: [] }), 'forbidden:not_entitled', 'only the principal or staff registers');
   t.equal(mandate('p-a', 'p-x', '1-101', { personId: 'p-oc', grants: ['oc_member'] }), 'invalid:evidence_required', 'staff need the written mandate');
@@ -201,14 +203,14 @@ t.test('the pack may limit how many owners one proxy represents (e.g. 潍坊 Art
   v.open();
   const staff = { personId: 'p-rc', grants: ['rc_staff'] };
   const give = (principal: string, unitId: string) =>
-    code(v.runMotion({ type: 'RegisterMandate', mandateRef: 'WT-1', motionId: 'm1', unitId, principalPersonId: principal, proxyPersonId: 'p-x', evidenceRef: 'ev', by: staff }, '2024-03-21T09:00:00+08:00'));
+    code(v.runMotion({ type: 'RegisterMandate', data: { mandateRef: 'WT-1', motionId: 'm1', unitId, principalPersonId: principal, proxyPersonId: 'p-x', evidenceRef: 'ev' }, by: staff }, '2024-03-21T09:00:00+08:00'));
   t.equal(give('p-a', '1-101'), 'ok');
   t.equal(give('p-b1', '1-102'), 'ok');
   t.equal(give('p-c', '1-201'), 'ok');
   t.equal(give('p-d', '1-301'), 'conflict:proxy_limit_reached', 'a fourth owner');
   t.equal(give('p-b2', '1-102'), 'ok', 'the other co-owner of a unit already represented is the same head');
   t.equal(
-    code(v.runMotion({ type: 'RegisterMandate', mandateRef: 'WT-1', motionId: 'm1', unitId: '1-301', principalPersonId: 'p-d', proxyPersonId: 'p-y', evidenceRef: 'ev', by: staff }, '2024-03-21T09:00:00+08:00')),
+    code(v.runMotion({ type: 'RegisterMandate', data: { mandateRef: 'WT-1', motionId: 'm1', unitId: '1-301', principalPersonId: 'p-d', proxyPersonId: 'p-y', evidenceRef: 'ev' }, by: staff }, '2024-03-21T09:00:00+08:00')),
     'ok',
     'another proxy is free',
   );
@@ -261,7 +263,7 @@ t.test('re-voting: off by default; a pack switch; only the same voice replaces',
   t.equal(code(on.cast(online('p-b2', '1-102', 'against'))), 'conflict:ballot_already_cast', 'a co-owner cannot overturn the first ballot');
   t.equal(code(on.cast(online('p-b1', '1-102', 'abstain'))), 'ok', 'its caster can');
   // A proxy speaks with its principal's voice: the owner may override their proxy.
-  on.runMotion({ type: 'RegisterMandate', mandateRef: 'WT-1', motionId: 'm1', unitId: '1-301', principalPersonId: 'p-d', proxyPersonId: 'p-x', by: { personId: 'p-d', grants: [] } }, '2024-03-21T09:00:00+08:00');
+  on.runMotion({ type: 'RegisterMandate', data: { mandateRef: 'WT-1', motionId: 'm1', unitId: '1-301', principalPersonId: 'p-d', proxyPersonId: 'p-x' }, by: { personId: 'p-d', grants: [] } }, '2024-03-21T09:00:00+08:00');
   t.equal(code(on.cast(online('p-x', '1-301', 'for', []))), 'ok');
   t.equal(code(on.cast(online('p-d', '1-301', 'against'))), 'ok');
 });
@@ -272,25 +274,27 @@ t.test('before opening and after the window or the close: 409', async (t) => {
   v.runMotion(
     {
       type: 'ProposeMotion',
-      motionId: 'm1',
-      compoundId: 'c1',
-      jurisdiction: 'test',
-      title: 't',
-      description: '',
-      matter: 'other_major',
-      scope: { kind: 'compound' },
-      opensAt: '2024-03-20T09:00:00+08:00',
-      closesAt: '2024-03-30T18:00:00+08:00',
+      data: {
+        motionId: 'm1',
+        compoundId: 'c1',
+        jurisdiction: 'test',
+        title: 't',
+        description: '',
+        matter: 'other_major',
+        scope: { kind: 'compound' },
+        opensAt: '2024-03-20T09:00:00+08:00',
+        closesAt: '2024-03-30T18:00:00+08:00',
+      },
       by: convenor,
     },
     '2024-03-04T10:00:00+08:00',
   );
-  t.equal(code(decideBallot({ type: 'CastBallot', motionId: 'm1', ...online('p-a', '1-101') }, v.motion, ballotDecider.initialState(), context('2024-03-21T10:00:00+08:00'))), 'conflict:motion_not_open', 'proposed, not open');
-  v.runMotion({ type: 'PublishNotice', motionId: 'm1', by: convenor }, '2024-03-04T10:00:00+08:00');
-  v.runMotion({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-20T09:00:00+08:00');
+  t.equal(code(decideBallot({ type: 'CastBallot', data: { motionId: 'm1', unitId: '1-101', choice: 'for', channel: 'electronic' }, by: online('p-a', '1-101').by }, v.motion, ballotDecider.initialState(), context('2024-03-21T10:00:00+08:00'))), 'conflict:motion_not_open', 'proposed, not open');
+  v.runMotion({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, '2024-03-04T10:00:00+08:00');
+  v.runMotion({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-20T09:00:00+08:00');
   t.equal(code(v.cast(online('p-a', '1-101'), '2024-03-30T17:59:59.999+08:00')), 'ok', 'the last millisecond');
   t.equal(code(v.cast(online('p-c', '1-201'), '2024-03-30T18:00:00+08:00')), 'conflict:motion_not_open', 'the window has ended, even before the close is recorded');
-  v.runMotion({ type: 'CloseMotion', motionId: 'm1', by: convenor }, '2024-03-30T18:00:00+08:00');
+  v.runMotion({ type: 'CloseMotion', data: { motionId: 'm1' }, by: convenor }, '2024-03-30T18:00:00+08:00');
   t.equal(code(v.cast(online('p-d', '1-301'), '2024-03-30T17:00:00+08:00')), 'conflict:motion_not_open', 'closed, whatever the clock says');
 });
 
@@ -299,7 +303,8 @@ t.test('the ballot decider plugs into the generic handler shape', async (t) => {
   v.open();
   let n = 0;
   const ctx = { ...context('2024-03-21T10:00:00+08:00'), newId: () => `id-${n++}`, motion: v.motion };
-  const cmd: CastBallot = { type: 'CastBallot', motionId: 'm1', ...online('p-a', '1-101') };
+  const { by, ...ballot } = online('p-a', '1-101');
+  const cmd: CastBallot = { type: 'CastBallot', data: { motionId: 'm1', ...ballot }, by };
   const events = ballotDecider.decide(cmd, ballotDecider.initialState(), ctx);
   t.equal(code(events), 'ok');
   if (!isDomainError(events)) {

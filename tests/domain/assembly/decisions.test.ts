@@ -32,7 +32,7 @@ t.test('choose_one between two firms, by hand: A has > 1/2 of the participating 
   t.equal(view.adopted, null);
   t.equal(view.nothingAdopted, 'no_option_met_the_rule');
   t.same(view.options![0]!.needed, { area: '50.0001', headcount: 0 }, 'A needs 50.0001 m² more from new participants: (500 + x)·2 > 1,050 + x');
-  const published = sim.must({ type: 'PublishResult', motionId: 'm1', totals, by: convenor }, '2024-03-31T10:00:00+08:00');
+  const published = sim.must({ type: 'PublishResult', data: { motionId: 'm1', totals }, by: convenor }, '2024-03-31T10:00:00+08:00');
   t.match(published[0]!.data, { outcome: { quorumMet: true, passed: false, adopted: null } });
 
   // With the last large owner voting A too: A has 6 heads and 650.00 of 1,200.00 m² (> 600.00): adopted.
@@ -43,8 +43,8 @@ t.test('choose_one between two firms, by hand: A has > 1/2 of the participating 
   again.close();
   const second = again.tally();
   t.equal(second.view.adopted, 'a');
-  again.must({ type: 'PublishResult', motionId: 'm1', totals: second.totals, by: convenor }, '2024-03-31T10:00:00+08:00');
-  const final = again.must({ type: 'PublishFinal', motionId: 'm1', totals: second.totals, by: convenor }, '2024-03-31T10:00:00+08:00');
+  again.must({ type: 'PublishResult', data: { motionId: 'm1', totals: second.totals }, by: convenor }, '2024-03-31T10:00:00+08:00');
+  const final = again.must({ type: 'PublishFinal', data: { motionId: 'm1', totals: second.totals }, by: convenor }, '2024-03-31T10:00:00+08:00');
   const decision = (final[0]!.data as { decision: DecisionRecord }).decision;
   t.match(decision, { matter: 'hire_or_dismiss_firm', adopted: { kind: 'option', optionId: 'a', label: '甲物业 ¥1.5/m²' }, proposal: { kind: 'hire_or_dismiss_firm', action: 'hire' } });
   t.match(again.projected().get<DecisionDoc>(DECISIONS, decision.decisionId), { adopted: { optionId: 'a' }, revoked: null });
@@ -53,7 +53,7 @@ t.test('choose_one between two firms, by hand: A has > 1/2 of the participating 
 t.test('从众 with choose_one is not offered; with yes_no only delivered non-voters are deemed', async (t) => {
   const roll = owners(6, '100.00');
   const sim = voteSim(roll, testPack()).open({ deemedVotes: { basis: '管理规约第二十条' } });
-  sim.must({ type: 'RecordDelivery', motionId: 'm1', unitId: '1-5', voterId: '', method: 'in_person', evidenceRef: '签收单-5', by: convenor }, '2024-03-21T10:00:00+08:00');
+  sim.must({ type: 'RecordDelivery', data: { motionId: 'm1', unitId: '1-5', voterId: '', method: 'in_person', evidenceRef: '签收单-5' }, by: convenor }, '2024-03-21T10:00:00+08:00');
   for (const u of ['1-1', '1-2']) sim.cast(u, { choice: 'for' });
   sim.cast('1-3', { choice: 'against' });
   sim.close();
@@ -83,8 +83,8 @@ t.test('elect 7 seats among 9 candidates where 6 meet the rule: 6 elected, 1 sea
   t.equal(view.unfilledBecause, 'too_few_met_the_rule');
   t.same(view.candidates!.find((c) => c.candidateId === 'c7')!.for, { area: '400.00', headcount: 4 });
   t.same(view.candidates!.find((c) => c.candidateId === 'c7')!.abstain, { area: '600.00', headcount: 6 }, 'unmarked = abstain');
-  sim.must({ type: 'PublishResult', motionId: 'm1', totals, by: convenor }, '2024-03-31T10:00:00+08:00');
-  const final = sim.must({ type: 'PublishFinal', motionId: 'm1', totals, by: convenor }, '2024-03-31T10:00:00+08:00');
+  sim.must({ type: 'PublishResult', data: { motionId: 'm1', totals }, by: convenor }, '2024-03-31T10:00:00+08:00');
+  const final = sim.must({ type: 'PublishFinal', data: { motionId: 'm1', totals }, by: convenor }, '2024-03-31T10:00:00+08:00');
   t.match((final[0]!.data as { decision: DecisionRecord }).decision.adopted, { kind: 'elected', unfilledSeats: 1, candidates: candidates.slice(0, 6) });
 });
 
@@ -98,16 +98,16 @@ t.test('the objection window: final refused inside it and while an objection is 
   t.equal(before.view.passed, true, '4 of 5 heads for');
   // Preliminary result on 03-31: 7 days from the next day end on 04-07, a Sunday, but a working day in 2024 (调休
   // after Qingming, 国办发明电〔2023〕7号): the window ends 04-07, 24:00 China time (Civil Code Arts. 201–203).
-  const preliminary = sim.must({ type: 'PublishResult', motionId: 'm1', totals: before.totals, by: convenor }, '2024-03-31T10:00:00+08:00');
+  const preliminary = sim.must({ type: 'PublishResult', data: { motionId: 'm1', totals: before.totals }, by: convenor }, '2024-03-31T10:00:00+08:00');
   t.equal((preliminary[0]!.data as { objectionsUntil: string }).objectionsUntil, '2024-04-07T16:00:00.000Z');
-  t.equal(codeOf(sim.run({ type: 'PublishFinal', motionId: 'm1', totals: before.totals, by: convenor }, '2024-04-07T23:59:59+08:00')), 'objection_window_open');
+  t.equal(codeOf(sim.run({ type: 'PublishFinal', data: { motionId: 'm1', totals: before.totals }, by: convenor }, '2024-04-07T23:59:59+08:00')), 'objection_window_open');
   // An owner objects: 1-4's ballot was signed by someone else.
-  sim.must({ type: 'FileObjection', motionId: 'm1', objectionId: 'o1', reason: '1-4 的投票非本人所投', receipts: [receipts[3]!], by: { personId: 'p1-5', grants: ['owner'] } }, '2024-04-01T10:00:00+08:00');
-  t.equal(codeOf(sim.run({ type: 'FileObjection', motionId: 'm1', objectionId: 'o2', reason: 'x', by: { personId: 'stranger', grants: ['owner'] } }, '2024-04-01T10:00:00+08:00')), 'not_entitled');
-  t.equal(codeOf(sim.run({ type: 'PublishFinal', motionId: 'm1', totals: before.totals, by: convenor }, '2024-04-09T10:00:00+08:00')), 'objections_unanswered');
+  sim.must({ type: 'FileObjection', data: { motionId: 'm1', objectionId: 'o1', reason: '1-4 的投票非本人所投', receipts: [receipts[3]!] }, by: { personId: 'p1-5', grants: ['owner'] } }, '2024-04-01T10:00:00+08:00');
+  t.equal(codeOf(sim.run({ type: 'FileObjection', data: { motionId: 'm1', objectionId: 'o2', reason: 'x' }, by: { personId: 'stranger', grants: ['owner'] } }, '2024-04-01T10:00:00+08:00')), 'not_entitled');
+  t.equal(codeOf(sim.run({ type: 'PublishFinal', data: { motionId: 'm1', totals: before.totals }, by: convenor }, '2024-04-09T10:00:00+08:00')), 'objections_unanswered');
   // Upheld: the ballot is ruled invalid, with its evidence. It still took part; it is no longer "for".
   sim.must(
-    { type: 'AnswerObjection', motionId: 'm1', objectionId: 'o1', outcome: 'upheld', reason: '签名比对不符', invalidate: [{ receipt: receipts[3]!, voterId: 'owners:1-4', evidenceRef: '笔迹鉴定-2024-17' }], by: convenor },
+    { type: 'AnswerObjection', data: { motionId: 'm1', objectionId: 'o1', outcome: 'upheld', reason: '签名比对不符', invalidate: [{ receipt: receipts[3]!, voterId: 'owners:1-4', evidenceRef: '笔迹鉴定-2024-17' }] }, by: convenor },
     '2024-04-02T10:00:00+08:00',
   );
   const after = sim.tally();
@@ -117,8 +117,8 @@ t.test('the objection window: final refused inside it and while an objection is 
   t.equal(after.view.ballots.ruledInvalid, 1);
   t.equal(sim.projected().get<BallotDoc>(MOTION_BALLOTS, receipts[3]!)!.status, 'ruled_invalid');
   // Outside the window no objection is taken; the final result is posted from the corrected tally.
-  t.equal(codeOf(sim.run({ type: 'FileObjection', motionId: 'm1', objectionId: 'o3', reason: 'late', by: { personId: 'p1-6', grants: ['owner'] } }, '2024-04-09T00:00:00+08:00')), 'no_objection_window');
-  const final = sim.must({ type: 'PublishFinal', motionId: 'm1', totals: after.totals, by: convenor }, '2024-04-09T10:00:00+08:00');
+  t.equal(codeOf(sim.run({ type: 'FileObjection', data: { motionId: 'm1', objectionId: 'o3', reason: 'late' }, by: { personId: 'p1-6', grants: ['owner'] } }, '2024-04-09T00:00:00+08:00')), 'no_objection_window');
+  const final = sim.must({ type: 'PublishFinal', data: { motionId: 'm1', totals: after.totals }, by: convenor }, '2024-04-09T10:00:00+08:00');
   t.match(final[0]!.data, { outcome: { quorumMet: true, passed: true }, totals: { for: { area: '300.00', headcount: 3 }, invalid: { area: '100.00', headcount: 1 } } }, '3 of 5 still more than half');
 });
 
@@ -127,15 +127,15 @@ t.test('a decision is revoked by an authority on the record, once; the RC is not
   for (const u of ['1-1', '1-2', '1-3']) sim.cast(u, { choice: 'for' });
   sim.close();
   const { totals } = sim.tally();
-  sim.must({ type: 'PublishResult', motionId: 'm1', totals, by: convenor }, '2024-03-31T10:00:00+08:00');
-  const final = sim.must({ type: 'PublishFinal', motionId: 'm1', totals, by: convenor }, '2024-03-31T10:00:00+08:00');
+  sim.must({ type: 'PublishResult', data: { motionId: 'm1', totals }, by: convenor }, '2024-03-31T10:00:00+08:00');
+  const final = sim.must({ type: 'PublishFinal', data: { motionId: 'm1', totals }, by: convenor }, '2024-03-31T10:00:00+08:00');
   const { decisionId } = (final[0]!.data as { decision: DecisionRecord }).decision;
   const system = { personId: 'system', grants: ['system'] };
-  t.equal(sim.must({ type: 'NotifyDecision', motionId: 'm1', decisionId, by: system }, '2024-03-31T10:00:01+08:00').length, 1);
-  t.equal(sim.must({ type: 'NotifyDecision', motionId: 'm1', decisionId, by: system }, '2024-03-31T10:00:02+08:00').length, 0, 'once');
-  const revoke = { type: 'RevokeDecision', motionId: 'm1', decisionId, authority: 'street_office', documentRef: '街道〔2024〕12号', reason: '程序违法' } as const;
+  t.equal(sim.must({ type: 'NotifyDecision', data: { motionId: 'm1', decisionId }, by: system }, '2024-03-31T10:00:01+08:00').length, 1);
+  t.equal(sim.must({ type: 'NotifyDecision', data: { motionId: 'm1', decisionId }, by: system }, '2024-03-31T10:00:02+08:00').length, 0, 'once');
+  const revoke = { type: 'RevokeDecision', data: { motionId: 'm1', decisionId, authority: 'street_office', documentRef: '街道〔2024〕12号', reason: '程序违法' } } as const;
   t.equal(codeOf(sim.run({ ...revoke, by: convenor }, '2024-04-10T10:00:00+08:00')), 'not_entitled');
-  t.equal(codeOf(sim.run({ ...revoke, authority: 'court', by: { personId: 'p-so', grants: ['street_office'] } }, '2024-04-10T10:00:00+08:00')), 'not_entitled', 'a judgment is recorded by an admin');
+  t.equal(codeOf(sim.run({ ...revoke, data: { ...revoke.data, authority: 'court' }, by: { personId: 'p-so', grants: ['street_office'] } }, '2024-04-10T10:00:00+08:00')), 'not_entitled', 'a judgment is recorded by an admin');
   sim.must({ ...revoke, by: { personId: 'p-so', grants: ['street_office'] } }, '2024-04-10T10:00:00+08:00');
   t.equal(codeOf(sim.run({ ...revoke, by: { personId: 'p-so', grants: ['street_office'] } }, '2024-04-11T10:00:00+08:00')), 'decision_revoked');
   t.match(sim.projected().get<DecisionDoc>(DECISIONS, decisionId), {
@@ -159,15 +159,15 @@ t.test('invalid paper ballots (废票) take part and support nothing; only staff
 t.test('mandates from the notice on: checked against the roll at opening; a lapsed one is on the record', async (t) => {
   const roll = owners(3, '100.00');
   const sim = voteSim(roll);
-  sim.must({ type: 'ProposeMotion', motionId: 'm1', compoundId: 'c1', jurisdiction: 'test', title: 't', description: '', matter: 'other_major', scope: { kind: 'compound' }, opensAt: '2024-03-20T09:00:00+08:00', closesAt: '2024-03-30T18:00:00+08:00', by: convenor }, '2024-03-04T10:00:00+08:00');
-  const mandate = { type: 'RegisterMandate', motionId: 'm1', mandateRef: 'WT-1', proxyPersonId: 'p-x' } as const;
-  t.equal(codeOf(sim.run({ ...mandate, unitId: '1-1', principalPersonId: 'p1-1', currentVoter: roll[0]!, by: { personId: 'p1-1', grants: ['owner'] } }, '2024-03-04T11:00:00+08:00')), 'motion_not_open', 'not before the notice');
-  sim.must({ type: 'PublishNotice', motionId: 'm1', by: convenor }, '2024-03-04T12:00:00+08:00');
-  sim.must({ ...mandate, unitId: '1-1', principalPersonId: 'p1-1', currentVoter: roll[0]!, by: { personId: 'p1-1', grants: ['owner'] } }, '2024-03-05T10:00:00+08:00');
+  sim.must({ type: 'ProposeMotion', data: { motionId: 'm1', compoundId: 'c1', jurisdiction: 'test', title: 't', description: '', matter: 'other_major', scope: { kind: 'compound' }, opensAt: '2024-03-20T09:00:00+08:00', closesAt: '2024-03-30T18:00:00+08:00' }, by: convenor }, '2024-03-04T10:00:00+08:00');
+  const mandate = { type: 'RegisterMandate', data: { motionId: 'm1', mandateRef: 'WT-1', proxyPersonId: 'p-x' } } as const;
+  t.equal(codeOf(sim.run({ ...mandate, data: { ...mandate.data, unitId: '1-1', principalPersonId: 'p1-1', currentVoter: roll[0]! }, by: { personId: 'p1-1', grants: ['owner'] } }, '2024-03-04T11:00:00+08:00')), 'motion_not_open', 'not before the notice');
+  sim.must({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, '2024-03-04T12:00:00+08:00');
+  sim.must({ ...mandate, data: { ...mandate.data, unitId: '1-1', principalPersonId: 'p1-1', currentVoter: roll[0]! }, by: { personId: 'p1-1', grants: ['owner'] } }, '2024-03-05T10:00:00+08:00');
   // p1-2 sells 1-2 before the opening: the roll frozen at opening names the buyer.
-  sim.must({ ...mandate, mandateRef: 'WT-2', unitId: '1-2', principalPersonId: 'p1-2', currentVoter: roll[1]!, by: { personId: 'p1-2', grants: ['owner'] } }, '2024-03-05T10:00:00+08:00');
+  sim.must({ ...mandate, data: { ...mandate.data, mandateRef: 'WT-2', unitId: '1-2', principalPersonId: 'p1-2', currentVoter: roll[1]! }, by: { personId: 'p1-2', grants: ['owner'] } }, '2024-03-05T10:00:00+08:00');
   const sold = roll.map((v) => (v.voterId === 'owners:1-2' ? { ...v, voterId: 'owners:buyer', ownerPersonIds: ['p-buyer'] } : v));
-  const opened = sim.must({ type: 'OpenMotion', motionId: 'm1', roll: sold, by: convenor }, '2024-03-20T09:00:00+08:00');
+  const opened = sim.must({ type: 'OpenMotion', data: { motionId: 'm1', roll: sold }, by: convenor }, '2024-03-20T09:00:00+08:00');
   t.same(opened.map((e) => e.type), ['MotionOpened', 'MandateLapsed']);
   t.match(opened[1]!.data, { unitId: '1-2', mandateRef: 'WT-2', reason: 'the principal is not an owner of the unit when voting opens' });
   // The proxy votes for 1-1; the principal, voting after, gets 409 (one ballot per identity).
@@ -180,7 +180,7 @@ t.test('杭条例 Art. 19: an extraordinary meeting needs 7 days\u2019 notice, a
   const hangzhou = { jurisdiction: 'hangzhou', opensAt: '2024-03-12T09:00:00+08:00', closesAt: '2024-03-20T18:00:00+08:00' } as const;
   const propose = (meeting: 'regular' | 'extraordinary') =>
     voteSim(owners(3, '100.00'), testPack({ ...testPack(), id: 'hangzhou@2022-03-01', jurisdiction: 'hangzhou', extraordinaryNoticeDays: 7 })).run(
-      { type: 'ProposeMotion', motionId: 'm1', compoundId: 'c1', title: 't', description: '', matter: 'other_major', scope: { kind: 'compound' }, meeting, ...hangzhou, by: convenor },
+      { type: 'ProposeMotion', data: { motionId: 'm1', compoundId: 'c1', title: 't', description: '', matter: 'other_major', scope: { kind: 'compound' }, meeting, ...hangzhou }, by: convenor },
       '2024-03-04T10:00:00+08:00',
     );
   t.equal(codeOf(propose('regular')), 'opens_too_soon');
@@ -193,7 +193,7 @@ t.test('choose_one between two firms with 从众 on and off, by hand: only deliv
   const run = (deemed: boolean) => {
     const sim = voteSim(roll).open({ matter: 'hire_or_dismiss_firm', form: firms, ...(deemed ? { deemedVotes: { basis: '管理规约第二十条' } } : {}) });
     // Notices delivered on the record to three of the four owners who will not vote (1-7, 1-8, 1-9; not 1-10).
-    for (const u of ['1-7', '1-8', '1-9']) sim.must({ type: 'RecordDelivery', motionId: 'm1', unitId: u, voterId: '', method: 'posted', evidenceRef: `公告照片-${u}`, by: convenor }, '2024-03-21T10:00:00+08:00');
+    for (const u of ['1-7', '1-8', '1-9']) sim.must({ type: 'RecordDelivery', data: { motionId: 'm1', unitId: u, voterId: '', method: 'posted', evidenceRef: `公告照片-${u}` }, by: convenor }, '2024-03-21T10:00:00+08:00');
     for (const u of ['1-1', '1-2', '1-3', '1-4']) sim.cast(u, { option: 'a' });
     for (const u of ['1-5', '1-6']) sim.cast(u, { option: 'b' });
     sim.close();

@@ -11,6 +11,7 @@ import {
   type MotionEvent,
   type MotionState,
   type ProposeMotion,
+  type ProposeMotionData,
 } from '../../../domain/assembly/index.js';
 import type { VoterIdentity } from '../../../domain/registry/types.js';
 import { isDomainError, type DomainError } from '../../../domain/shared/errors.js';
@@ -38,24 +39,26 @@ function stream() {
   };
 }
 
-const proposal = (over: Partial<ProposeMotion> = {}): ProposeMotion => ({
+const proposal = (over: Partial<ProposeMotionData> = {}): ProposeMotion => ({
   type: 'ProposeMotion',
-  motionId: 'm1',
-  compoundId: 'c1',
-  jurisdiction: 'hangzhou',
-  title: '续聘物业服务企业',
-  description: '是否续聘现物业服务企业三年',
-  matter: 'hire_or_dismiss_firm',
-  scope: { kind: 'compound' },
-  compoundBuildings: ['1', '2', '3'],
-  opensAt: OPEN,
-  closesAt: '2024-03-30T18:00:00+08:00',
+  data: {
+    motionId: 'm1',
+    compoundId: 'c1',
+    jurisdiction: 'hangzhou',
+    title: '续聘物业服务企业',
+    description: '是否续聘现物业服务企业三年',
+    matter: 'hire_or_dismiss_firm',
+    scope: { kind: 'compound' },
+    compoundBuildings: ['1', '2', '3'],
+    opensAt: OPEN,
+    closesAt: '2024-03-30T18:00:00+08:00',
+    ...over,
+  },
   by: convenor,
-  ...over,
 });
 
 const code = (r: unknown) => (isDomainError(r) ? `${r.error}:${r.code}` : 'ok');
-const propose = (over: Partial<ProposeMotion>) => stream().run(proposal(over), NOW);
+const propose = (over: Partial<ProposeMotionData>) => stream().run(proposal(over), NOW);
 
 t.test('a motion\u2019s buildings must exist in the compound when it is proposed', async (t) => {
   t.equal(code(propose({ scope: { kind: 'buildings', buildings: ['1', '3'] } })), 'ok');
@@ -63,8 +66,9 @@ t.test('a motion\u2019s buildings must exist in the compound when it is proposed
   t.equal(code(r), 'invalid:unknown_buildings');
   t.same(isDomainError(r) && r.details, { missing: ['9', '10'] }, 'names the missing ones');
   t.equal(code(propose({ scope: { kind: 'buildings', buildings: ['1'] }, compoundBuildings: [] })), 'invalid:unknown_buildings', 'a compound without units has no buildings');
-  const { compoundBuildings: _, ...withoutRegistry } = proposal({ scope: { kind: 'buildings', buildings: ['1'] } });
-  t.equal(code(stream().run(withoutRegistry as ProposeMotion, NOW)), 'invalid:unknown_buildings', 'without the registry\u2019s buildings a building scope is refused');
+  const buildingScope = proposal({ scope: { kind: 'buildings', buildings: ['1'] } });
+  const { compoundBuildings: _, ...withoutRegistry } = buildingScope.data;
+  t.equal(code(stream().run({ ...buildingScope, data: withoutRegistry }, NOW)), 'invalid:unknown_buildings', 'without the registry\u2019s buildings a building scope is refused');
   t.equal(code(propose({ scope: { kind: 'buildings', buildings: ['../1'] } })), 'invalid:invalid_motion', 'building names are identifiers');
   const many = Array.from({ length: 20_000 }, (_, i) => String(i + 1));
   t.equal(code(propose({ scope: { kind: 'buildings', buildings: many }, compoundBuildings: many })), 'invalid:invalid_motion', 'a 20,000-building scope is refused');
@@ -83,9 +87,9 @@ t.test('titles, descriptions and reasons are bounded; titles are one line', asyn
 
   const m = stream();
   m.run(proposal(), NOW);
-  t.equal(code(m.run({ type: 'CancelMotion', motionId: 'm1', reason: 'x'.repeat(1024 * 1024), by: convenor }, NOW)), 'invalid:invalid_motion', 'a 1 MB reason is refused');
-  t.equal(code(m.run({ type: 'CancelMotion', motionId: 'm1', reason: 'x\u0000', by: convenor }, NOW)), 'invalid:invalid_motion');
-  t.equal(code(m.run({ type: 'CancelMotion', motionId: 'm1', reason: '业委会换届\n另行召集', by: convenor }, NOW)), 'ok');
+  t.equal(code(m.run({ type: 'CancelMotion', data: { motionId: 'm1', reason: 'x'.repeat(1024 * 1024) }, by: convenor }, NOW)), 'invalid:invalid_motion', 'a 1 MB reason is refused');
+  t.equal(code(m.run({ type: 'CancelMotion', data: { motionId: 'm1', reason: 'x\u0000' }, by: convenor }, NOW)), 'invalid:invalid_motion');
+  t.equal(code(m.run({ type: 'CancelMotion', data: { motionId: 'm1', reason: '业委会换届\n另行召集' }, by: convenor }, NOW)), 'ok');
 });
 
 t.test('instants outside 2000–2100 are refused with instant_out_of_range', async (t) => {
@@ -97,10 +101,10 @@ t.test('instants outside 2000–2100 are refused with instant_out_of_range', asy
 t.test('mandates: person ids are identifiers, references and evidence bounded', async (t) => {
   const m = stream();
   m.run(proposal(), NOW);
-  m.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, NOW);
-  t.equal(code(m.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, OPEN)), 'ok');
+  m.run({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, NOW);
+  t.equal(code(m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, OPEN)), 'ok');
   const mandate = (over: Record<string, unknown>) =>
-    code(m.run({ type: 'RegisterMandate', motionId: 'm1', unitId: '1-1-101', principalPersonId: 'p-a', proxyPersonId: 'p-b', mandateRef: 'WT-1', evidenceRef: 'box-1', by: staff, ...over } as MotionCommand, OPEN));
+    code(m.run({ type: 'RegisterMandate', data: { motionId: 'm1', unitId: '1-1-101', principalPersonId: 'p-a', proxyPersonId: 'p-b', mandateRef: 'WT-1', evidenceRef: 'box-1', ...over }, by: staff } as MotionCommand, OPEN));
   t.equal(mandate({ proxyPersonId: 'x'.repeat(1024 * 1024) }), 'invalid:invalid_mandate', 'a 1 MB proxy id');
   t.equal(mandate({ proxyPersonId: '__proto__' }), 'invalid:invalid_mandate');
   t.equal(mandate({ mandateRef: 'WT\n1' }), 'invalid:invalid_mandate');
@@ -112,12 +116,12 @@ t.test('mandates: person ids are identifiers, references and evidence bounded', 
 t.test('paper ballots: the evidence reference is bounded and one line', async (t) => {
   const m = stream();
   m.run(proposal(), NOW);
-  m.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, NOW);
-  m.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, OPEN);
+  m.run({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, NOW);
+  m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, OPEN);
   const paper = (evidenceRef: string) =>
     code(
       decideBallot(
-        { type: 'CastBallot', motionId: 'm1', unitId: '1-1-101', choice: 'for', channel: 'paper', onBehalfOf: 'p-a', evidenceRef, by: staff },
+        { type: 'CastBallot', data: { motionId: 'm1', unitId: '1-1-101', choice: 'for', channel: 'paper', onBehalfOf: 'p-a', evidenceRef }, by: staff },
         m.state,
         ballotDecider.initialState(),
         { now: new Date(OPEN), newId: () => 'b1', actor: { personId: 'p-rc', role: 'rc_staff' } },
@@ -128,7 +132,7 @@ t.test('paper ballots: the evidence reference is bounded and one line', async (t
   t.equal(paper('纸质票箱/3号'), 'ok');
   const electronic = code(
     decideBallot(
-      { type: 'CastBallot', motionId: 'm1', unitId: '1-1-101', choice: 'for', channel: 'electronic', evidenceRef: 'x'.repeat(501), by: { personId: 'p-a', grants: ['owner'] } },
+      { type: 'CastBallot', data: { motionId: 'm1', unitId: '1-1-101', choice: 'for', channel: 'electronic', evidenceRef: 'x'.repeat(501) }, by: { personId: 'p-a', grants: ['owner'] } },
       m.state,
       ballotDecider.initialState(),
       { now: new Date(OPEN), newId: () => 'b1', actor: { personId: 'p-a', role: 'owner' } },

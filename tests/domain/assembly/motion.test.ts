@@ -8,6 +8,7 @@ import {
   type MotionEvent,
   type MotionState,
   type ProposeMotion,
+  type ProposeMotionData,
   type RulePackVersion,
 } from '../../../domain/assembly/index.js';
 import type { VoterIdentity } from '../../../domain/registry/types.js';
@@ -54,20 +55,22 @@ function stream(extra: Partial<MotionContext> = {}) {
   };
 }
 
-const proposal = (over: Partial<ProposeMotion> = {}): ProposeMotion => ({
+const proposal = ({ by = convenor, ...over }: Partial<ProposeMotionData> & { readonly by?: ProposeMotion['by'] } = {}): ProposeMotion => ({
   type: 'ProposeMotion',
-  motionId: 'm1',
-  compoundId: 'c1',
-  jurisdiction: 'hangzhou',
-  title: '续聘物业服务企业',
-  description: '是否续聘现物业服务企业三年',
-  matter: 'hire_or_dismiss_firm',
-  scope: { kind: 'compound' },
-  compoundBuildings: ['1', '2'],
-  opensAt: '2024-03-20T09:00:00+08:00',
-  closesAt: '2024-03-30T18:00:00+08:00',
-  by: convenor,
-  ...over,
+  data: {
+    motionId: 'm1',
+    compoundId: 'c1',
+    jurisdiction: 'hangzhou',
+    title: '续聘物业服务企业',
+    description: '是否续聘现物业服务企业三年',
+    matter: 'hire_or_dismiss_firm',
+    scope: { kind: 'compound' },
+    compoundBuildings: ['1', '2'],
+    opensAt: '2024-03-20T09:00:00+08:00',
+    closesAt: '2024-03-30T18:00:00+08:00',
+    ...over,
+  },
+  by,
 });
 
 const code = (r: unknown) => (isDomainError(r) ? `${r.error}:${r.code}` : 'ok');
@@ -84,46 +87,46 @@ t.test('the lifecycle: propose, notice, open (roll frozen), close, publish', asy
     t.equal(proposed.data.rules.thresholds, 'civil_code_art278');
     t.same(proposed.data.rules.votingWindowDays, { min: 5, max: 60 });
   }
-  t.equal(code(m.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, NOW)), 'ok');
+  t.equal(code(m.run({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, NOW)), 'ok');
   const noticed = m.events[1]!;
   if (noticed.type === 'MotionNoticePublished') {
     // 15 days from 03-04: 03-05 … 03-19 (Tuesday); may open from 03-20 00:00 China time.
     t.equal(noticed.data.noticeRunsUntil, '2024-03-19T16:00:00.000Z');
   }
-  t.equal(code(m.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, NOW)), 'conflict:notice_already_published');
-  t.equal(code(m.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-19T23:59:59+08:00')), 'conflict:notice_period_not_run');
-  t.equal(code(m.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-20T08:59:59+08:00')), 'conflict:too_early_to_open');
-  t.equal(code(m.run({ type: 'OpenMotion', motionId: 'm1', roll, by: { personId: 'p-a', grants: ['owner'] } }, '2024-03-20T09:00:00+08:00')), 'forbidden:not_entitled');
-  t.equal(code(m.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-20T09:00:00+08:00')), 'ok');
+  t.equal(code(m.run({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, NOW)), 'conflict:notice_already_published');
+  t.equal(code(m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-19T23:59:59+08:00')), 'conflict:notice_period_not_run');
+  t.equal(code(m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-20T08:59:59+08:00')), 'conflict:too_early_to_open');
+  t.equal(code(m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: { personId: 'p-a', grants: ['owner'] } }, '2024-03-20T09:00:00+08:00')), 'forbidden:not_entitled');
+  t.equal(code(m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-20T09:00:00+08:00')), 'ok');
   const opened = m.events[2]!;
   if (opened.type === 'MotionOpened') {
     t.same(opened.data.roll.eligible, { area: '380.25', headcount: 3 }, 'the frozen roll: 3 heads, areas summed');
     t.equal(opened.data.roll.voters.length, 3);
   }
-  t.equal(code(m.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-21T09:00:00+08:00')), 'conflict:motion_already_open');
-  t.equal(code(m.run({ type: 'CancelMotion', motionId: 'm1', reason: 'x', by: convenor }, '2024-03-21T09:00:00+08:00')), 'conflict:motion_already_open', 'no cancelling after opening');
-  t.equal(code(m.run({ type: 'CloseMotion', motionId: 'm1', by: convenor }, '2024-03-30T17:59:59.999+08:00')), 'conflict:too_early_to_close');
+  t.equal(code(m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-21T09:00:00+08:00')), 'conflict:motion_already_open');
+  t.equal(code(m.run({ type: 'CancelMotion', data: { motionId: 'm1', reason: 'x' }, by: convenor }, '2024-03-21T09:00:00+08:00')), 'conflict:motion_already_open', 'no cancelling after opening');
+  t.equal(code(m.run({ type: 'CloseMotion', data: { motionId: 'm1' }, by: convenor }, '2024-03-30T17:59:59.999+08:00')), 'conflict:too_early_to_close');
   const totals = {
     eligible: { area: '380.25', headcount: 3 },
     for: { area: '270.25', headcount: 2 },
     against: { area: '0', headcount: 0 },
     abstain: { area: '0', headcount: 0 },
   };
-  t.equal(code(m.run({ type: 'PublishResult', motionId: 'm1', totals, by: convenor }, '2024-03-30T19:00:00+08:00')), 'conflict:motion_not_closed');
-  t.equal(code(m.run({ type: 'CloseMotion', motionId: 'm1', by: { personId: 'system', grants: ['system'] } }, '2024-03-30T18:00:00+08:00')), 'ok', 'at the scheduled close, by the scheduler');
-  t.equal(code(m.run({ type: 'CloseMotion', motionId: 'm1', by: convenor }, '2024-03-30T18:00:00+08:00')), 'conflict:motion_not_open');
+  t.equal(code(m.run({ type: 'PublishResult', data: { motionId: 'm1', totals }, by: convenor }, '2024-03-30T19:00:00+08:00')), 'conflict:motion_not_closed');
+  t.equal(code(m.run({ type: 'CloseMotion', data: { motionId: 'm1' }, by: { personId: 'system', grants: ['system'] } }, '2024-03-30T18:00:00+08:00')), 'ok', 'at the scheduled close, by the scheduler');
+  t.equal(code(m.run({ type: 'CloseMotion', data: { motionId: 'm1' }, by: convenor }, '2024-03-30T18:00:00+08:00')), 'conflict:motion_not_open');
   t.equal(
-    code(m.run({ type: 'PublishResult', motionId: 'm1', totals: { ...totals, eligible: { area: '380.00', headcount: 3 } }, by: convenor }, '2024-03-31T09:00:00+08:00')),
+    code(m.run({ type: 'PublishResult', data: { motionId: 'm1', totals: { ...totals, eligible: { area: '380.00', headcount: 3 } } }, by: convenor }, '2024-03-31T09:00:00+08:00')),
     'invalid:invalid_totals',
     'eligible totals must be the frozen roll',
   );
-  t.equal(code(m.run({ type: 'PublishResult', motionId: 'm1', totals, by: convenor }, '2024-03-31T09:00:00+08:00')), 'ok');
+  t.equal(code(m.run({ type: 'PublishResult', data: { motionId: 'm1', totals }, by: convenor }, '2024-03-31T09:00:00+08:00')), 'ok');
   const published = m.events.at(-1)!;
   if (published.type === 'ResultPublished') {
     t.same(published.data.outcome, { basis: 'raw', quorumMet: true, passed: true }, '270.25/380.25 ≥ 2/3, 2/3 heads; all for');
     t.equal(published.data.late, false, 'Hangzhou sets no posting deadline');
   }
-  t.equal(code(m.run({ type: 'PublishResult', motionId: 'm1', totals, by: convenor }, '2024-03-31T09:00:00+08:00')), 'conflict:result_already_published');
+  t.equal(code(m.run({ type: 'PublishResult', data: { motionId: 'm1', totals }, by: convenor }, '2024-03-31T09:00:00+08:00')), 'conflict:result_already_published');
   t.equal(m.state.status, 'result_published');
 });
 
@@ -131,9 +134,9 @@ t.test('opening exactly when the notice period has run (D+16 00:00 China time)',
   const m = stream({ rulePacks: builtinRulePacks });
   // Notice on Monday 03-04; the earliest opening is 03-20 00:00 China time.
   t.equal(code(m.run(proposal({ jurisdiction: 'national', opensAt: '2024-03-20T00:00:00+08:00' }), NOW)), 'ok');
-  t.equal(code(m.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, NOW)), 'ok');
-  t.equal(code(m.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-19T23:59:59.999+08:00')), 'conflict:notice_period_not_run');
-  t.equal(code(m.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-20T00:00:00+08:00')), 'ok');
+  t.equal(code(m.run({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, NOW)), 'ok');
+  t.equal(code(m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-19T23:59:59.999+08:00')), 'conflict:notice_period_not_run');
+  t.equal(code(m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-20T00:00:00+08:00')), 'ok');
 });
 
 t.test('notice periods roll past rest days, and must fit before the scheduled opening', async (t) => {
@@ -141,10 +144,10 @@ t.test('notice periods roll past rest days, and must fit before the scheduled op
   const m = stream();
   t.equal(code(m.run(proposal({ jurisdiction: 'national', opensAt: '2024-03-18T09:00:00+08:00' }), '2024-03-01T10:00:00+08:00')), 'invalid:opens_too_soon');
   t.equal(code(m.run(proposal({ jurisdiction: 'national', opensAt: '2024-03-19T00:00:00+08:00' }), '2024-03-01T10:00:00+08:00')), 'ok');
-  t.equal(code(m.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, '2024-03-04T10:00:00+08:00')), 'conflict:notice_too_late', 'notice a working day later is too late');
-  t.equal(code(m.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, '2024-03-01T23:00:00+08:00')), 'ok');
-  t.equal(code(m.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-18T23:59:59+08:00')), 'conflict:notice_period_not_run');
-  t.equal(code(m.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-19T00:00:00+08:00')), 'ok');
+  t.equal(code(m.run({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, '2024-03-04T10:00:00+08:00')), 'conflict:notice_too_late', 'notice a working day later is too late');
+  t.equal(code(m.run({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, '2024-03-01T23:00:00+08:00')), 'ok');
+  t.equal(code(m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-18T23:59:59+08:00')), 'conflict:notice_period_not_run');
+  t.equal(code(m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-19T00:00:00+08:00')), 'ok');
 });
 
 t.test('Hangzhou voting window: 5 to 60 days (杭条例 Art. 20), the opening day not counted', async (t) => {
@@ -162,27 +165,27 @@ t.test('Hangzhou voting window: 5 to 60 days (杭条例 Art. 20), the opening da
 t.test('opening so late that the window is too short is refused', async (t) => {
   const m = stream();
   m.run(proposal(), NOW);
-  m.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, NOW);
-  t.equal(code(m.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-26T09:00:00+08:00')), 'conflict:opening_too_late', '4 days left, Hangzhou needs 5');
-  t.equal(code(m.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-24T09:00:00+08:00')), 'ok');
+  m.run({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, NOW);
+  t.equal(code(m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-26T09:00:00+08:00')), 'conflict:opening_too_late', '4 days left, Hangzhou needs 5');
+  t.equal(code(m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-24T09:00:00+08:00')), 'ok');
 });
 
 t.test('cancelling: before opening only, with a reason', async (t) => {
   const a = stream();
   a.run(proposal(), NOW);
-  t.equal(code(a.run({ type: 'CancelMotion', motionId: 'm1', reason: ' ', by: convenor }, NOW)), 'invalid:invalid_motion');
-  t.equal(code(a.run({ type: 'CancelMotion', motionId: 'm1', reason: '议题重复', by: convenor }, NOW)), 'ok', 'while proposed');
-  t.equal(code(a.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, NOW)), 'conflict:motion_cancelled');
-  t.equal(code(a.run({ type: 'CancelMotion', motionId: 'm1', reason: 'again', by: convenor }, NOW)), 'conflict:motion_cancelled');
+  t.equal(code(a.run({ type: 'CancelMotion', data: { motionId: 'm1', reason: ' ' }, by: convenor }, NOW)), 'invalid:invalid_motion');
+  t.equal(code(a.run({ type: 'CancelMotion', data: { motionId: 'm1', reason: '议题重复' }, by: convenor }, NOW)), 'ok', 'while proposed');
+  t.equal(code(a.run({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, NOW)), 'conflict:motion_cancelled');
+  t.equal(code(a.run({ type: 'CancelMotion', data: { motionId: 'm1', reason: 'again' }, by: convenor }, NOW)), 'conflict:motion_cancelled');
   const b = stream();
   b.run(proposal(), NOW);
-  b.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, NOW);
-  t.equal(code(b.run({ type: 'CancelMotion', motionId: 'm1', reason: '撤回', by: convenor }, '2024-03-10T10:00:00+08:00')), 'ok', 'while noticed');
-  t.equal(code(b.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-20T09:00:00+08:00')), 'conflict:motion_cancelled');
+  b.run({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, NOW);
+  t.equal(code(b.run({ type: 'CancelMotion', data: { motionId: 'm1', reason: '撤回' }, by: convenor }, '2024-03-10T10:00:00+08:00')), 'ok', 'while noticed');
+  t.equal(code(b.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-20T09:00:00+08:00')), 'conflict:motion_cancelled');
 });
 
 t.test('proposal validation and authority', async (t) => {
-  const run = (over: Partial<ProposeMotion>) => code(stream().run(proposal(over), NOW));
+  const run = (over: Parameters<typeof proposal>[0]) => code(stream().run(proposal(over), NOW));
   t.equal(run({ by: { personId: 'p-a', grants: ['owner'] } }), 'forbidden:not_entitled', 'owners do not convene');
   t.equal(run({ by: { personId: 'p-rc', grants: ['rc_staff'] } }), 'ok', 'the residents\u2019 committee may');
   t.equal(run({ title: '  ' }), 'invalid:invalid_motion');
@@ -194,15 +197,15 @@ t.test('proposal validation and authority', async (t) => {
   const m = stream();
   m.run(proposal(), NOW);
   t.equal(code(m.run(proposal(), NOW)), 'conflict:motion_already_exists');
-  t.equal(code(stream().run({ type: 'PublishNotice', motionId: 'nope', by: convenor }, NOW)), 'not_found:motion_not_found');
+  t.equal(code(stream().run({ type: 'PublishNotice', data: { motionId: 'nope' }, by: convenor }, NOW)), 'not_found:motion_not_found');
 });
 
 t.test('the roll is checked against the scope and frozen as given', async (t) => {
-  const open = (identities: VoterIdentity[], over: Partial<ProposeMotion> = {}) => {
+  const open = (identities: VoterIdentity[], over: Partial<ProposeMotionData> = {}) => {
     const m = stream();
     m.run(proposal(over), NOW);
-    m.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, NOW);
-    return code(m.run({ type: 'OpenMotion', motionId: 'm1', roll: identities, by: convenor }, '2024-03-20T09:00:00+08:00'));
+    m.run({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, NOW);
+    return code(m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll: identities }, by: convenor }, '2024-03-20T09:00:00+08:00'));
   };
   t.equal(open([]), 'invalid:invalid_roll', 'empty');
   t.equal(open(roll, { scope: { kind: 'buildings', buildings: ['1'] } }), 'invalid:invalid_roll', 'a unit of building 2 in a building-1 vote');
@@ -231,9 +234,9 @@ t.test('rules are chosen by the motion\u2019s own date: before 2021 物业管理
   // A pre-2021 motion whose result is posted in 2021 is still counted under Art. 12.
   const m = stream();
   m.run(proposal({ jurisdiction: 'national', matter: 'hire_or_dismiss_firm', opensAt: '2020-12-20T09:00:00+08:00', closesAt: '2020-12-30T09:00:00+08:00' }), '2020-12-01T09:00:00+08:00');
-  m.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, '2020-12-01T09:00:00+08:00');
-  m.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2020-12-20T09:00:00+08:00');
-  m.run({ type: 'CloseMotion', motionId: 'm1', by: convenor }, '2020-12-30T09:00:00+08:00');
+  m.run({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, '2020-12-01T09:00:00+08:00');
+  m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2020-12-20T09:00:00+08:00');
+  m.run({ type: 'CloseMotion', data: { motionId: 'm1' }, by: convenor }, '2020-12-30T09:00:00+08:00');
   // 2 of 3 heads and 270.25 of 380.25 m² take part; 170.25 m² / 1 head for: > 1/2 of participants on area, not of all.
   const totals = {
     eligible: { area: '380.25', headcount: 3 },
@@ -241,7 +244,7 @@ t.test('rules are chosen by the motion\u2019s own date: before 2021 物业管理
     against: { area: '100.00', headcount: 1 },
     abstain: { area: '0', headcount: 0 },
   };
-  m.run({ type: 'PublishResult', motionId: 'm1', totals, by: convenor }, '2021-01-05T09:00:00+08:00');
+  m.run({ type: 'PublishResult', data: { motionId: 'm1', totals }, by: convenor }, '2021-01-05T09:00:00+08:00');
   const last = m.events.at(-1)!;
   t.equal(last.type, 'ResultPublished');
   if (last.type === 'ResultPublished') t.same(last.data.outcome, { basis: 'raw', quorumMet: true, passed: false });
@@ -250,10 +253,10 @@ t.test('rules are chosen by the motion\u2019s own date: before 2021 物业管理
 t.test('Beijing: the result is due within 3 days of the close (京条例 Art. 37)', async (t) => {
   const m = stream();
   m.run(proposal({ jurisdiction: 'beijing' }), NOW);
-  m.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, NOW);
-  m.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-20T09:00:00+08:00');
+  m.run({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, NOW);
+  m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-20T09:00:00+08:00');
   // Closed Saturday 03-30: three days are 03-31 (Sun), 04-01, 04-02 (Tue): due by 04-03 00:00 China time.
-  m.run({ type: 'CloseMotion', motionId: 'm1', by: convenor }, '2024-03-30T18:00:00+08:00');
+  m.run({ type: 'CloseMotion', data: { motionId: 'm1' }, by: convenor }, '2024-03-30T18:00:00+08:00');
   const closed = m.events.at(-1)!;
   t.equal(closed.type === 'MotionClosed' ? closed.data.resultDueBy : null, '2024-04-02T16:00:00.000Z');
   const totals = {
@@ -262,7 +265,7 @@ t.test('Beijing: the result is due within 3 days of the close (京条例 Art. 37
     against: { area: '0', headcount: 0 },
     abstain: { area: '0', headcount: 0 },
   };
-  m.run({ type: 'PublishResult', motionId: 'm1', totals, by: convenor }, '2024-04-03T00:00:00+08:00');
+  m.run({ type: 'PublishResult', data: { motionId: 'm1', totals }, by: convenor }, '2024-04-03T00:00:00+08:00');
   const published = m.events.at(-1)!;
   if (published.type === 'ResultPublished') {
     t.equal(published.data.late, true, 'posted at 04-03 00:00: late');
@@ -283,9 +286,9 @@ t.test('从众: off by default; on when the motion cites its covenant; refused w
   t.equal(code(stream().run(proposal({ deemedVotes: { basis: ' ' } }), NOW)), 'invalid:invalid_motion');
 
   // With deemed votes on, the posted outcome is the deemed one.
-  on.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, NOW);
-  on.run({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-20T09:00:00+08:00');
-  on.run({ type: 'CloseMotion', motionId: 'm1', by: convenor }, '2024-03-30T18:00:00+08:00');
+  on.run({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, NOW);
+  on.run({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-20T09:00:00+08:00');
+  on.run({ type: 'CloseMotion', data: { motionId: 'm1' }, by: convenor }, '2024-03-30T18:00:00+08:00');
   const totals = {
     eligible: { area: '380.25', headcount: 3 },
     for: { area: '170.25', headcount: 1 },
@@ -294,17 +297,17 @@ t.test('从众: off by default; on when the motion cites its covenant; refused w
     // Only notified non-voters whose delivery is recorded are deemed: here the developer's 110.00 m².
     deemable: { area: '110.00', headcount: 1 },
   };
-  on.run({ type: 'PublishResult', motionId: 'm1', totals, by: convenor }, '2024-03-31T09:00:00+08:00');
+  on.run({ type: 'PublishResult', data: { motionId: 'm1', totals }, by: convenor }, '2024-03-31T09:00:00+08:00');
   const last = on.events.at(-1)!;
   t.equal(last.type, 'ResultPublished');
   t.same((last.data as { outcome: unknown }).outcome, { basis: 'deemed', quorumMet: true, passed: true }, '170.25 + 110.00 of 380.25 m², 2 of 3 heads');
   const nobody = stream();
   for (const [cmd, at] of [
     [proposal({ deemedVotes: { basis: '管理规约第十二条' } }), NOW],
-    [{ type: 'PublishNotice', motionId: 'm1', by: convenor }, NOW],
-    [{ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-20T09:00:00+08:00'],
-    [{ type: 'CloseMotion', motionId: 'm1', by: convenor }, '2024-03-30T18:00:00+08:00'],
-    [{ type: 'PublishResult', motionId: 'm1', totals: { ...totals, deemable: { area: '0', headcount: 0 } }, by: convenor }, '2024-03-31T09:00:00+08:00'],
+    [{ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, NOW],
+    [{ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-20T09:00:00+08:00'],
+    [{ type: 'CloseMotion', data: { motionId: 'm1' }, by: convenor }, '2024-03-30T18:00:00+08:00'],
+    [{ type: 'PublishResult', data: { motionId: 'm1', totals: { ...totals, deemable: { area: '0', headcount: 0 } } }, by: convenor }, '2024-03-31T09:00:00+08:00'],
   ] as const) nobody.run(cmd as MotionCommand, at);
   t.same((nobody.events.at(-1)!.data as { outcome: unknown }).outcome, { basis: 'deemed', quorumMet: false, passed: false }, 'no delivery on record: nobody is deemed');
 });
@@ -333,16 +336,16 @@ t.test('the posted outcome at every boundary (decider level)', async (t) => {
       units: [{ unitId: `1-${i}`, building: '1', area }],
       area,
     }));
-  const outcome = (matter: ProposeMotion['matter'], identities: VoterIdentity[], f: [string, number], a: [string, number], ab: [string, number] = ['0', 0]) => {
+  const outcome = (matter: ProposeMotionData['matter'], identities: VoterIdentity[], f: [string, number], a: [string, number], ab: [string, number] = ['0', 0]) => {
     const m = stream();
     m.run(proposal({ jurisdiction: 'national', matter }), NOW);
-    m.run({ type: 'PublishNotice', motionId: 'm1', by: convenor }, NOW);
-    m.run({ type: 'OpenMotion', motionId: 'm1', roll: identities, by: convenor }, '2024-03-20T09:00:00+08:00');
-    m.run({ type: 'CloseMotion', motionId: 'm1', by: convenor }, '2024-03-30T18:00:00+08:00');
+    m.run({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, NOW);
+    m.run({ type: 'OpenMotion', data: { motionId: 'm1', roll: identities }, by: convenor }, '2024-03-20T09:00:00+08:00');
+    m.run({ type: 'CloseMotion', data: { motionId: 'm1' }, by: convenor }, '2024-03-30T18:00:00+08:00');
     const opened = m.events[2]!;
     const eligible = opened.type === 'MotionOpened' ? opened.data.roll.eligible : { area: '0', headcount: 0 };
     const axes = ([area, headcount]: [string, number]) => ({ area, headcount });
-    const r = m.run({ type: 'PublishResult', motionId: 'm1', totals: { eligible, for: axes(f), against: axes(a), abstain: axes(ab) }, by: convenor }, '2024-03-31T09:00:00+08:00');
+    const r = m.run({ type: 'PublishResult', data: { motionId: 'm1', totals: { eligible, for: axes(f), against: axes(a), abstain: axes(ab) } }, by: convenor }, '2024-03-31T09:00:00+08:00');
     if (isDomainError(r)) return r.code;
     const e = r[0]!;
     return e.type === 'ResultPublished' ? `quorum ${e.data.outcome.quorumMet} passed ${e.data.outcome.passed}` : '?';

@@ -93,37 +93,39 @@ function harness(store: EventStore, packs?: readonly RulePackVersion[]) {
   };
   const motionState = async () => (await loadState(store, motionDecider, motionStreamId('m1'))).state;
   /** Casts a ballot deciding against `against` (the motion state read by the caller), as the service does. */
-  const cast = async (cmd: Omit<CastBallot, 'type' | 'motionId'>, now: string, against?: MotionState) => {
+  const cast = async ({ by, ...cmd }: Omit<CastBallot['data'], 'motionId'> & Pick<CastBallot, 'by'>, now: string, against?: MotionState) => {
     const state = against ?? (await motionState());
     const stream = ballotStreamFor(state, cmd.unitId);
     if (isDomainError(stream)) return stream;
-    return handleCommand(store, ballotDecider, stream, { type: 'CastBallot', motionId: 'm1', ...cmd }, envelope(cmd.by.personId, now), { motion: state });
+    return handleCommand(store, ballotDecider, stream, { type: 'CastBallot', data: { motionId: 'm1', ...cmd }, by }, envelope(by.personId, now), { motion: state });
   };
   const openWith = async (roll: VoterIdentity[], jurisdiction = 'national') => {
     await motion(
       {
         type: 'ProposeMotion',
-        motionId: 'm1',
-        compoundId: 'c1',
-        jurisdiction,
-        title: '筹集维修资金',
-        description: '按每平方米 20 元续筹',
-        matter: 'raise_maintenance_fund',
-        scope: { kind: 'compound' },
-        opensAt: '2024-03-20T09:00:00+08:00',
-        closesAt: '2024-03-30T18:00:00+08:00',
+        data: {
+          motionId: 'm1',
+          compoundId: 'c1',
+          jurisdiction,
+          title: '筹集维修资金',
+          description: '按每平方米 20 元续筹',
+          matter: 'raise_maintenance_fund',
+          scope: { kind: 'compound' },
+          opensAt: '2024-03-20T09:00:00+08:00',
+          closesAt: '2024-03-30T18:00:00+08:00',
+        },
         by: convenor,
       },
       '2024-03-04T10:00:00+08:00',
     );
-    await motion({ type: 'PublishNotice', motionId: 'm1', by: convenor }, '2024-03-04T10:00:00+08:00');
-    await motion({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-20T09:00:00+08:00');
+    await motion({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, '2024-03-04T10:00:00+08:00');
+    await motion({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-20T09:00:00+08:00');
   };
-  const close = () => motion({ type: 'CloseMotion', motionId: 'm1', by: convenor }, '2024-03-30T18:00:00+08:00');
+  const close = () => motion({ type: 'CloseMotion', data: { motionId: 'm1' }, by: convenor }, '2024-03-30T18:00:00+08:00');
   return { motion, motionState, cast, openWith, close };
 }
 
-const owner = (personId: string, unitId: string, choice: CastBallot['choice']) => ({
+const owner = (personId: string, unitId: string, choice: CastBallot['data']['choice']) => ({
   unitId,
   choice,
   channel: 'electronic' as const,
@@ -153,7 +155,7 @@ t.test('a ballot after the close in log order is recorded as late and not counte
     ),
   );
   t.notOk(isDomainError(await h.cast({ ...owner('p-dev', '2-102', 'abstain'), by: { personId: 'p-dev', grants: ['developer'] } }, DURING)));
-  await h.motion({ type: 'RegisterMandate', mandateRef: 'WT-1', motionId: 'm1', unitId: '1-302', principalPersonId: 'p-e', proxyPersonId: 'p-x', by: { personId: 'p-e', grants: ['owner'] } }, DURING);
+  await h.motion({ type: 'RegisterMandate', data: { mandateRef: 'WT-1', motionId: 'm1', unitId: '1-302', principalPersonId: 'p-e', proxyPersonId: 'p-x' }, by: { personId: 'p-e', grants: ['owner'] } }, DURING);
   t.notOk(isDomainError(await h.cast({ unitId: '1-302', choice: 'for', channel: 'electronic', by: { personId: 'p-x', grants: [] } }, DURING)));
 
   // d's ballot is decided while voting is open (a second before the scheduled close) ...
@@ -206,7 +208,7 @@ t.test('a ballot after the close in log order is recorded as late and not counte
   t.same(first.list<MotionDoc>(MOTIONS, 'c1').map((m) => m.motionId), ['m1'], 'the compound\u2019s notice board');
 
   // Posting the result with the projection's frozen totals.
-  await h.motion({ type: 'PublishResult', motionId: 'm1', totals: totalsOfTally(tallyDoc), by: convenor }, '2024-03-31T09:00:00+08:00');
+  await h.motion({ type: 'PublishResult', data: { motionId: 'm1', totals: totalsOfTally(tallyDoc) }, by: convenor }, '2024-03-31T09:00:00+08:00');
   const after = readModel();
   after.apply(await store.readAll());
   t.same(after.reader.get<MotionDoc>(MOTIONS, 'm1')!.outcome, { basis: 'raw', quorumMet: true, passed: false });
@@ -312,26 +314,28 @@ t.test('从众 in the tally view: raw beside deemed', async (t) => {
   await h.motion(
     {
       type: 'ProposeMotion',
-      motionId: 'm1',
-      compoundId: 'c1',
-      jurisdiction: 'national',
-      title: '修改管理规约',
-      description: '',
-      matter: 'management_rules',
-      scope: { kind: 'compound' },
-      opensAt: '2024-03-20T09:00:00+08:00',
-      closesAt: '2024-03-30T18:00:00+08:00',
-      deemedVotes: { basis: '管理规约第二十条：未投票视为同意多数意见' },
+      data: {
+        motionId: 'm1',
+        compoundId: 'c1',
+        jurisdiction: 'national',
+        title: '修改管理规约',
+        description: '',
+        matter: 'management_rules',
+        scope: { kind: 'compound' },
+        opensAt: '2024-03-20T09:00:00+08:00',
+        closesAt: '2024-03-30T18:00:00+08:00',
+        deemedVotes: { basis: '管理规约第二十条：未投票视为同意多数意见' },
+      },
       by: convenor,
     },
     '2024-03-04T10:00:00+08:00',
   );
-  await h.motion({ type: 'PublishNotice', motionId: 'm1', by: convenor }, '2024-03-04T10:00:00+08:00');
+  await h.motion({ type: 'PublishNotice', data: { motionId: 'm1' }, by: convenor }, '2024-03-04T10:00:00+08:00');
   // Notices delivered on the record: b during the notice period, c and the developer after opening; d never.
   const deliver = (unitId: string, voterId: string, now: string) =>
-    h.motion({ type: 'RecordDelivery', motionId: 'm1', unitId, voterId, method: 'in_person', evidenceRef: `签收-${unitId}`, by: convenor }, now);
+    h.motion({ type: 'RecordDelivery', data: { motionId: 'm1', unitId, voterId, method: 'in_person', evidenceRef: `签收-${unitId}` }, by: convenor }, now);
   await deliver('1-102', 'owners:b', '2024-03-05T10:00:00+08:00');
-  await h.motion({ type: 'OpenMotion', motionId: 'm1', roll, by: convenor }, '2024-03-20T09:00:00+08:00');
+  await h.motion({ type: 'OpenMotion', data: { motionId: 'm1', roll }, by: convenor }, '2024-03-20T09:00:00+08:00');
   await deliver('1-201', '', DURING);
   await deliver('2-102', '', DURING);
   await h.cast(owner('p-c', '1-201', 'for'), DURING);
@@ -363,7 +367,7 @@ t.test('privacy: no person id, voter id or evidence reference in any public docu
   const store = memoryStore();
   const h = harness(store);
   await h.openWith(roll);
-  await h.motion({ type: 'RegisterMandate', mandateRef: 'WT-1', motionId: 'm1', unitId: '1-101', principalPersonId: 'p-a', proxyPersonId: 'p-x', evidenceRef: '委托书-p-a-张三', by: { personId: 'p-rc', grants: ['rc_staff'] } }, DURING);
+  await h.motion({ type: 'RegisterMandate', data: { mandateRef: 'WT-1', motionId: 'm1', unitId: '1-101', principalPersonId: 'p-a', proxyPersonId: 'p-x', evidenceRef: '委托书-p-a-张三' }, by: { personId: 'p-rc', grants: ['rc_staff'] } }, DURING);
   await h.cast({ unitId: '1-101', choice: 'for', channel: 'electronic', by: { personId: 'p-x', grants: [] } }, DURING);
   await h.cast({ unitId: '1-102', choice: 'against', channel: 'paper', onBehalfOf: 'p-b2', evidenceRef: '纸质票-李四', by: { personId: 'p-oc', grants: ['oc_member'] } }, DURING);
   await h.cast({ ...owner('p-dev', '2-201', 'abstain'), by: { personId: 'p-dev', grants: ['developer'] } }, DURING);
