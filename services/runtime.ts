@@ -102,7 +102,9 @@ export async function startRuntime(
     read: timeTravellingRead(read), // ?asOf= (services/api/asOf/timeTravel.ts)
     platform,
   };
-  const app = await buildApp({ deps, logger: options.logger ?? false, metricsToken: config.metricsToken /* ops */ });
+  const app = await buildApp({ deps, logger: options.logger ?? false, metricsToken: config.metricsToken /* ops */,
+    rateLimit: { max: config.rateLimitMax, writeMax: config.rateLimitWriteMax, windowMs: config.rateLimitWindowMs }, // trust17
+  });
   return {
     app,
     deps,

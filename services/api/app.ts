@@ -25,6 +25,7 @@ import { RevisionConflictError, StoreUnavailableError } from '../store/port.js';
 import type { AppDeps } from './deps.js';
 import { registerGracefulClose } from './gracefulClose.js'; // ops
 import { registerMetrics } from './metrics.js'; // ops
+import { registerRateLimit, type RateLimitOptions } from './rateLimit.js'; // trust17
 import { registerJsonBody } from './jsonBody.js';
 import { registerTimeTravel } from './asOf/timeTravel.js';
 import { allProjections } from '../contexts.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   readonly logger?: FastifyBaseLogger | false;
   /** ops: the static bearer secret that may read /metrics (besides an admin token). */
   readonly metricsToken?: string | undefined;
+  /** trust17: rate limits (services/api/rateLimit.ts); absent: none. */
+  readonly rateLimit?: RateLimitOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -122,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  if (options.rateLimit) await registerRateLimit(app, options.deps.signingKey, options.rateLimit); // trust17
   await app.register(routes);
   return app;
 }

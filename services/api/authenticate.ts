@@ -1,11 +1,12 @@
 /** Bearer-token authentication: 401 when the token is missing or bad, 403 when the grant does not fit. */
 import type { FastifyRequest } from 'fastify';
 import { actingRole, type Principal, type Role } from '../auth/grants.js';
+import type { KeyRing } from '../auth/keys.js';
 import { assertNever } from '../../domain/shared/decider.js';
 import { MAX_TOKEN_LIFETIME_SECONDS, verifyToken } from '../auth/tokens.js';
 import { HttpProblem } from './problem.js';
 
-export async function principalOf(request: FastifyRequest, key: Uint8Array): Promise<Principal | null> {
+export async function principalOf(request: FastifyRequest, key: KeyRing): Promise<Principal | null> {
   const header = request.headers.authorization;
   if (header === undefined) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(header);
@@ -21,12 +22,21 @@ export async function principalOf(request: FastifyRequest, key: Uint8Array): Pro
       throw new HttpProblem(401, 'invalid_token', 'The token has no expiry (exp); every token must expire');
     case 'too_long_lived':
       throw new HttpProblem(401, 'invalid_token', `The token lives longer than the ${MAX_TOKEN_LIFETIME_SECONDS / 86_400} days allowed (exp − iat)`);
+    // trust17: key rotation and revocation
+    case 'no_kid':
+      throw new HttpProblem(401, 'invalid_token', 'The token names no signing key (kid in its header); ask for a new token');
+    case 'unknown_key':
+      throw new HttpProblem(401, 'unknown_signing_key', 'The token was signed with a key this server does not hold (its kid is unknown); ask for a new token');
+    case 'retired_key':
+      throw new HttpProblem(401, 'unknown_signing_key', 'The token was signed with a key that has been retired; ask for a new token');
+    case 'revoked':
+      throw new HttpProblem(401, 'token_revoked', 'The token has been revoked');
     default:
       return assertNever(result);
   }
 }
 
-export async function requirePrincipal(request: FastifyRequest, key: Uint8Array): Promise<Principal> {
+export async function requirePrincipal(request: FastifyRequest, key: KeyRing): Promise<Principal> {
   const p = await principalOf(request, key);
   if (!p) throw new HttpProblem(401, 'missing_token', 'This endpoint needs a bearer token');
   return p;
