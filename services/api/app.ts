@@ -26,6 +26,7 @@ import type { AppDeps } from './deps.js';
 import { registerGracefulClose } from './gracefulClose.js'; // ops
 import { registerMetrics } from './metrics.js'; // ops
 import { registerRateLimit, type RateLimitOptions } from './rateLimit.js'; // trust17
+import { registerSecurityHeaders } from './securityHeaders.js'; // trust17
 import { registerJsonBody } from './jsonBody.js';
 import { registerTimeTravel } from './asOf/timeTravel.js';
 import { allProjections } from '../contexts.js';
@@ -124,7 +125,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await registerSecurityHeaders(app); // trust17
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true /* trust17: its own CSP on /docs */ });
   if (options.rateLimit) await registerRateLimit(app, options.deps.signingKey, options.rateLimit); // trust17
   await app.register(routes);
   return app;
