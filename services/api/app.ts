@@ -27,6 +27,7 @@ import { registerGracefulClose } from './gracefulClose.js'; // ops
 import { registerMetrics } from './metrics.js'; // ops
 import { registerRateLimit, type RateLimitOptions } from './rateLimit.js'; // trust17
 import { registerSecurityHeaders } from './securityHeaders.js'; // trust17
+import { registerCors } from './cors.js'; // trust17
 import { registerJsonBody } from './jsonBody.js';
 import { registerTimeTravel } from './asOf/timeTravel.js';
 import { allProjections } from '../contexts.js';
@@ -43,6 +44,8 @@ export interface AppOptions {
   readonly metricsToken?: string | undefined;
   /** trust17: rate limits (services/api/rateLimit.ts); absent: none. */
   readonly rateLimit?: RateLimitOptions;
+  /** trust17: origins allowed by CORS (services/api/cors.ts); absent or empty: CORS off. */
+  readonly corsOrigins?: readonly string[];
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -127,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await registerSecurityHeaders(app); // trust17
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true /* trust17: its own CSP on /docs */ });
+  await registerCors(app, options.corsOrigins ?? []); // trust17
   if (options.rateLimit) await registerRateLimit(app, options.deps.signingKey, options.rateLimit); // trust17
   await app.register(routes);
   return app;
