@@ -58,4 +58,7 @@ t.test('off unless configured outside production; on by default in production', 
   for (let i = 0; i < 20; i++) t.equal((await api.call('GET', '/v1/keys')).statusCode, 200);
   const { loadConfig } = await import('../../services/config.js');
   t.match(loadConfig({ DATA_DIR: api.dataDir, NODE_ENV: 'production' }), { rateLimitMax: 600, rateLimitWriteMax: 60, rateLimitWindowMs: 60_000 });
+  t.match(loadConfig({ DATA_DIR: api.dataDir, NODE_ENV: 'production', RATE_LIMIT_MAX: '0' }), { rateLimitMax: 0 }, 'production may turn it off explicitly');
+  t.throws(() => loadConfig({ DATA_DIR: api.dataDir, RATE_LIMIT_WINDOW_MS: '50' }), { message: /^RATE_LIMIT_WINDOW_MS must be a whole number from 100/ });
+  t.throws(() => loadConfig({ DATA_DIR: api.dataDir, RATE_LIMIT_WRITE_MAX: '-1' }), { message: /^RATE_LIMIT_WRITE_MAX must be a whole number/ });
 });
