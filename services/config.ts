@@ -27,6 +27,17 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** pipl: days a former owner's personal data is kept before the OC or an admin may erase it (domain/personalData/rules.ts). */
   readonly personalDataRetentionDays: number;
+  // trust17: rate limits, CORS, key rotation
+  /** Requests per window per caller (token subject, else IP address), reads and writes counted apart; 0: no limit. */
+  readonly rateLimitMax: number;
+  /** Writes (POST, PUT, PATCH, DELETE) per window per caller; 0: no limit. */
+  readonly rateLimitWriteMax: number;
+  /** The rate limits' window, in milliseconds. */
+  readonly rateLimitWindowMs: number;
+  /** Origins allowed to call the API from a browser (CORS); empty: CORS off. */
+  readonly corsOrigins: readonly string[];
+  /** `cli rotate-key`: how long the replaced key still verifies, in hours (default: the longest token lifetime). */
+  readonly jwtKeyOverlapHours: number;
 }
 
 /**
@@ -148,9 +159,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: c.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000, ' milliseconds'),
     // pipl
     personalDataRetentionDays: c.integer('PERSONAL_DATA_RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 0, 36_500, ' days'),
+    // trust17: on by default in production, off otherwise (tests and benchmarks measure the server, not the limiter)
+    rateLimitMax: c.integer('RATE_LIMIT_MAX', production ? 600 : 0, 0, 1_000_000, ' requests (0: no limit)'),
+    rateLimitWriteMax: c.integer('RATE_LIMIT_WRITE_MAX', production ? 60 : 0, 0, 1_000_000, ' writes (0: no limit)'),
+    rateLimitWindowMs: c.integer('RATE_LIMIT_WINDOW_MS', 60_000, 100, 86_400_000, ' milliseconds'),
+    corsOrigins: corsOrigins(env.CORS_ORIGINS, c.bad),
+    jwtKeyOverlapHours: c.integer('JWT_KEY_OVERLAP_HOURS', 720, 0, 8_760, ' hours'),
   };
   if (c.problems.length > 0) throw new ConfigError(c.problems);
   return config;
+}
+
+/**
+ * trust17: CORS_ORIGINS, a comma-separated list of origins (`https://app.example.cn`, `http://localhost:5173`):
+ * each exactly an http(s) origin (scheme, host, optional port; no path, no `*`). Unset or empty: none.
+ */
+function corsOrigins(raw: string | undefined, bad: (message: string) => void): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const origins = raw.split(',').map((o) => o.trim());
+  for (const origin of origins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.origin !== origin) {
+      bad(`CORS_ORIGINS must be a comma-separated list of origins like https://app.example.cn (scheme, host, optional port; no path, no *), got ${JSON.stringify(origin.slice(0, 80))}`);
+    }
+  }
+  return origins;
 }
 
 /**

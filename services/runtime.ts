@@ -7,7 +7,8 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './api/app.js';
 import { commandLog } from './api/commandLog.js';
 import type { AppDeps } from './api/deps.js';
-import { loadSigningKey } from './auth/keys.js';
+import { loadSigningKey, withRevocations } from './auth/keys.js';
+import { tokenRevocations } from './auth/revocations.js'; // trust17
 import { loadLogSigningKey } from './keys/logSigningKey.js';
 import { manualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -78,13 +79,16 @@ export async function startRuntime(
   const personalKeys = openKeyStore(join(config.dataDir, 'personal-keys.db'));
   const personalData = personalDataService({ store, keys: personalKeys, retentionDays: config.personalDataRetentionDays });
   await personalData.reconcile();
-  const signingKey = loadSigningKey(config.dataDir, config.jwtSecret);
+  // trust17: the key ring (current and previous keys by kid) consulting the revocations read from the log.
+  const revocations = await tokenRevocations(store);
+  const signingKey = withRevocations(loadSigningKey(config.dataDir, config.jwtSecret), revocations);
   const serviceDeps = {
     store,
     read,
     runner,
     clock,
     signingKey,
+    tokenRevocations: revocations, // trust17
     logKey: loadLogSigningKey(config.dataDir),
     exportKey: loadExportKey(config.dataDir),
     commands: commandLog(store, read, runner, clock),
@@ -104,13 +108,17 @@ export async function startRuntime(
     read: timeTravellingRead(read), // ?asOf= (services/api/asOf/timeTravel.ts)
     platform,
   };
-  const app = await buildApp({ deps, logger: options.logger ?? false, metricsToken: config.metricsToken /* ops */ });
+  const app = await buildApp({ deps, logger: options.logger ?? false, metricsToken: config.metricsToken /* ops */,
+    rateLimit: { max: config.rateLimitMax, writeMax: config.rateLimitWriteMax, windowMs: config.rateLimitWindowMs }, // trust17
+    corsOrigins: config.corsOrigins, // trust17
+  });
   return {
     app,
     deps,
     async close() {
       await app.close();
       await platform.close();
+      revocations.close(); // trust17
       await runner.close();
       await read.close();
       await store.close();

@@ -26,6 +26,9 @@ import type { AppDeps } from './deps.js';
 import { registerAuthentication } from './authenticate.js';
 import { registerGracefulClose } from './gracefulClose.js'; // ops
 import { registerMetrics } from './metrics.js'; // ops
+import { registerRateLimit, type RateLimitOptions } from './rateLimit.js'; // trust17
+import { registerSecurityHeaders } from './securityHeaders.js'; // trust17
+import { registerCors } from './cors.js'; // trust17
 import { registerJsonBody } from './jsonBody.js';
 import { registerTimeTravel } from './asOf/timeTravel.js';
 import { allProjections } from '../contexts.js';
@@ -40,6 +43,10 @@ export interface AppOptions {
   readonly logger?: FastifyBaseLogger | false;
   /** ops: the static bearer secret that may read /metrics (besides an admin token). */
   readonly metricsToken?: string | undefined;
+  /** trust17: rate limits (services/api/rateLimit.ts); absent: none. */
+  readonly rateLimit?: RateLimitOptions;
+  /** trust17: origins allowed by CORS (services/api/cors.ts); absent or empty: CORS off. */
+  readonly corsOrigins?: readonly string[];
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -123,7 +130,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await registerSecurityHeaders(app); // trust17
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true /* trust17: its own CSP on /docs */ });
+  await registerCors(app, options.corsOrigins ?? []); // trust17
+  if (options.rateLimit) await registerRateLimit(app, options.deps.signingKey, options.rateLimit); // trust17
   await app.register(routes);
   return app;
 }

@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actingRole, type Principal, type Role } from '../auth/grants.js';
+import type { KeyRing } from '../auth/keys.js';
 import { assertNever } from '../../domain/shared/decider.js';
 import { MAX_TOKEN_LIFETIME_SECONDS, verifyToken } from '../auth/tokens.js';
 import { HttpProblem } from './problem.js';
@@ -22,7 +23,7 @@ const verified = new WeakSet<FastifyRequest>();
 const refused = new WeakMap<FastifyRequest, HttpProblem>();
 
 /** The `onRequest` hook verifying each request's bearer token once, before any route or hook asks for it. */
-export function registerAuthentication(app: FastifyInstance, key: Uint8Array): void {
+export function registerAuthentication(app: FastifyInstance, key: KeyRing): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     try {
@@ -36,14 +37,14 @@ export function registerAuthentication(app: FastifyInstance, key: Uint8Array): v
 }
 
 /** The request's principal, null without a token; a bad token's 401. Verified by the hook, else here. */
-export async function principalOf(request: FastifyRequest, key: Uint8Array): Promise<Principal | null> {
+export async function principalOf(request: FastifyRequest, key: KeyRing): Promise<Principal | null> {
   if (!verified.has(request)) return verifyBearer(request, key);
   const problem = refused.get(request);
   if (problem) throw problem;
   return request.principal;
 }
 
-async function verifyBearer(request: FastifyRequest, key: Uint8Array): Promise<Principal | null> {
+async function verifyBearer(request: FastifyRequest, key: KeyRing): Promise<Principal | null> {
   const header = request.headers.authorization;
   if (header === undefined) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(header);
@@ -59,12 +60,21 @@ async function verifyBearer(request: FastifyRequest, key: Uint8Array): Promise<P
       throw new HttpProblem(401, 'invalid_token', 'The token has no expiry (exp); every token must expire');
     case 'too_long_lived':
       throw new HttpProblem(401, 'invalid_token', `The token lives longer than the ${MAX_TOKEN_LIFETIME_SECONDS / 86_400} days allowed (exp − iat)`);
+    // trust17: key rotation and revocation
+    case 'no_kid':
+      throw new HttpProblem(401, 'invalid_token', 'The token names no signing key (kid in its header); ask for a new token');
+    case 'unknown_key':
+      throw new HttpProblem(401, 'unknown_signing_key', 'The token was signed with a key this server does not hold (its kid is unknown); ask for a new token');
+    case 'retired_key':
+      throw new HttpProblem(401, 'unknown_signing_key', 'The token was signed with a key that has been retired; ask for a new token');
+    case 'revoked':
+      throw new HttpProblem(401, 'token_revoked', 'The token has been revoked');
     default:
       return assertNever(result);
   }
 }
 
-export async function requirePrincipal(request: FastifyRequest, key: Uint8Array): Promise<Principal> {
+export async function requirePrincipal(request: FastifyRequest, key: KeyRing): Promise<Principal> {
   const p = await principalOf(request, key);
   if (!p) throw new HttpProblem(401, 'missing_token', 'This endpoint needs a bearer token');
   return p;

@@ -26,6 +26,11 @@ export const apiErrorCodes = {
   invalid_token: 401,
   token_expired: 401,
   insufficient_grant: 403,
+  // trust17: key rotation, revocation (services/auth/keys.ts, revocations.ts), CORS and rate limits (cors.ts, rateLimit.ts)
+  unknown_signing_key: 401,
+  token_revoked: 401,
+  cors_origin_refused: 403,
+  rate_limited: 429,
   // The log and the read model (services/api/commandLog.ts, readModel.ts, projected.ts, asOf/)
   idempotency_key_reused: 409,
   concurrent_update: 409,

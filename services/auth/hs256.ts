@@ -4,7 +4,7 @@
  * does the same checks with one HMAC: the header must say HS256 (no `none`, no other alg, no `crit`), the
  * signature must be exactly the canonical base64url of the 32-byte MAC (compared in constant time), and the
  * claims must match issuer and audience and be within `nbf`/`exp`. Stricter than jose's defaults: `exp` is
- * required (a token that never expires cannot be withdrawn, as tokens are not revocable), and its lifetime may be
+ * required (a token that never expires would outlive every revocation record and key rotation), and its lifetime may be
  * capped (`maxLifetimeSeconds`). Tokens are still issued with jose, and a
  * test holds this verifier to jose's verdicts on good, tampered and malformed tokens.
  */

@@ -9,6 +9,7 @@ import type { DomainError } from '../../domain/shared/errors.js';
 import { principalOf, requireRole } from '../api/authenticate.js';
 import { HttpProblem } from '../api/problem.js';
 import { roles, type Principal } from '../auth/grants.js';
+import type { KeyRing } from '../auth/keys.js'; // trust17
 import { handleCommand, loadState, type CommandEnvelope, type Handled } from '../commands/handler.js';
 import type { EventStore } from '../store/port.js';
 
@@ -23,7 +24,7 @@ export interface BoardService {
   reader(request: FastifyRequest, compoundId: string): Promise<{ principal: Principal | null; public: boolean }>;
 }
 
-export function boardService(store: EventStore, signingKey: Uint8Array): BoardService {
+export function boardService(store: EventStore, signingKey: KeyRing): BoardService {
   const state = async (compoundId: string) => (await loadState(store, boardDecider, boardStreamId(compoundId))).state;
   return {
     state,

@@ -6,6 +6,7 @@ import { copyCommand } from './copy.js';
 import { exportCommand } from './export.js';
 import { importUnitsCommand } from './importUnits.js';
 import { tokenCommand } from './token.js';
+import { rotateKeyCommand } from './rotateKey.js'; // trust17
 import { verifyCommand } from './verify.js';
 
 const usage = `usage: npm run cli -- <command>
@@ -20,7 +21,9 @@ const usage = `usage: npm run cli -- <command>
   copy --from <store> --to <store>                       copy the whole log (sqlite:<dir> | memory | esdb://...)
   rebuild                                                drop the read database; the server replays it at start
   backup <file>                                          an online, consistent copy of the log (the server may run)
-  restore <file> <newDataDir> [--keys-from <oldDataDir>] the copy into a new, empty data directory, verified`;
+  restore <file> <newDataDir> [--keys-from <oldDataDir>] the copy into a new, empty data directory, verified
+  rotate-key [--overlap-hours N]                         a new token signing key; the old one verifies N more
+                                                         hours (default JWT_KEY_OVERLAP_HOURS; 0: retired now)`;
 
 /** A failure as one clear line, never a stack: the file, the server or the setting that is wrong. */
 function oneLine(error: unknown): string {
@@ -66,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
       return backupCommand(rest, config);
     case 'restore':
       return restoreCommand(rest);
+    case 'rotate-key': // trust17
+      return rotateKeyCommand(rest, config);
     case 'rebuild': {
       const { rmSync } = await import('node:fs');
       const { join } = await import('node:path');

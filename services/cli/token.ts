@@ -30,6 +30,10 @@ export async function tokenCommand(argv: string[], config: Config): Promise<numb
   }
   const key = loadSigningKey(config.dataDir, config.jwtSecret);
   console.error(`token for ${sub} with ${grantTexts.join(', ')}, valid ${ttl} s:`);
-  console.log(await issueToken(key, sub, grants, ttl));
+  const token = await issueToken(key, sub, grants, ttl);
+  // trust17: what a revocation names (POST /v1/admin/token-revocations {jti}).
+  const { jti, kid } = { ...(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { jti: string }), ...(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as { kid: string }) };
+  console.error(`jti ${jti}, signed with key ${kid}`);
+  console.log(token);
   return 0;
 }

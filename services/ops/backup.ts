@@ -21,7 +21,7 @@ import { SCHEMA_VERSION } from '../store/sqlite/schema.js';
 /** The log's file name inside a data directory. */
 export const EVENTS_FILE = 'events.db';
 /** The key files a restore may carry over from the old data directory (`--keys-from`). */
-export const KEY_FILES = ['jwt-signing.key', 'log-signing.key'] as const;
+export const KEY_FILES = ['jwt-signing.key', 'jwt-previous.keys' /* trust17: keys still verifying after a rotation */, 'log-signing.key'] as const;
 
 /** A refusal the CLI prints as one line (exit 2). */
 export class BackupError extends Error {}

@@ -5,6 +5,8 @@
  */
 import type { CommandLog } from '../api/commandLog.js';
 import type { Clock } from '../clock.js';
+import type { KeyRing } from '../auth/keys.js';
+import type { TokenRevocations } from '../auth/revocations.js';
 import type { LogSigningKey } from '../keys/logSigningKey.js';
 import type { ProjectionRunner } from '../projections/runner.js';
 import type { ReadView } from '../projections/readStore.js';
@@ -17,7 +19,10 @@ export interface PlatformDeps {
   readonly read: ReadView;
   readonly runner: ProjectionRunner;
   readonly clock: Clock;
-  readonly signingKey: Uint8Array;
+  /** trust17: the token keys (current and previous, by kid) and the revocations they consult (services/auth/keys.ts). */
+  readonly signingKey: KeyRing;
+  /** trust17: token revocations, recorded in the log (services/auth/revocations.ts). */
+  readonly tokenRevocations: TokenRevocations;
   /** Ed25519 key that signs the log's tree heads (DATA_DIR/log-signing.key). */
   readonly logKey: LogSigningKey;
   readonly commands: CommandLog;

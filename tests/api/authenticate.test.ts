@@ -12,8 +12,8 @@ t.test('tokens without exp or living too long are refused, saying why', async (t
   t.teardown(() => api.close());
   const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
   const sign = (payload: Record<string, unknown>) => {
-    const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'p-admin', iss: 'compound-governance', aud: 'compound-governance-api', grants: ['admin'], ...payload })}`;
-    return `${input}.${createHmac('sha256', api.runtime.deps.signingKey).update(input).digest('base64url')}`;
+    const input = `${b64({ alg: 'HS256', typ: 'JWT', kid: api.runtime.deps.signingKey.current().kid })}.${b64({ sub: 'p-admin', iss: 'compound-governance', aud: 'compound-governance-api', grants: ['admin'], ...payload })}`;
+    return `${input}.${createHmac('sha256', api.runtime.deps.signingKey.current().secret).update(input).digest('base64url')}`;
   };
   const now = Math.floor(Date.now() / 1000);
   const body = { name: '甲', address: 'x', jurisdiction: 'beijing' };

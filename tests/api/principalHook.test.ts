@@ -6,6 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import t from 'tap';
 import { principalOf, requirePrincipal, requireRole } from '../../services/api/authenticate.js';
+import { singleKeyRing } from '../../services/auth/keys.js';
 import { issueToken } from '../../services/auth/tokens.js';
 import { memoryStore } from '../../services/store/memory.js';
 import { startTestApi } from '../support/api.js';
@@ -13,7 +14,7 @@ import { startTestApi } from '../support/api.js';
 t.test('the hook verifies the token once; the route reads what it found', async (t) => {
   const api = await startTestApi(t, { store: memoryStore() });
   // A key the token was not signed with: a helper that verified again would refuse the token.
-  const wrongKey = new Uint8Array(32).fill(7);
+  const wrongKey = singleKeyRing(new Uint8Array(32).fill(7));
   api.runtime.app.get('/probe', async (request: FastifyRequest) => {
     const seen = request.principal?.personId ?? null;
     const first = await principalOf(request, wrongKey);

@@ -3,6 +3,7 @@ import t from 'tap';
 import { jwtVerify, SignJWT, errors } from 'jose';
 import { verifyHs256 } from '../../services/auth/hs256.js';
 import { issueToken, verifyToken } from '../../services/auth/tokens.js';
+import { kidOf } from '../../services/auth/keys.js';
 
 const secret = randomBytes(32);
 const key = createSecretKey(secret);
@@ -101,10 +102,10 @@ t.test('verifyToken: principal from a valid token, cached only until it expires'
   const token = await issueToken(secret, 'p9', [{ kind: 'scoped', role: 'owner', compoundId: 'c1' }], 1);
   t.same(await verifyToken(secret, token), { personId: 'p9', grants: [{ kind: 'scoped', role: 'owner', compoundId: 'c1' }] });
   t.same(await verifyToken(secret, token), { personId: 'p9', grants: [{ kind: 'scoped', role: 'owner', compoundId: 'c1' }] }, 'again, from the cache');
-  t.equal(await verifyToken(randomBytes(32), token), 'invalid', 'the cache is per key');
+  t.equal(await verifyToken(randomBytes(32), token), 'unknown_key', 'the cache is per key (another key: the kid is unknown)');
   t.equal(await verifyToken(secret, token, Date.now() + 2100), 'expired', 'the cache does not outlive exp (judged 2.1 s later)');
-  const noSub = signed({ alg: 'HS256' }, { ...good, sub: undefined });
+  const noSub = signed({ alg: 'HS256', kid: kidOf(secret) }, { ...good, sub: undefined });
   t.equal(await verifyToken(secret, noSub), 'invalid', 'a token without sub');
-  const badGrant = signed({ alg: 'HS256' }, { ...good, grants: ['king@c1'] });
+  const badGrant = signed({ alg: 'HS256', kid: kidOf(secret) }, { ...good, grants: ['king@c1'] });
   t.equal(await verifyToken(secret, badGrant), 'invalid', 'an unknown grant');
 });

@@ -4,12 +4,13 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import t from 'tap';
+import { kidOf } from '../../services/auth/keys.js';
 import { issueToken, MAX_TOKEN_LIFETIME_SECONDS, verifiedTokenCount, verifyToken } from '../../services/auth/tokens.js';
 
 const secret = randomBytes(32);
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const signed = (payload: Record<string, unknown>, k: Uint8Array = secret) => {
-  const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(payload)}`;
+  const input = `${b64({ alg: 'HS256', typ: 'JWT', kid: kidOf(k) })}.${b64(payload)}`;
   return `${input}.${createHmac('sha256', k).update(input).digest('base64url')}`;
 };
 const now = () => Math.floor(Date.now() / 1000);

@@ -53,8 +53,8 @@ t.test('every cell of the authorisation matrix holds on a real server, and it co
   tokens.set('no token', null);
   const claims = { sub: 'p1', grants: [`oc_member@${A}`], iss: 'compound-governance', aud: 'compound-governance-api' };
   const seconds = Math.floor(Date.now() / 1000);
-  tokens.set('expired', await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuedAt(seconds - 7200).setExpirationTime(seconds - 3600).sign(key));
-  tokens.set('wrong key', await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuedAt(seconds).setExpirationTime(seconds + 3600).sign(new Uint8Array(32).fill(7)));
+  tokens.set('expired', await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: key.current().kid }).setIssuedAt(seconds - 7200).setExpirationTime(seconds - 3600).sign(key.current().secret));
+  tokens.set('wrong key', await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: key.current().kid }).setIssuedAt(seconds).setExpirationTime(seconds + 3600).sign(new Uint8Array(32).fill(7)));
   tokens.set('alg none', `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, grants: ['admin'], iat: seconds, exp: seconds + 3600 })}.`);
   const genuine = (await api.token('p1', `owner@${A}`)).split('.');
   const payload = JSON.parse(Buffer.from(genuine[1]!, 'base64url').toString()) as Record<string, unknown>;

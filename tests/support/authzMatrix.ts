@@ -329,6 +329,8 @@ export const MATRIX: readonly MatrixRow[] = [
   // Admin, the log, the notice board
   row('GET', '/v1/admin/clock', '/v1/admin/clock', 'read the clock', 'public', 'ok'),
   row('POST', '/v1/admin/clock', '/v1/admin/clock', 'move the clock back (refused)', {}, 'passes', { now: '2026-01-01T00:00:00.000Z' }),
+  // trust17: token revocation (an unused jti: the admin's own tokens keep working)
+  row('POST', '/v1/admin/token-revocations', '/v1/admin/token-revocations', 'revoke a token by jti (one nobody holds)', {}, 'ok', { jti: 'matrix-unused-jti', reason: 'matrix' }),
   row('GET', '/v1/log/head', '/v1/log/head', 'signed tree head', 'public', 'ok'),
   row('GET', '/v1/keys', '/v1/keys', 'public keys', 'public', 'ok'),
   row('POST', '/v1/compounds/{compoundId}/board', '/v1/compounds/{A}/board', 'make it private (unchanged: refused)', only('passes', ...CONVENORS), 'passes', { public: false }),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ClockBackwardsError, ClockOutOfRangeError, type ManualClock } from '../../clock.js';
 import { requirePrincipal, requireRole } from '../authenticate.js';
 import { HttpProblem } from '../problem.js';
-import { instant, problemSchema } from '../schemas.js';
+import { identifier, instant, problemSchema } from '../schemas.js';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -36,6 +36,41 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       request.log.warn({ now: clock.now().toISOString() }, 'manual clock moved');
       return { now: clock.now().toISOString() };
+    },
+  );
+
+  // trust17: token revocation, recorded in the log (services/auth/revocations.ts).
+  app.post(
+    '/v1/admin/token-revocations',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Revoke a token (by its jti) or every token of a person issued before an instant; recorded in the log, refused (401 token_revoked) from then on',
+        body: z.union([
+          z.object({ jti: z.string().min(1).max(200), reason: z.string().min(1).max(500) }).strict(),
+          z.object({ subject: identifier, issuedBefore: instant, reason: z.string().min(1).max(500) }).strict(),
+        ]),
+        response: { 201: z.object({ revoked: z.string(), position: z.string() }), 400: problemSchema, 401: problemSchema, 403: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const principal = await requirePrincipal(request, app.deps.signingKey);
+      requireRole(principal, null, []);
+      const body = request.body;
+      return app.deps.commands.run(request, reply, {
+        principal,
+        role: 'admin',
+        execute: (cmd) =>
+          app.deps.tokenRevocations.revoke(
+            'jti' in body ? { kind: 'token', jti: body.jti, reason: body.reason } : { kind: 'subject', subject: body.subject, issuedBefore: new Date(body.issuedBefore), reason: body.reason },
+            cmd,
+          ),
+        respond: ({ events, position }) => {
+          const e = events[0]!;
+          const data = e.data as { jti?: string; subject?: string };
+          return { status: 201, body: { revoked: e.type === 'TokenRevoked' ? `token ${data.jti}` : `tokens of ${data.subject}`, position: position.toString() } };
+        },
+      });
     },
   );
 };
