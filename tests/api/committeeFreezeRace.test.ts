@@ -5,7 +5,8 @@
  * right after the first read of the committee's stream once armed, which is exactly that interleaving.
  */
 import t from 'tap';
-import { committeeStreamId, type CommitteeCommand } from '../../domain/committee/index.js';
+import { committeeDecider, committeeStreamId, type CommitteeCommand } from '../../domain/committee/index.js';
+import { handleCommand } from '../../services/commands/handler.js';
 import { isDomainError } from '../../domain/shared/errors.js';
 import { systemEnvelope } from '../../services/platform/reactor.js';
 import { memoryStore } from '../../services/store/memory.js';
@@ -57,10 +58,12 @@ t.test('a re-election group formed between the freeze check and the motion refus
   await run({ type: 'PostCandidates', data: { electionId: 'e1' }, by: ADMIN });
   await run({ type: 'SeatCommittee', data: { electionId: 'e1', motionId: 'm0', decisionId: 'd0', elected: ['c0', 'c1', 'c2', 'c3', 'c4'], unfilledSeats: 0, decidedAt: rt.deps.clock.now().toISOString() }, by: { personId: 'system', grants: ['system'] } });
 
-  // The concurrent request: the street office forms the re-election group right after the check has read.
+  // The concurrent request: the street office forms the re-election group right after the check has read. It comes
+  // from another process sharing the log (within one process, commands on a stream take turns, so none can come
+  // between the read and the write): it appends to the log directly, past this process's turns.
   let formed = false;
   onCommitteeRead = async () => {
-    await run({
+    const out = await handleCommand(inner, committeeDecider, committeeStreamId(compoundId), {
       type: 'FormReelectionGroup',
       data: {
         knownUnits: ['1-106', '1-107', '1-108'],
@@ -72,7 +75,8 @@ t.test('a re-election group formed between the freeze check and the motion refus
         ],
       },
       by: { personId: 'p-street', grants: ['street_office'] },
-    });
+    }, systemEnvelope('other-process', rt.deps.clock.now()), {});
+    if (isDomainError(out)) throw new Error(`${out.code}: ${out.message}`);
     formed = true;
   };
   const now = rt.deps.clock.now().getTime();
