@@ -50,15 +50,14 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
     return state;
   };
 
-  /** A committee command by one of `roles` on the compound; `body` shapes the 201 answer from the events. */
-  const run = async (
+  /** Runs `execute` as one of `roles` on the compound, once per command id; `body` shapes the 201 answer from the events. */
+  const runWith = async (
     request: FastifyRequest,
     reply: FastifyReply,
     compoundId: string,
     roles: readonly Role[],
-    build: (by: ReturnType<typeof facts>, cmd: CommandEnvelope) => Promise<CommitteeCommand> | CommitteeCommand,
+    execute: (by: ReturnType<typeof facts>, cmd: CommandEnvelope) => Promise<CommandOutcome | DomainError>,
     body: (outcome: CommandOutcome) => Record<string, unknown> = () => ({}),
-    execute?: (by: ReturnType<typeof facts>, cmd: CommandEnvelope) => Promise<CommandOutcome | DomainError>,
   ) => {
     const principal = await requirePrincipal(request, signingKey);
     // Not admin: the committee's steps belong to the bodies the rules name (README's API table); a platform
@@ -70,11 +69,21 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
       role,
       execute: async (cmd) => {
         const by = facts(principal, compoundId, role);
-        return execute ? execute(by, cmd) : committee.handle(compoundId, await build(by, cmd), cmd);
+        return execute(by, cmd);
       },
       respond: (outcome) => ({ status: 201, body: { ...body(outcome), position: outcome.position.toString() } }),
     });
   };
+
+  /** One command on the committee's stream, built from the request. */
+  const run = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    compoundId: string,
+    roles: readonly Role[],
+    build: (by: ReturnType<typeof facts>, cmd: CommandEnvelope) => Promise<CommitteeCommand> | CommitteeCommand,
+    body?: (outcome: CommandOutcome) => Record<string, unknown>,
+  ) => runWith(request, reply, compoundId, roles, async (by, cmd) => committee.handle(compoundId, await build(by, cmd), cmd), body);
 
   const gate = readModelGate(app.deps);
   const readable = async (request: FastifyRequest, compoundId: string, after?: string) => {
@@ -237,16 +246,13 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request, reply) => {
       const { compoundId, electionId } = request.params;
-      return run(
+      return runWith(
         request,
         reply,
         compoundId,
         CONVENORS,
-        () => {
-          throw new Error('unreachable');
-        },
-        ({ events }) => ({ motionId: (events[0]?.data as { motionId?: string } | undefined)?.motionId }),
         (by, cmd) => committee.proposeElectionMotion(compoundId, electionId, request.body, by, cmd),
+        ({ events }) => ({ motionId: (events[0]?.data as { motionId?: string } | undefined)?.motionId }),
       );
     },
   );
@@ -415,16 +421,13 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['committee'], summary: 'Put a removal to the owners: a yes_no motion (matter elect_committee) with the grounds and the member’s answer; the final result removes the member (a reactor)', params: compoundParams.extend({ removalId: id }), body: motionWindow, response: { 201: created, ...errors } } },
     (request, reply) => {
       const { compoundId, removalId } = request.params;
-      return run(
+      return runWith(
         request,
         reply,
         compoundId,
         CONVENORS,
-        () => {
-          throw new Error('unreachable');
-        },
-        ({ events }) => ({ motionId: (events.find((e) => e.type === 'RemovalPutToOwners')?.data as { motionId?: string } | undefined)?.motionId }),
         (by, cmd) => committee.proposeRemovalMotion(compoundId, removalId, request.body, by, cmd),
+        ({ events }) => ({ motionId: (events.find((e) => e.type === 'RemovalPutToOwners')?.data as { motionId?: string } | undefined)?.motionId }),
       );
     },
   );
@@ -557,19 +560,16 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
     (request, reply) => {
       const { compoundId } = request.params;
       const b = request.body;
-      return run(
+      return runWith(
         request,
         reply,
         compoundId,
         ['rc_staff', 'street_office'],
-        () => {
-          throw new Error('unreachable');
-        },
+        (by, cmd) => committee.proposeActingMotion(compoundId, { title: b.title, description: b.description, matter: b.matter as never, opensAt: b.opensAt, closesAt: b.closesAt, form: { form: b.form }, ...(b.proposal ? { proposal: b.proposal } : {}) }, by, cmd),
         ({ events }) => {
           const d = events.find((e) => e.type === 'OwnersDecisionConvened')?.data as { motionId?: string; body?: string; source?: string } | undefined;
           return { motionId: d?.motionId, body: d?.body, source: d?.source };
         },
-        (by, cmd) => committee.proposeActingMotion(compoundId, { title: b.title, description: b.description, matter: b.matter as never, opensAt: b.opensAt, closesAt: b.closesAt, form: { form: b.form }, ...(b.proposal ? { proposal: b.proposal } : {}) }, by, cmd),
       );
     },
   );
