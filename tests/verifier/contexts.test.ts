@@ -5,43 +5,25 @@
  * record of the export is changed and the export re-chained and re-signed with a key of our own, so that only
  * the recomputation can tell: the verifier names the check and the record.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
-import { sealExport } from '../../services/export/seal.js';
-import { publicJwk } from '../../services/keys/logSigningKey.js';
 import type { ExportFile } from '../../verifier/format.js';
 import type { Problem } from '../../verifier/problems.js';
 import { main } from '../../verifier/main.js';
 import { verifyExportText } from '../../verifier/verify.js';
+import { resealExport, type Doctor } from '../support/resealExport.js';
 import { FIRM_Y } from '../support/authzWorld.js';
 import { seedContextsExport } from '../support/contextsExportSeed.js';
 
-type Doctor = (e: { type: string; data: any }) => void;
 
 t.test('the verifier recomputes every context', async (t) => {
   const seed = await seedContextsExport();
   t.teardown(() => seed.world.api.close());
   const file = JSON.parse(seed.text) as ExportFile;
 
-  const resealed = (doctor: Doctor): string => {
-    const events = structuredClone(file.events) as ExportFile['events'];
-    for (const e of events) doctor(e as { type: string; data: any });
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    const sealed = sealExport(
-      {
-        compoundId: file.manifest.compoundId,
-        exportedAt: file.manifest.exportedAt,
-        source: file.manifest.source,
-        pseudonyms: file.manifest.pseudonyms,
-        events: events.map((e) => ({ position: BigInt(e.position), streamId: e.streamId, eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata })),
-      },
-      { privateKey, jwk: publicJwk(publicKey) },
-    );
-    return JSON.stringify(sealed);
-  };
+  const resealed = (doctor: Doctor): string => resealExport(file, doctor);
   /** Changes the first event of `type` only. */
   const once = (type: string, change: (data: any) => void): Doctor => {
     let done = false;

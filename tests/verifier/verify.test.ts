@@ -5,10 +5,10 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import t from 'tap';
-import { publicJwk } from '../../services/keys/logSigningKey.js';
-import { sealExport } from '../../services/export/seal.js';
 import type { ExportFile } from '../../verifier/format.js';
 import { verifyExportText } from '../../verifier/verify.js';
+import { publicJwk } from '../../services/keys/logSigningKey.js';
+import { resealExport, type Doctor } from '../support/resealExport.js';
 import { seedExport } from '../support/exportSeed.js';
 
 t.test('verify-export', async (t) => {
@@ -47,22 +47,7 @@ t.test('verify-export', async (t) => {
   });
 
   /** The export with `doctor` applied to its events, then re-chained and re-signed with a key of our own. */
-  const resealed = (doctor: (e: { type: string; data: any }) => void): string => {
-    const events = structuredClone(file.events) as ExportFile['events'];
-    for (const e of events) doctor(e as { type: string; data: any });
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    const sealed = sealExport(
-      {
-        compoundId: file.manifest.compoundId,
-        exportedAt: file.manifest.exportedAt,
-        source: file.manifest.source,
-        pseudonyms: file.manifest.pseudonyms,
-        events: events.map((e) => ({ position: BigInt(e.position), streamId: e.streamId, eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata })),
-      },
-      { privateKey, jwk: publicJwk(publicKey) },
-    );
-    return JSON.stringify(sealed);
-  };
+  const resealed = (doctor: Doctor): string => resealExport(file, doctor);
 
   t.test('re-sealing the export unchanged passes (the test key is sound)', async (t) => {
     t.same(verifyExportText(resealed(() => {})).problems, []);
