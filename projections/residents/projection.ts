@@ -3,7 +3,7 @@
  * agenda and decisions, representatives' open votes, and requests to convene with their totals.
  */
 import { assertNever } from '../../domain/shared/decider.js';
-import { residentsEventTypes, type ResidentsEvent, type RollTotals } from '../../domain/residents/index.js';
+import { residentsEventTypes, type Constituency, type RepresentativeRules, type ResidentsEvent, type RollTotals } from '../../domain/residents/index.js';
 import type { RecordedEvent } from '../../domain/shared/log.js';
 import type { DocChange, DocReader, Projection } from '../projection.js';
 
@@ -34,7 +34,8 @@ export interface MeetingDoc {
   readonly meetingId: string;
   readonly compoundId: string;
   readonly kind: 'residents_meeting' | 'representatives_meeting';
-  readonly constituency: unknown;
+  /** Residents' meetings: who the members are; representative meetings: the community's rules. */
+  readonly constituency: Constituency | RepresentativeRules | null;
   readonly size: number;
   readonly heldAt: string;
   readonly present: number | null;

@@ -15,6 +15,7 @@ import { HttpProblem } from '../api/problem.js';
 import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds, type CommandEnvelope } from '../commands/handler.js';
+import { decisionList, decisionView, objectionList, petitionView } from './decisionViewSchemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const id = identifier;
@@ -151,7 +152,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/motions/:motionId/objections',
-    { schema: { tags: ['assembly'], summary: 'Objections to the result and their answers (never who objected)', params: z.object({ motionId: id }), querystring: afterQuery, response: { 200: z.object({ objections: z.array(z.any()) }), ...errors } } },
+    { schema: { tags: ['assembly'], summary: 'Objections to the result and their answers (never who objected)', params: z.object({ motionId: id }), querystring: afterQuery, response: { 200: objectionList, ...errors } } },
     async (request) => {
       const motion = await motionOf(request.params.motionId);
       await readable(request, motion.compoundId, request.query.after);
@@ -161,7 +162,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/compounds/:compoundId/decisions',
-    { schema: { tags: ['assembly'], summary: 'The compound\u2019s decisions (业主大会决定), revoked ones marked', params: z.object({ compoundId: id }), querystring: afterQuery, response: { 200: z.object({ decisions: z.array(z.any()) }), ...errors } } },
+    { schema: { tags: ['assembly'], summary: 'The compound\u2019s decisions (业主大会决定), revoked ones marked', params: z.object({ compoundId: id }), querystring: afterQuery, response: { 200: decisionList, ...errors } } },
     async (request) => {
       await readable(request, request.params.compoundId, request.query.after);
       return { decisions: decisions.decisions(request.params.compoundId) };
@@ -170,7 +171,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/decisions/:decisionId',
-    { schema: { tags: ['assembly'], summary: 'A decision: its matter, proposal, what was adopted, notification and revocation', params: z.object({ decisionId: id }), querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    { schema: { tags: ['assembly'], summary: 'A decision: its matter, proposal, what was adopted, notification and revocation', params: z.object({ decisionId: id }), querystring: afterQuery, response: { 200: decisionView, ...errors } } },
     async (request) => {
       const principal = await requirePrincipal(request, signingKey);
       await runner.waitFor(commands.lastAppended(), 5_000);
@@ -264,7 +265,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/petitions/:petitionId',
-    { schema: { tags: ['assembly'], summary: 'A petition\u2019s totals against 20% of area and headcount; never who signed', params: z.object({ petitionId: id }), querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    { schema: { tags: ['assembly'], summary: 'A petition\u2019s totals against 20% of area and headcount; never who signed', params: z.object({ petitionId: id }), querystring: afterQuery, response: { 200: petitionView, ...errors } } },
     async (request) => {
       const principal = await requirePrincipal(request, signingKey);
       await runner.waitFor(commands.lastAppended(), 5_000);

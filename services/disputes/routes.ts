@@ -13,6 +13,7 @@ import { HttpProblem } from '../api/problem.js';
 import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds } from '../commands/handler.js';
+import { disputedRecordView, disputeList } from './viewSchemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const id = identifier;
@@ -94,7 +95,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/compounds/:compoundId/disputes',
     {
-      schema: { tags: ['disputes'], summary: 'Disputes by category, parties (by kind), mediator and outcome, with statistics; no personal data', params: z.object({ compoundId: id }), querystring: afterQuery, response: { 200: z.object({ disputes: z.array(z.any()), statistics: z.any() }), ...errors } },
+      schema: { tags: ['disputes'], summary: 'Disputes by category, parties (by kind), mediator and outcome, with statistics; no personal data', params: z.object({ compoundId: id }), querystring: afterQuery, response: { 200: disputeList, ...errors } },
     },
     async (request) => {
       const principal = await requirePrincipal(request, signingKey);
@@ -107,7 +108,7 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/compounds/:compoundId/disputed/:type/:recordId',
-    { schema: { tags: ['disputes'], summary: 'Whether a record (a ballot receipt, a motion, a decision...) is under dispute, and by which disputes', params: z.object({ compoundId: id, type: enumOf(linkedRecordTypes), recordId: z.string().min(1).max(128) }), querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    { schema: { tags: ['disputes'], summary: 'Whether a record (a ballot receipt, a motion, a decision...) is under dispute, and by which disputes', params: z.object({ compoundId: id, type: enumOf(linkedRecordTypes), recordId: z.string().min(1).max(128) }), querystring: afterQuery, response: { 200: disputedRecordView, ...errors } } },
     async (request) => {
       const principal = await requirePrincipal(request, signingKey);
       requireRole(principal, request.params.compoundId, ANY);

@@ -15,6 +15,7 @@ import { HttpProblem } from '../api/problem.js';
 import { afterQuery, identifier, instant, problemSchema } from '../api/schemas.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds } from '../commands/handler.js';
+import { jointMeetingList, partyScoreList, requestList } from './viewSchemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const created = z.object({ position: z.string() }).passthrough();
@@ -106,7 +107,7 @@ export const jointRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/compounds/:compoundId/joint-meetings',
-    { schema: { tags: ['joint'], summary: 'Joint meetings with resolutions and the status of their tasks', params: z.object({ compoundId: identifier }), querystring: afterQuery, response: { 200: z.object({ meetings: z.array(z.any()) }), ...errors } } },
+    { schema: { tags: ['joint'], summary: 'Joint meetings with resolutions and the status of their tasks', params: z.object({ compoundId: identifier }), querystring: afterQuery, response: { 200: jointMeetingList, ...errors } } },
     async (request) => {
       await reader(request, request.params.compoundId, request.query.after);
       return { meetings: read.list<JointMeetingDoc>(JOINT_MEETINGS, request.params.compoundId) };
@@ -152,7 +153,7 @@ export const jointRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/compounds/:compoundId/requests',
-    { schema: { tags: ['joint'], summary: 'Requests with each dispatch and its outcome (never who raised them)', params: z.object({ compoundId: identifier }), querystring: afterQuery, response: { 200: z.object({ requests: z.array(z.any()) }), ...errors } } },
+    { schema: { tags: ['joint'], summary: 'Requests with each dispatch and its outcome (never who raised them)', params: z.object({ compoundId: identifier }), querystring: afterQuery, response: { 200: requestList, ...errors } } },
     async (request) => {
       await reader(request, request.params.compoundId, request.query.after);
       return { requests: read.list<RequestDoc>(REQUESTS, request.params.compoundId) };
@@ -167,7 +168,7 @@ export const jointRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Each party\u2019s score for a period, from the record (formula in domain/joint/scores.ts)',
         params: z.object({ compoundId: identifier }),
         querystring: afterQuery.extend({ from: instant, to: instant }),
-        response: { 200: z.object({ from: z.string(), to: z.string(), formula: z.string(), scores: z.array(z.any()) }), ...errors },
+        response: { 200: partyScoreList, ...errors },
       },
     },
     async (request) => {

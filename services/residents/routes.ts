@@ -16,6 +16,7 @@ import { HttpProblem } from '../api/problem.js';
 import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds, type CommandEnvelope } from '../commands/handler.js';
+import { conveneRequestView, residentsMeetingList, residentsMeetingView, rollView } from './viewSchemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const id = identifier;
@@ -96,7 +97,7 @@ export const residentsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/compounds/:compoundId/residents/roll',
-    { schema: { tags: ['residents'], summary: 'The roll\u2019s totals (households, adults, groups) and representatives by group', params: z.object({ compoundId: id }), querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    { schema: { tags: ['residents'], summary: 'The roll\u2019s totals (households, adults, groups) and representatives by group', params: z.object({ compoundId: id }), querystring: afterQuery, response: { 200: rollView, ...errors } } },
     async (request) => {
       await reader(request, request.params.compoundId, request.query.after);
       const roll = read.get<RollDoc>(RESIDENTS_ROLLS, request.params.compoundId);
@@ -199,7 +200,7 @@ export const residentsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/compounds/:compoundId/residents/meetings',
-    { schema: { tags: ['residents'], summary: 'Residents\u2019 and representative meetings with their decisions', params: z.object({ compoundId: id }), querystring: afterQuery, response: { 200: z.object({ meetings: z.array(z.any()) }), ...errors } } },
+    { schema: { tags: ['residents'], summary: 'Residents\u2019 and representative meetings with their decisions', params: z.object({ compoundId: id }), querystring: afterQuery, response: { 200: residentsMeetingList, ...errors } } },
     async (request) => {
       await reader(request, request.params.compoundId, request.query.after);
       return { meetings: read.list<MeetingDoc>(RESIDENTS_MEETINGS, request.params.compoundId) };
@@ -207,11 +208,13 @@ export const residentsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/v1/residents/meetings/:meetingId',
-    { schema: { tags: ['residents'], summary: 'A meeting: size, attendance, items with counts or representatives\u2019 votes, decisions', params: z.object({ meetingId: id }), querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    { schema: { tags: ['residents'], summary: 'A meeting: size, attendance, items with counts or representatives\u2019 votes, decisions', params: z.object({ meetingId: id }), querystring: afterQuery, response: { 200: residentsMeetingView, ...errors } } },
     async (request) => {
       const compoundId = await compoundOf(residentsMeetingStreamId(request.params.meetingId), 'meeting');
       await reader(request, compoundId, request.query.after);
-      return read.get<MeetingDoc>(RESIDENTS_MEETINGS, request.params.meetingId);
+      const doc = read.get<MeetingDoc>(RESIDENTS_MEETINGS, request.params.meetingId);
+      if (!doc) throw new HttpProblem(404, 'meeting_not_found', 'No such meeting');
+      return doc;
     },
   );
 
@@ -263,11 +266,13 @@ export const residentsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/v1/residents/requests/:requestId',
-    { schema: { tags: ['residents'], summary: 'A request to convene: signatures against the roll, and the convene-by date once reached', params: z.object({ requestId: id }), querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    { schema: { tags: ['residents'], summary: 'A request to convene: signatures against the roll, and the convene-by date once reached', params: z.object({ requestId: id }), querystring: afterQuery, response: { 200: conveneRequestView, ...errors } } },
     async (request) => {
       const compoundId = await compoundOf(conveneRequestStreamId(request.params.requestId), 'request');
       await reader(request, compoundId, request.query.after);
-      return read.get<RequestDoc>(RESIDENTS_REQUESTS, request.params.requestId);
+      const doc = read.get<RequestDoc>(RESIDENTS_REQUESTS, request.params.requestId);
+      if (!doc) throw new HttpProblem(404, 'request_not_found', 'No such request');
+      return doc;
     },
   );
 };
