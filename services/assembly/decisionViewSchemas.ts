@@ -7,37 +7,16 @@
  * does not match it). Never who objected or who signed.
  */
 import { z } from 'zod';
-import { matters, revokingAuthorities, type Matter, type Proposal } from '../../domain/assembly/index.js';
+import { matters, revokingAuthorities, type Matter } from '../../domain/assembly/index.js';
 import type { DecisionDoc, ObjectionDoc, PetitionDoc } from '../../projections/assembly/index.js';
 import type { SameShape } from '../api/sameShape.js';
+import { proposalView } from './proposalSchema.js';
 
 const instant = z.string().describe('ISO-8601 instant');
 const axes = z.object({ area: z.string().describe('m², exact decimal'), headcount: z.number().int() }).describe('the two axes of Civil Code Art. 278');
 const scope = z
   .discriminatedUnion('kind', [z.object({ kind: z.literal('compound') }), z.object({ kind: z.literal('buildings'), buildings: z.array(z.string()).readonly() })])
   .describe('the whole compound, or the owners of some buildings (沪规定 Art. 69)');
-const organisation = z.object({ name: z.string(), creditCode: z.string().optional().describe('统一社会信用代码, 18 characters') });
-const yuan = z.string().describe('yuan, exact decimal to the fen');
-
-/** 议案内容: a motion's proposal, typed per matter. */
-export const proposalView = z
-  .discriminatedUnion('kind', [
-    z.object({
-      kind: z.literal('use_maintenance_fund'),
-      plan: z.string(),
-      budget: yuan,
-      chargeScope: scope.describe('分摊范围: who bears the cost, and so who decides (维修资金办法 Arts. 22–23)'),
-      works: z.array(z.object({ item: z.string(), estimate: yuan.optional() })).readonly(),
-      contractor: organisation.optional(),
-    }),
-    z.object({ kind: z.literal('raise_maintenance_fund'), ratePerSquareMetre: yuan.describe('yuan per m² of exclusive area') }),
-    z.object({ kind: z.literal('hire_or_dismiss_firm'), action: z.enum(['hire', 'dismiss', 'renew']), firm: organisation.optional() }),
-    z.object({ kind: z.literal('elect_committee'), electionId: z.string().optional(), seats: z.number().int() }),
-    z.object({ kind: z.literal('change_common_use'), what: z.string(), where: z.string(), incomeUse: z.string() }),
-    z.object({ kind: z.literal('text'), text: z.string() }),
-  ])
-  .describe('typed per matter');
-
 /** 异议及答复: an objection to the preliminary result and its answer, never who filed it (ObjectionDoc). */
 export const objectionView = z.object({
   motionId: z.string(),
@@ -95,7 +74,6 @@ export const petitionView = z.object({
 export const objectionList = z.object({ objections: z.array(objectionView) });
 export const decisionList = z.object({ decisions: z.array(decisionView) });
 
-true satisfies SameShape<z.output<typeof proposalView>, Proposal>;
 true satisfies SameShape<z.output<typeof objectionView>, ObjectionDoc>;
 true satisfies SameShape<z.output<typeof decisionView>, DecisionDoc>;
 true satisfies SameShape<z.output<typeof petitionView>, PetitionDoc>;

@@ -1,10 +1,11 @@
 /**
  * Response schemas of the assembly's notice-board reads (services/api/routes/motions.ts), so /docs documents
  * them. They mirror the views' types in projections/assembly (MotionDoc, TallyView, BallotView) field for field,
- * and the compiler holds each route's answer to its schema (the serializer would drop a field left out). Only
- * a motion's proposal, typed per matter (domain/assembly/proposals.ts), is documented as any JSON.
+ * and the compiler holds each route's answer to its schema (the serializer would drop a field left out). A
+ * motion's proposal is typed per matter (services/assembly/proposalSchema.ts).
  */
 import { z } from 'zod';
+import { proposalView } from './proposalSchema.js';
 
 const instant = z.string().describe('ISO-8601 instant');
 const axes = z.object({ area: z.string().describe('m², exact decimal'), headcount: z.number().int() }).describe('the two axes of Civil Code Art. 278');
@@ -61,7 +62,7 @@ export const motionView = z.object({
   outcome: outcome.nullable(),
   resultLate: z.boolean().nullable(),
   form,
-  proposal: z.unknown().describe('null, or typed per matter: use_maintenance_fund {plan, budget, chargeScope, works, contractor?}; raise_maintenance_fund {ratePerSquareMetre}; hire_or_dismiss_firm {action, firm?}; elect_committee {seats, electionId?}; change_common_use {what, where, incomeUse}; others {text}'),
+  proposal: proposalView.nullable().describe('null: none given (the description says it all)'),
   meeting: z.enum(['regular', 'extraordinary']),
   objectionsUntil: instant.nullable(),
   finalPublishedAt: instant.nullable(),
