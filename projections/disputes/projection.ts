@@ -91,6 +91,13 @@ export const disputesProjection: Projection = {
   version: 1,
   handles: disputeEventTypes,
   apply: (event: RecordedEvent, docs: DocReader) => apply({ type: event.type, data: event.data } as DisputeEvent, docs),
+  // The compound a mediation step belongs to is its dispute's (only the filing names it): `?asOf=` folds a
+  // compound's events by this scope, and the runner isolates failures by it.
+  scopeOf: (event: RecordedEvent, docs: DocReader) => {
+    const d = event.data as { compoundId?: string; disputeId?: string };
+    if (d.compoundId) return d.compoundId;
+    return (d.disputeId && docs.get<DisputeDoc>(DISPUTES, d.disputeId)?.compoundId) || event.streamId;
+  },
 };
 
 /** Statistics by category and outcome (no personal data). */

@@ -10,7 +10,7 @@ import type { ManualClock } from '../../services/clock.js';
 import { JOINT_MEETINGS, REQUESTS } from '../../projections/joint/index.js';
 import { partyScores, type DispatchRecord } from '../../domain/joint/index.js';
 import { startTestApi } from '../support/api.js';
-import { answersAsOf, answersView, snapshot } from '../support/viewMatch.js';
+import { answersAsOf, answersView, snapshot, type Created } from '../support/viewMatch.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -33,7 +33,7 @@ t.test('joint meetings, requests and scores: the HTTP body is the view, now and 
     const res = await api.call('POST', url, { token, ...(body === undefined ? {} : { body }) });
     t.equal(res.statusCode, 201, `${url}: ${res.body.slice(0, 200)}`);
     position = (res.json() as { position: string }).position;
-    return res.json() as Record<string, string>;
+    return res.json() as Created;
   };
 
   // Meeting A: attended, two resolutions, three tasks; results published in time.

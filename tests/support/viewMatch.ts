@@ -35,3 +35,6 @@ export async function answersAsOf(t: Test, api: TestApi, url: string, token: str
 
 /** The view as JSON now, to compare an `?asOf=` read with later. */
 export const snapshot = (view: () => unknown): unknown => json(view());
+
+/** The ids a 201 answers with, for the tests' `post` helpers. */
+export type Created = Record<'meetingId' | 'resolutionId' | 'taskId' | 'requestId' | 'disputeId' | 'motionId' | 'receipt' | 'decisionId' | 'objectionId' | 'petitionId' | 'itemId' | 'position', string>;
