@@ -98,7 +98,8 @@ function decide(cmd: ResidentsCommand, state: ResidentsState, ctx: ResidentsCont
             meetingId: d.meetingId,
             compoundId: d.compoundId,
             kind: d.kind,
-            constituency: d.kind === 'residents_meeting' ? d.constituency! : null,
+            // Only what the constituency's kind has: a stray perGroup on all_adults is not kept (居委会组织法 Art. 9).
+            constituency: d.kind === 'residents_meeting' ? (d.constituency!.kind === 'group_representatives' ? { kind: 'group_representatives', perGroup: d.constituency!.perGroup } : { kind: d.constituency!.kind }) : null,
             representatives,
             rules,
             size,

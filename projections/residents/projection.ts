@@ -106,4 +106,13 @@ export const residentsProjection: Projection = {
   version: 1,
   handles: residentsEventTypes,
   apply: (event: RecordedEvent, docs: DocReader) => apply({ type: event.type, data: event.data } as ResidentsEvent, docs),
+  // A meeting's or a request's later steps name only the meeting or the request: their compound is its document's
+  // (`?asOf=` folds a compound's events by this scope, and the runner isolates failures by it).
+  scopeOf: (event: RecordedEvent, docs: DocReader) => {
+    const d = event.data as { compoundId?: string; meetingId?: string; requestId?: string };
+    if (d.compoundId) return d.compoundId;
+    if (d.meetingId) return docs.get<MeetingDoc>(RESIDENTS_MEETINGS, d.meetingId)?.compoundId ?? event.streamId;
+    if (d.requestId) return docs.get<RequestDoc>(RESIDENTS_REQUESTS, d.requestId)?.compoundId ?? event.streamId;
+    return event.streamId;
+  },
 };
