@@ -15,7 +15,7 @@ import { figureArea } from './figures.js';
 import { applyToMotion } from './motions.js';
 import { applyToObjections } from './objections.js';
 import { applyToPetition } from './petitions.js';
-import { applyMotionToTally, ballotCounts, contentOf, deemedAfterBallot, ruleInvalid, tallyAfterBallot } from './tally.js';
+import { applyMotionToTally, ballotCounts, contentOf, deemedAfterBallot, ruleInvalid, tallyAfterBallot, type BallotContent } from './tally.js';
 
 const putTally = (doc: TallyDoc): DocChange => ({ op: 'put', collection: MOTION_TALLIES, id: doc.motionId, doc });
 
@@ -46,7 +46,15 @@ function applyRuling(data: BallotRuledInvalidData, docs: DocReader): DocChange[]
   const ballot = docs.get<BallotDoc>(MOTION_BALLOTS, data.receipt);
   const tally = docs.get<TallyDoc>(MOTION_TALLIES, data.motionId);
   if (!ballot || !tally || ballot.motionId !== data.motionId || ballot.status !== 'counted') return [];
-  return [putBallot({ ...ballot, status: 'ruled_invalid' }), putTally(ruleInvalid(tally, contentOf(ballot), figureArea(ballot.area)))];
+  return [putBallot({ ...ballot, status: 'ruled_invalid' }), putTally(ruleInvalid(tally, contentOfBallotDoc(ballot), figureArea(ballot.area)))];
+}
+
+/** What a ballot's document says: its option or its candidates' marks on the other forms (the doc has no `marks`). */
+function contentOfBallotDoc(ballot: BallotDoc): BallotContent {
+  if (ballot.invalid) return { kind: 'invalid' };
+  if (ballot.option !== undefined) return { kind: 'marks', marks: { form: 'choose_one', option: ballot.option } };
+  if (ballot.candidates !== undefined) return { kind: 'marks', marks: { form: 'elect', candidates: ballot.candidates } };
+  return contentOf(ballot);
 }
 
 /** An assembly event's compound: in its data, or through its motion's (or petition's) document. */
@@ -60,7 +68,9 @@ function compoundOf(event: RecordedEvent, docs: DocReader): string {
 
 export const assemblyProjection: Projection = {
   name: 'assembly',
-  version: 4,
+  // 5: a ballot ruled invalid on a choose_one or elect motion stopped the compound's projection (the ballot's
+  // document has no `marks`); replayed so that a compound stopped by it projects again.
+  version: 5,
   scopeOf: compoundOf,
   handles: [...motionEventTypes, 'BallotCast', ...petitionEventTypes],
   apply(event: RecordedEvent, docs: DocReader): readonly DocChange[] {

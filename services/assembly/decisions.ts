@@ -120,8 +120,7 @@ export function decisionsService(deps: DecisionsDeps): DecisionsService {
       if (!decision) return notFound('decision_not_found', `No decision ${decisionId}`);
       return assembly.handleMotion(decision.motionId, { type: 'RevokeDecision', data: { motionId: decision.motionId, decisionId, ...input }, by }, cmd);
     },
-    decision: (decisionId) => read.get<DecisionDoc>(DECISIONS, decisionId),
-    decisions: (compoundId) => read.list<DecisionDoc>(DECISIONS, compoundId),
+    ...decisionReads(read),
     async openPetition(compoundId, petitionId, purpose, by, cmd) {
       const roll = voterIdentities(await registry.state(compoundId));
       return handleCommand(store, petitionDecider, petitionStreamId(petitionId), { type: 'OpenPetition', data: { petitionId, compoundId, purpose, roll }, by }, cmd, {});
@@ -129,6 +128,17 @@ export function decisionsService(deps: DecisionsDeps): DecisionsService {
     signPetition(petitionId, unitId, by, cmd) {
       return handleCommand(store, petitionDecider, petitionStreamId(petitionId), { type: 'SignPetition', data: { petitionId, unitId }, by }, cmd, {});
     },
+  };
+}
+
+/**
+ * The service's reads of the read model: decisions and petitions. The module answers a `?asOf=` request with
+ * them over the time-travelling reader (module.ts `timeTravel`), so the compound's decisions are those of then.
+ */
+export function decisionReads(read: Pick<ReadView, 'get' | 'list'>): Pick<DecisionsService, 'decision' | 'decisions' | 'petition'> {
+  return {
+    decision: (decisionId) => read.get<DecisionDoc>(DECISIONS, decisionId),
+    decisions: (compoundId) => read.list<DecisionDoc>(DECISIONS, compoundId),
     petition: (petitionId) => read.get<PetitionDoc>(PETITIONS, petitionId),
   };
 }

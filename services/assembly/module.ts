@@ -8,7 +8,8 @@ import { assemblyProjection } from '../../projections/assembly/index.js';
 import { committeeMotionGate } from './committeeGate.js';
 import { defineContext, lazyRoutes, type ServiceDeps } from '../platform/contextModule.js';
 import { assemblyDeadlineSource } from './deadlines.js';
-import { decisionsService } from './decisions.js';
+import { decisionReads, decisionsService } from './decisions.js';
+import { timeTravellingRead } from '../api/asOf/timeTravel.js';
 import { decisionNotifier } from './reactors.js';
 import type { RegistryReader } from './registryReader.js';
 import { assemblyService } from './service.js';
@@ -26,6 +27,8 @@ export const assemblyModule = defineContext({
     const assembly = assemblyService(store, { registry, read, runner, gate: committeeMotionGate(store) });
     return { assembly, decisions: decisionsService({ store, read, runner, assembly, registry }) };
   },
+  // ?asOf=: the decisions and petitions the routes read are the compound's as of then (services/api/asOf).
+  timeTravel: ({ decisions, read }) => ({ decisions: { ...decisions, ...decisionReads(timeTravellingRead(read)) } }),
   reactors: ({ assembly }) => [decisionNotifier(assembly)],
   deadlineSources: ({ assembly, registry }) => [assemblyDeadlineSource({ assembly, registry })],
 });
