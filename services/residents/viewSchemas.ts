@@ -17,10 +17,10 @@ export const rollView = z.object({
   compoundId: z.string(),
   totals,
   recordedAt: instant,
-  representatives: z.record(z.string(), z.array(z.string()).readonly()).readonly().describe('per residents\u2019 group: its representatives\u2019 ids (居委会组织法 Art. 10)'),
+  representatives: z.record(z.string(), z.array(z.string()).readonly()).readonly().describe('per residents\u2019 group: its representatives\u2019 ids (居委会组织法 Art. 9)'),
 });
 
-/** Who the members of a residents' meeting are (居委会组织法 Art. 10: all adults, a representative per household, or 2–3 per group). */
+/** Who the members of a residents' meeting are (居委会组织法 Art. 9 para. 1: all adults, a representative per household, or 2–3 per group). */
 const constituency = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all_adults') }),
   z.object({ kind: z.literal('household_representatives') }),
@@ -68,7 +68,7 @@ export const conveneRequestView = z.object({
   purpose: z.string(),
   totals: totals.describe('the roll when the request was opened'),
   signed: totals.describe('households, adults and groups that signed'),
-  reachedBy: z.array(z.string()).readonly().nullable().describe('which threshold(s) were reached (居委会组织法 Art. 10 para. 2: a fifth of adults, of households or of groups)'),
+  reachedBy: z.array(z.string()).readonly().nullable().describe('which threshold(s) were reached (居委会组织法 Art. 10 para. 2: a fifth of the adults, a fifth of the households or a third of the residents\u2019 groups)'),
   conveneBy: instant.nullable().describe('the meeting must be convened by then, once reached'),
 });
 
