@@ -233,6 +233,12 @@ function actingAfterFiling(state: ActiveCommitteeState, filedAt: string): Acting
 
 export const activeMembers = (state: ActiveCommitteeState): readonly MemberState[] => state.members.filter((m) => m.status === 'active');
 
+/**
+ * The person ids of the OC's serving members (none before a committee is seated): what another context needs to
+ * keep them out of a body they may not sit on (the supervisory board: 广州办法 Art. 49; domain-rules §6.4).
+ */
+export const servingMemberPersonIds = (state: CommitteeState): readonly string[] => (state.status === 'active' && state.term ? activeMembers(state).map((m) => m.personId) : []);
+
 /** The election not yet decided, if any. */
 export const openElection = (state: ActiveCommitteeState): ElectionState | undefined =>
   state.electionOrder.map((id) => state.elections[id]!).find((e) => e.decided === null);
