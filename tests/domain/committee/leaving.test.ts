@@ -6,7 +6,7 @@
  * alternates' list. Where the pack sends the ground to the owners (沪规定 Art. 31 para. 2), the command is refused.
  */
 import t from 'tap';
-import { committeeDecider, committeeRules, type CommitteeCommand, type CommitteeEvent } from '../../../domain/committee/index.js';
+import { committeeDecider, committeeRules, servingMemberPersonIds, type CommitteeCommand, type CommitteeEvent } from '../../../domain/committee/index.js';
 import { fold, type DecideContext } from '../../../domain/shared/decider.js';
 import { spec } from '../../support/deciderSpec.js';
 
@@ -97,4 +97,12 @@ t.test('where the pack sends the ground to the owners, nothing ends by itself', 
   t.match(S.given(sh).when(resign('k1', oc(1))).events(t), [{ type: 'MembershipTerminated', data: { reason: 'resigned', source: /沪规定 Art\. 31/ } }], 'a resignation ends by itself in Shanghai');
   t.match(committeeRules('national').leaving.resigned, { elsewhere: /指导规则 Art\. 44/ }, 'nationally a resignation goes to the assembly');
   t.match(committeeRules('hangzhou').leaving, { resigned: { source: /杭条例 Art\. 32 \(四\)/ }, incapacity: { source: /杭条例 Art\. 32 \(二\)/ } });
+});
+
+t.test('the OC\u2019s serving members another context reads (the supervisory board, 广州办法 Art. 49): seated ones only', async (t) => {
+  t.same(servingMemberPersonIds(fold(committeeDecider, [])), [], 'no committee: none');
+  let events = seated('beijing', 2);
+  t.same([...servingMemberPersonIds(fold(committeeDecider, events))].sort(), ['p0', 'p1', 'p2', 'p3', 'p4'], 'alternates are not members');
+  events = then(events, resign('k1', oc(1)));
+  t.same([...servingMemberPersonIds(fold(committeeDecider, events))].sort(), ['p0', 'p2', 'p3', 'p4', 'p6'], 'the resigned member out, the seated alternate in');
 });
