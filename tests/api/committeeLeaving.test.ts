@@ -52,7 +52,12 @@ t.test('an alternate sells and leaves the list; a member resigns, another is una
   const oc = (i: number) => api.token(`p${i}`, `oc_member@${compoundId}`);
   const owner = (i: number) => api.token(`p${i}`, `owner@${compoundId}`);
   const board = async () => (await api.call('GET', base, { token: await owner(8) })).json();
-  t.same((await board()).committee.alternates.map((a: { memberId: string }) => a.memberId), ['c5', 'c6']);
+  // The setup went through the service, not HTTP: wait for the read model to show the seated committee.
+  const start = await waitFor(async () => {
+    const b = await board();
+    return b.committee && b;
+  }, 'the committee seated');
+  t.same(start.committee.alternates.map((a: { memberId: string }) => a.memberId), ['c5', 'c6']);
 
   // 1. The first alternate sells their only unit: off the list (the reactor on UnitTransferred).
   t.equal((await api.call('POST', `/v1/compounds/${compoundId}/units/1-106/transfer`, { token: admin, body: { owners: [{ personId: 'p-buyer', name: '买受人' }] } })).statusCode, 201);
