@@ -38,7 +38,15 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** `cli rotate-key`: how long the replaced key still verifies, in hours (default: the longest token lifetime). */
   readonly jwtKeyOverlapHours: number;
+  /**
+   * polish (trust): Fastify's `trustProxy`, whom to believe about the client's address in X-Forwarded-For (the rate
+   * limits count it): false (the default: the socket's peer), true (every hop), a hop count, or addresses/CIDRs.
+   */
+  readonly trustProxy: TrustProxy;
 }
+
+/** polish (trust): `TRUST_PROXY` parsed (services/config.ts `trustProxy`). */
+export type TrustProxy = boolean | number | readonly string[];
 
 /**
  * Every bad variable, one line each (`NAME must be ..., got ...`); `message` is the lines joined. The server
@@ -165,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitWindowMs: c.integer('RATE_LIMIT_WINDOW_MS', 60_000, 100, 86_400_000, ' milliseconds'),
     corsOrigins: corsOrigins(env.CORS_ORIGINS, c.bad),
     jwtKeyOverlapHours: c.integer('JWT_KEY_OVERLAP_HOURS', 720, 0, 8_760, ' hours'),
+    trustProxy: trustProxy(env.TRUST_PROXY, c.bad), // polish (trust)
   };
   if (c.problems.length > 0) throw new ConfigError(c.problems);
   return config;
@@ -189,6 +198,37 @@ function corsOrigins(raw: string | undefined, bad: (message: string) => void): s
     }
   }
   return origins;
+}
+
+/** proxy-addr's names for address ranges, accepted in a TRUST_PROXY list. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * polish (trust): TRUST_PROXY, whom to believe about the client's address (Fastify's `trustProxy`): unset, empty or
+ * `false`: nobody (the socket's peer is the client); `true`: every hop (X-Forwarded-For's first address); a whole
+ * number 1–100: that many proxies in front; else a comma-separated list of IP addresses, CIDRs (`10.0.0.0/8`) or
+ * `loopback`, `linklocal`, `uniquelocal`: the proxies trusted.
+ */
+function trustProxy(raw: string | undefined, bad: (message: string) => void): TrustProxy {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 100) return hops;
+  } else {
+    const entries = value.split(',').map((e) => e.trim());
+    const valid = (e: string): boolean => {
+      if (PROXY_RANGES.has(e)) return true;
+      const [address, prefix, ...rest] = e.split('/');
+      const family = isIP(address ?? '');
+      if (family === 0 || rest.length > 0) return false;
+      return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+    };
+    if (entries.every(valid)) return entries;
+  }
+  bad(`TRUST_PROXY must be true, false, a number of proxies from 1 to 100, or a comma-separated list of IP addresses, CIDRs, loopback, linklocal or uniquelocal, got ${JSON.stringify(value.slice(0, 80))}`);
+  return false;
 }
 
 /**

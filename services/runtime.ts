@@ -111,6 +111,7 @@ export async function startRuntime(
   const app = await buildApp({ deps, logger: options.logger ?? false, metricsToken: config.metricsToken /* ops */,
     rateLimit: { max: config.rateLimitMax, writeMax: config.rateLimitWriteMax, windowMs: config.rateLimitWindowMs }, // trust17
     corsOrigins: config.corsOrigins, // trust17
+    trustProxy: config.trustProxy, // polish (trust)
   });
   return {
     app,

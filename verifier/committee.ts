@@ -111,6 +111,7 @@ export class CommitteeCheck {
         return;
       }
       case 'MembershipEnded':
+      case 'MembershipTerminated': // polish: 京条例 Art. 46 para. 1 (二)(三), the same counts
       case 'MemberRemoved': {
         const d = event.data;
         if (!serving.some((m) => m.memberId === d.memberId)) bad(`ends the membership of ${d.memberId}, not a member in office`);

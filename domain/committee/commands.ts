@@ -94,6 +94,18 @@ export type CommitteeCommand =
       readonly by: ActorFacts;
     }
   | {
+      /** 辞职: a member or an alternate resigns in writing (京条例 Art. 46 para. 1 (二)); by themself. */
+      readonly type: 'Resign';
+      readonly data: { readonly memberId: string; readonly letterRef: string };
+      readonly by: ActorFacts;
+    }
+  | {
+      /** 无法履行职责: a member or an alternate can no longer serve (京条例 Art. 46 para. 1 (三)); recorded by the OC or the street office. */
+      readonly type: 'RecordIncapacity';
+      readonly data: { readonly memberId: string; readonly occurredOn: string; readonly evidenceRef: string };
+      readonly by: ActorFacts;
+    }
+  | {
       readonly type: 'RecordMeeting';
       readonly data: {
         readonly meetingId: string;

@@ -19,6 +19,7 @@ import { committeeRules, type CommitteeRules, type NominationRoute } from './rul
 import { checkTransitionFreeze, formReelectionGroup, recordHandover, reportReelection } from './transition.js';
 import { decideActing, isActingCommand } from './actingDecide.js';
 import { afterVacancy } from './alternates.js';
+import { recordIncapacity, resign } from './leaving.js';
 import { activeMembers, evolveCommittee, initialCommitteeState, openElection, type ActiveCommitteeState, type CommitteeState } from './state.js';
 
 /** Who does what (README "Who may do what"): the street office forms the group and reviews; the Party committee nominates and consents; the group or the OC convenes; owners nominate; members record meetings. */
@@ -295,7 +296,14 @@ function decideActive(command: CommitteeCommand, state: ActiveCommitteeState, ct
       const d = command.data;
       // Still an owner (another unit, or bought back): nothing ends. Already ended: nothing to do (exactly once).
       const member = activeMembers(state).find((m) => m.personId === d.personId);
-      if (!term || !member || d.stillOwnsUnits.length > 0) return [];
+      if (!term || d.stillOwnsUnits.length > 0) return [];
+      if (!member) {
+        // An alternate who is no longer an owner leaves the alternates' list (京条例 Art. 39 para. 1: alternates
+        // meet a member's conditions, owner in the compound first; Art. 46 para. 1 (一)), once.
+        const alternate = term.alternates.find((a) => a.personId === d.personId);
+        if (!alternate) return [];
+        return [{ type: 'AlternateLeft', data: { compoundId, termId: term.termId, memberId: alternate.memberId, reason: 'no_longer_owner', causeEventId: d.causeEventId, unitId: d.unitId, leftAt: iso(now), source: rules.sources.membershipEnds } }];
+      }
       const remaining = activeMembers(state).length - 1;
       const events: CommitteeEvent[] = [
         // 京条例 Art. 46 (一); 指导规则 Art. 43: membership ends by itself when the member is no longer an owner.
@@ -349,6 +357,10 @@ function decideActive(command: CommitteeCommand, state: ActiveCommitteeState, ct
       return recordHandover(command, state, rules, ctx);
     case 'ProposeRemoval':
       return proposeRemoval(command, state, rules, ctx);
+    case 'Resign':
+      return resign(command, state, rules, ctx);
+    case 'RecordIncapacity':
+      return recordIncapacity(command, state, rules, ctx);
     case 'AnswerRemoval':
       return answerRemoval(command, state, ctx);
     case 'PutRemovalToOwners':

@@ -29,6 +29,10 @@ export const committeeErrorCodes = {
   /** A removal ground the record can verify (absences) is not on the member's record. */
   ground_not_established: 'invalid',
   acting_body_not_provided: 'invalid',
+  /** A resignation or incapacity not named properly (the letter, the evidence, the day). */
+  invalid_leaving: 'invalid',
+  /** The pack has this ground decided by the owners, not ending membership by itself (沪规定 Art. 31 para. 2; 指导规则 Art. 44). */
+  leaving_not_by_itself: 'invalid',
   // 403
   not_entitled: 'forbidden',
   // 404

@@ -189,6 +189,39 @@ export interface MembershipEndedData {
   readonly seats: number;
 }
 
+/**
+ * 委员资格自然终止 on the member's own ground: a written resignation or being unable to serve (京条例 Art. 46 para. 1
+ * (二)(三); 沪规定 Art. 31 para. 2; 杭条例 Art. 32), from the day it occurred; the vacancy is then filled as after a sale.
+ */
+export interface MembershipTerminatedData {
+  readonly compoundId: string;
+  readonly termId: string;
+  readonly memberId: string;
+  readonly reason: 'resigned' | 'incapacity';
+  /** The day the ground occurred (China time, YYYY-MM-DD): the letter's day, or the incapacity's. */
+  readonly occurredOn: string;
+  /** The resignation letter, or the evidence of the incapacity. */
+  readonly evidenceRef: string;
+  readonly endedAt: string;
+  readonly remaining: number;
+  readonly seats: number;
+  readonly source: string;
+}
+
+/** 候补委员 leaving the alternates' list: no longer an owner, resigned, or unable to serve (京条例 Arts. 41, 46). */
+export interface AlternateLeftData {
+  readonly compoundId: string;
+  readonly termId: string;
+  readonly memberId: string;
+  readonly reason: 'no_longer_owner' | 'resigned' | 'incapacity';
+  /** The registry event (a sale), or the letter or evidence. */
+  readonly causeEventId?: string;
+  readonly unitId?: string;
+  readonly evidenceRef?: string;
+  readonly leftAt: string;
+  readonly source: string;
+}
+
 /** 提前换届: fewer than half the seats are filled. */
 export interface EarlyReelectionRequiredData {
   readonly compoundId: string;
@@ -477,7 +510,9 @@ export type CommitteeEvent =
   | DomainEvent<'ResidentsCommitteeActing', ResidentsCommitteeActingData>
   | DomainEvent<'OwnersDecisionConvened', OwnersDecisionConvenedData>
   | DomainEvent<'FreezeCheckPassed', FreezeCheckPassedData>
-  | DomainEvent<'AlternateSeated', AlternateSeatedData>;
+  | DomainEvent<'AlternateSeated', AlternateSeatedData>
+  | DomainEvent<'MembershipTerminated', MembershipTerminatedData>
+  | DomainEvent<'AlternateLeft', AlternateLeftData>;
 
 export type CommitteeEventType = CommitteeEvent['type'];
 export const committeeEventTypes: readonly CommitteeEventType[] = [
@@ -513,6 +548,8 @@ export const committeeEventTypes: readonly CommitteeEventType[] = [
   'OwnersDecisionConvened',
   'FreezeCheckPassed',
   'AlternateSeated',
+  'MembershipTerminated',
+  'AlternateLeft',
 ];
 
 export type { DeclaredCondition };

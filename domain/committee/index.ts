@@ -12,6 +12,7 @@ export * from './rules.js';
 export * from './state.js';
 export * from './convening.js';
 export * from './removal.js';
+export * from './leaving.js';
 export * from './transition.js';
 export * from './acting.js';
 export * from './actingDecide.js';

@@ -37,6 +37,10 @@ export interface RemovalGround {
   readonly check?: 'absences';
 }
 
+/** 辞职 (a written resignation) and 丧失履行职责能力 (unable to serve: health, capacity). */
+export type LeavingGround = 'resigned' | 'incapacity';
+export const leavingGrounds: readonly LeavingGround[] = ['resigned', 'incapacity'];
+
 const ground = (code: string, source: string, check?: 'absences'): RemovalGround => ({ code, source, ...(check ? { check } : {}) });
 
 /** 京条例 Art. 46 para. 2 and Art. 47 para. 1 (一)–(九) [T]. */
@@ -137,6 +141,12 @@ export interface CommitteeRules {
   readonly sealNeedsMajority: boolean;
   /** A member absent from half or more of the meetings held in a year is flagged for removal. */
   readonly absenceFlag: boolean;
+  /**
+   * Membership ending by itself, without the owners' vote (京条例 Art. 46 para. 1 (二)(三); 沪规定 Art. 31 para. 2;
+   * 杭条例 Art. 32 (二)(四)): each ground's source where the pack has it end so, else `elsewhere`: what the pack
+   * does instead (a removal by the owners), and no command ends it.
+   */
+  readonly leaving: Readonly<Record<LeavingGround, { readonly source: string } | { readonly elsewhere: string }>>;
   readonly sources: Readonly<Record<'alternates' | 'group' | 'leader' | 'groupListPostingDays' | 'firstAssemblyDays' | 'nomination' | 'ownerInCompound' | 'partyConsent' | 'streetOfficeReview' | 'postingBeforeVoteDays' | 'seats' | 'termYears' | 'reelectionReportMonths' | 'firstMeeting' | 'officers' | 'filingDays' | 'meetings' | 'decisionPublicationDays' | 'membershipEnds' | 'earlyReelection' | 'termEnd' | 'reelectionGroup' | 'transitionFreeze' | 'handover' | 'removal' | 'absences' | 'agendaNotice' | 'demandedMeeting' | 'regularMeeting' | 'seal', string>>;
 }
 
@@ -171,6 +181,10 @@ const national: CommitteeRules = {
   regularMeetingMonths: null,
   sealNeedsMajority: false,
   absenceFlag: false,
+  leaving: {
+    resigned: { elsewhere: '指导规则 Art. 44 (一): a written resignation goes to the owners\u2019 assembly, which decides whether membership ends (propose a removal) [BG]' },
+    incapacity: { source: '指导规则 Art. 43 (二): membership ends by itself on losing civil capacity [BG]' },
+  },
   sources: {
     group: '指导规则 Arts. 10–12: owner, developer, street-office and RC representatives; odd; owners ≥ 1/2 [P]',
     leader: '指导规则 Art. 11: the street-office representative leads [P]',
@@ -225,6 +239,10 @@ const beijing: CommitteeRules = {
   regularMeetingMonths: 2,
   sealNeedsMajority: true,
   absenceFlag: true,
+  leaving: {
+    resigned: { source: '京条例 Art. 46 para. 1 (二): a written resignation to the OC ends membership from that day; the OC posts it and asks the assembly to confirm it [T]' },
+    incapacity: { source: '京条例 Art. 46 para. 1 (三): unable to serve for health or other reasons, not having resigned, membership ends from that day; the OC posts it and asks the assembly to confirm it [T]' },
+  },
   sources: {
     ...national.sources,
     group: '京条例 Art. 31 paras. 2, 4: owners, developer, street office, Party organisation, RC; odd; owners ≥ 1/2 [T]',
@@ -275,6 +293,10 @@ const shanghai: CommitteeRules = {
   handoverFrom: 'reelection_group',
   regularMeetingMonths: 2,
   absenceFlag: true,
+  leaving: {
+    resigned: { source: '沪规定 Art. 31 para. 1 (二), para. 2: a written resignation to the OC ends membership from that day; the OC announces it [T]' },
+    incapacity: { elsewhere: '沪规定 Art. 31 para. 2: unable to serve for health or other reasons, membership ends only when the owners\u2019 assembly so decides (propose a removal citing ground (三)) [T]' },
+  },
   sources: {
     ...national.sources,
     group: '沪规定 Art. 15 para. 2: odd; owners ≥ 1/2 [T]',
@@ -303,6 +325,10 @@ const shanghai: CommitteeRules = {
 
 const hangzhou: CommitteeRules = {
   ...national,
+  leaving: {
+    resigned: { source: '杭条例 Art. 32 (四): a written resignation ends the office by itself; the OC confirms it and tells all owners [T]' },
+    incapacity: { source: '杭条例 Art. 32 (二): declared by law without or with limited civil capacity, the office ends by itself; the OC confirms it and tells all owners [T]' },
+  },
   jurisdiction: 'hangzhou',
   preparatoryBody: 'property_management_committee',
   leaderKind: 'street_office',

@@ -43,7 +43,11 @@ export interface MemberState {
   readonly electionId: string;
   readonly role: 'chair' | 'vice_chair' | 'member';
   readonly status: 'active' | 'ended';
-  readonly ended: { readonly at: string; readonly reason: 'no_longer_owner'; readonly unitId: string } | { readonly at: string; readonly reason: 'removed'; readonly removalId: string } | null;
+  readonly ended:
+    | { readonly at: string; readonly reason: 'no_longer_owner'; readonly unitId: string }
+    | { readonly at: string; readonly reason: 'removed'; readonly removalId: string }
+    | { readonly at: string; readonly reason: 'resigned' | 'incapacity'; readonly occurredOn: string }
+    | null;
   /** 累计缺席 flagged (沪规定 Art. 31 (五); 京条例 Art. 46): when, and the counts. */
   readonly absences: { readonly flaggedAt: string; readonly meetings: number; readonly absences: number } | null;
 }
@@ -232,6 +236,12 @@ function actingAfterFiling(state: ActiveCommitteeState, filedAt: string): Acting
 }
 
 export const activeMembers = (state: ActiveCommitteeState): readonly MemberState[] => state.members.filter((m) => m.status === 'active');
+
+/**
+ * The person ids of the OC's serving members (none before a committee is seated): what another context needs to
+ * keep them out of a body they may not sit on (the supervisory board: 广州办法 Art. 49; domain-rules §6.4).
+ */
+export const servingMemberPersonIds = (state: CommitteeState): readonly string[] => (state.status === 'active' && state.term ? activeMembers(state).map((m) => m.personId) : []);
 
 /** The election not yet decided, if any. */
 export const openElection = (state: ActiveCommitteeState): ElectionState | undefined =>
@@ -439,6 +449,14 @@ export function evolveCommittee(state: CommitteeState, event: CommitteeEvent): C
     case 'OwnersDecisionConvened':
     case 'FreezeCheckPassed':
       return state;
+    case 'MembershipTerminated': {
+      const d = event.data;
+      return { ...state, members: state.members.map((m) => (m.memberId === d.memberId && m.status === 'active' ? { ...m, status: 'ended' as const, ended: { at: d.endedAt, reason: d.reason, occurredOn: d.occurredOn } } : m)) };
+    }
+    case 'AlternateLeft': {
+      const term = state.term;
+      return term?.termId === event.data.termId ? { ...state, term: { ...term, alternates: term.alternates.filter((a) => a.memberId !== event.data.memberId) } } : state;
+    }
     case 'AlternateSeated': {
       const d = event.data;
       const term = state.term;

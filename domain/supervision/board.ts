@@ -30,7 +30,7 @@ export type SupervisionCommand =
         decisionId: string;
         members: readonly BoardMember[];
         termYears: number;
-        /** The OC's members as declared now: none of them may serve. */
+        /** The OC's serving members (the committee's record, with any the caller named): none of them, nor a declared relative, may serve (广州办法 Art. 49; domain-rules §6.4). */
         ocMembers: readonly string[];
       }
     >

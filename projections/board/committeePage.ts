@@ -26,7 +26,7 @@ const BODY: Readonly<Record<string, string>> = { preparatory_group: '业主大�
 const ELECTION_KIND: Readonly<Record<string, string>> = { first: '首次选举', by_election: '补选', re_election: '换届选举' };
 const ELECTION_STATUS: Readonly<Record<string, string>> = { nominating: '候选人推荐中', posted: '候选人名单已公示', decided: '已产生结果' };
 const ROUTE: Readonly<Record<string, string>> = { party_organisation: '社区党组织推荐', residents_committee: '居民委员会推荐', self: '业主自荐', owners_jointly: '业主联名推荐' };
-const ENDED: Readonly<Record<string, string>> = { no_longer_owner: '不再是业主，职务自动终止', removed: '经业主大会决定罢免' };
+const ENDED: Readonly<Record<string, string>> = { no_longer_owner: '不再是业主，职务自动终止', removed: '经业主大会决定罢免', resigned: '书面辞职，委员资格自然终止', incapacity: '无法履行职责，委员资格自然终止' }; // polish: Art. 46 para. 1 labels
 
 const roleLabel = (role: string): string => ROLE[role] ?? role;
 const kindLabel = (kind: string): string => GROUP_KIND[kind] ?? kind;

@@ -26,7 +26,8 @@ import type { AppDeps } from './deps.js';
 import { registerAuthentication } from './authenticate.js';
 import { registerGracefulClose } from './gracefulClose.js'; // ops
 import { registerMetrics } from './metrics.js'; // ops
-import { registerRateLimit, type RateLimitOptions } from './rateLimit.js'; // trust17
+import { fastifyTrustProxy, registerRateLimit, type RateLimitOptions } from './rateLimit.js'; // trust17
+import type { TrustProxy } from '../config.js'; // polish (trust)
 import { registerSecurityHeaders } from './securityHeaders.js'; // trust17
 import { registerCors } from './cors.js'; // trust17
 import { registerJsonBody } from './jsonBody.js';
@@ -47,6 +48,8 @@ export interface AppOptions {
   readonly rateLimit?: RateLimitOptions;
   /** trust17: origins allowed by CORS (services/api/cors.ts); absent or empty: CORS off. */
   readonly corsOrigins?: readonly string[];
+  /** polish (trust): Fastify's trustProxy (`TRUST_PROXY`): whose X-Forwarded-For gives `request.ip`; absent: nobody's. */
+  readonly trustProxy?: TrustProxy;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -59,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (error, _request, reply) => frameworkProblem(error, reply),
     clientErrorHandler: clientErrorProblem,
     return503OnClosing: false, // ops: gracefulClose.ts answers 503 shutting_down as problem+json
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false), // polish (trust)
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -4,6 +4,8 @@
  * writes are counted apart, writes (POST, PUT, PATCH, DELETE: commands, which append to the log) under a
  * stricter budget. Past the budget: `429 rate_limited` as problem+json with `Retry-After` (seconds).
  * `/health` and `/metrics` are never limited (probes and scrapers). Counters live in this process's memory.
+ * Behind a reverse proxy, `TRUST_PROXY` (services/config.ts) makes `request.ip` the client's address from
+ * X-Forwarded-For (Fastify's `trustProxy`), so callers without a token are counted apart, not as the proxy.
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -17,6 +19,15 @@ export interface RateLimitOptions {
   /** Writes per window per caller; 0: unlimited. */
   readonly writeMax: number;
   readonly windowMs: number;
+}
+
+/**
+ * polish (trust): `TRUST_PROXY` as Fastify's `trustProxy` takes it: a list as its comma-separated string, a hop
+ * count as the function Fastify makes of one (trust the `n` nearest hops; its types take no number).
+ */
+export function fastifyTrustProxy(trust: boolean | number | readonly string[]): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return typeof trust === 'object' ? trust.join(',') : trust;
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -5,7 +5,8 @@
  *   whose proposal is `elect_committee` naming an election), re-checked at the moment it acts: the motion is
  *   final and its decision not revoked;
  * - a member who no longer owns a unit in the compound leaves the committee (京条例 Art. 46 (一); 指导规则
- *   Art. 43) on the registry's `UnitTransferred` or `UnitReturnedToDeveloper`.
+ *   Art. 43) on the registry's `UnitTransferred` or `UnitReturnedToDeveloper`; an alternate leaves the
+ *   alternates' list the same way (京条例 Art. 39 para. 1: alternates are owners too).
  */
 import type { FinalResultPublishedData } from '../../domain/assembly/index.js';
 import { activeMembers, committeeStreamId } from '../../domain/committee/index.js';
@@ -89,7 +90,7 @@ export function membershipEnds(deps: { committee: CommitteeService; registry: Re
       const { unitId, previousOwnerPersonIds } = event.data as { unitId: string; previousOwnerPersonIds: readonly string[] };
       const committee = await deps.committee.state(compoundId);
       if (committee.status !== 'active') return [];
-      const members = new Set(activeMembers(committee).map((m) => m.personId));
+      const members = new Set([...activeMembers(committee).map((m) => m.personId), ...(committee.term?.alternates ?? []).map((a) => a.personId)]);
       const leaving = [...previousOwnerPersonIds].sort().filter((p) => members.has(p));
       if (leaving.length === 0) return [];
       const registry = await deps.registry.state(compoundId);

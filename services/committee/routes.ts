@@ -469,6 +469,40 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
     (request, reply) => run(request, reply, request.params.compoundId, ['oc_member'], (by) => ({ type: 'UseSeal', data: request.body, by })),
   );
 
+  // ── polish: a member or an alternate leaving on their own ground (京条例 Art. 46 para. 1 (二)(三); 沪规定 Art. 31;
+  // 杭条例 Art. 32): no vote; a member's seat goes to the first alternate (Art. 41 para. 3).
+  const leavingAnswer = ({ events }: CommandOutcome) => {
+    const seated = events.find((e) => e.type === 'AlternateSeated')?.data as { memberId?: string } | undefined;
+    return { ended: events.some((e) => e.type === 'MembershipTerminated' || e.type === 'AlternateLeft'), alternateSeated: seated?.memberId ?? null, earlyReelection: events.some((e) => e.type === 'EarlyReelectionRequired') };
+  };
+  app.post(
+    '/v1/compounds/:compoundId/committee/members/:memberId/resignation',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'A member or an alternate resigns in writing (辞职): membership ends that day, the first alternate takes a member’s seat (京条例 Art. 46 para. 1 (二), Art. 41; 沪规定 Art. 31; 杭条例 Art. 32 (四)); by the member themself',
+        params: compoundParams.extend({ memberId: id }),
+        body: z.object({ letterRef: text(500).describe('the written resignation (书面形式)') }),
+        response: { 201: created, ...errors },
+      },
+    },
+    (request, reply) => run(request, reply, request.params.compoundId, ['oc_member', 'owner'], (by) => ({ type: 'Resign', data: { memberId: request.params.memberId, letterRef: request.body.letterRef }, by }), leavingAnswer),
+  );
+
+  app.post(
+    '/v1/compounds/:compoundId/committee/members/:memberId/incapacity',
+    {
+      schema: {
+        tags: ['committee'],
+        summary: 'A member or an alternate can no longer serve (健康等原因无法履行职责; 杭条例: declared without full civil capacity): membership ends from the day it occurred (京条例 Art. 46 para. 1 (三); 杭条例 Art. 32 (二)); by another OC member or the street office',
+        params: compoundParams.extend({ memberId: id }),
+        body: z.object({ occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), evidenceRef: text(500) }),
+        response: { 201: created, ...errors },
+      },
+    },
+    (request, reply) => run(request, reply, request.params.compoundId, ['oc_member', 'street_office'], (by) => ({ type: 'RecordIncapacity', data: { memberId: request.params.memberId, ...request.body }, by }), leavingAnswer),
+  );
+
   // ── Where there is no OC: the property-management committee (京条例 Arts. 52–59; 杭条例 Arts. 38–41) and the
   // residents' committee acting (沪居委条例 Art. 20); the body in charge convenes the owners' decisions.
   app.post(

@@ -48,7 +48,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['supervision'],
         summary: 'Record the supervisory board set up by an owners\u2019 decision: ≥ 3 members, odd, term ≤ 5 years, no OC member (广州办法 Arts. 49–50)',
         params,
-        body: z.object({ decisionId: id, members: z.array(z.object({ personId: id, name: z.string().min(1).max(100) })).min(1).max(21), termYears: z.number().int(), ocMembers: z.array(id).max(50) }),
+        body: z.object({ decisionId: id, members: z.array(z.object({ personId: id, name: z.string().min(1).max(100) })).min(1).max(21), termYears: z.number().int(), ocMembers: z.array(id).max(50).default([]).describe('Deprecated: the OC\u2019s serving members are read from the committee; any given here are excluded too') }),
         response: { 201: created, ...errors },
       },
     },
@@ -64,7 +64,12 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       return commands.run(request, reply, {
         principal,
         role,
-        execute: (cmd) => supervision.run(compoundId, { type: 'EstablishBoard', data: { compoundId, decision, ...request.body }, by }, cmd),
+        execute: async (cmd) => {
+          // 广州办法 Art. 49 (domain-rules §6.4): no OC member may serve. The OC's serving members come from the
+          // committee's own record; a caller's `ocMembers` (deprecated) are excluded as well.
+          const ocMembers = [...new Set([...(await supervision.ocMembers(compoundId)), ...request.body.ocMembers])];
+          return supervision.run(compoundId, { type: 'EstablishBoard', data: { compoundId, decision, ...request.body, ocMembers }, by }, cmd);
+        },
         respond: ({ position }) => ({ status: 201, body: { position: position.toString() } }),
       });
     },

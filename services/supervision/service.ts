@@ -8,6 +8,7 @@
  * `cut`, the position that view stands at, so the declarations too are those recorded by then.
  */
 import { supervisionDecider, supervisionStreamId, type SupervisionCommand, type SupervisionEvent, type SupervisionState } from '../../domain/supervision/index.js';
+import { committeeDecider, committeeStreamId, servingMemberPersonIds } from '../../domain/committee/index.js';
 import { fold } from '../../domain/shared/decider.js';
 import type { DomainError } from '../../domain/shared/errors.js';
 import { DECISIONS, type DecisionDoc } from '../../projections/assembly/index.js';
@@ -31,6 +32,12 @@ export interface SupervisionService {
   /** null: the compound's funds are not open. */
   trace(compoundId: string, now: Date, page: TracePage): Promise<ReturnType<typeof supervisoryTrace> | null>;
   decisionRef(decisionId: string): DecisionRef | null;
+  /**
+   * The OC's serving members' person ids, read from the committee's own stream through its published decider
+   * (domain/committee/index.ts): none of them, nor a declared relative, may sit on the supervisory board
+   * (广州办法 Arts. 49–50; domain-rules §6.4).
+   */
+  ocMembers(compoundId: string): Promise<readonly string[]>;
 }
 
 export function supervisionService(deps: { store: EventStore; read: ReadView; cut?: (compoundId: string) => bigint | undefined }): SupervisionService {
@@ -51,6 +58,9 @@ export function supervisionService(deps: { store: EventStore; read: ReadView; cu
     run: (compoundId, command, cmd) => handleCommand(store, supervisionDecider, supervisionStreamId(compoundId), command, cmd, {}),
     state,
     decisionRef,
+    async ocMembers(compoundId) {
+      return servingMemberPersonIds((await loadState(store, committeeDecider, committeeStreamId(compoundId))).state);
+    },
     async trace(compoundId, now, page) {
       const meta = docs.meta(compoundId);
       if (!meta) return null;

@@ -62,3 +62,29 @@ t.test('off unless configured outside production; on by default in production', 
   t.throws(() => loadConfig({ DATA_DIR: api.dataDir, RATE_LIMIT_WINDOW_MS: '50' }), { message: /^RATE_LIMIT_WINDOW_MS must be a whole number from 100/ });
   t.throws(() => loadConfig({ DATA_DIR: api.dataDir, RATE_LIMIT_WRITE_MAX: '-1' }), { message: /^RATE_LIMIT_WRITE_MAX must be a whole number/ });
 });
+
+// polish (trust): TRUST_PROXY makes X-Forwarded-For's client address the one counted.
+t.test('behind a proxy: with TRUST_PROXY two clients have separate budgets; without it they share the proxy\u2019s', async (t) => {
+  const fromClient = (api: Awaited<ReturnType<typeof startTestApi>>, address: string) => api.call('GET', '/v1/keys', { headers: { 'x-forwarded-for': address } });
+  for (const trust of ['true', '1', 'loopback', '127.0.0.1/8,10.0.0.0/8']) {
+    const api = await startTestApi(t, { store: memoryStore(), env: { ...env, TRUST_PROXY: trust } });
+    const a = [];
+    for (let i = 0; i < 4; i++) a.push((await fromClient(api, '203.0.113.7')).statusCode);
+    t.same(a, [200, 200, 200, 429], `TRUST_PROXY=${trust}: the first client spends its own budget`);
+    t.equal((await fromClient(api, '198.51.100.9')).statusCode, 200, `TRUST_PROXY=${trust}: another client behind the same proxy has its own`);
+    await api.close();
+  }
+  const off = await startTestApi(t, { store: memoryStore(), env });
+  const shared = [];
+  for (let i = 0; i < 3; i++) shared.push((await fromClient(off, '203.0.113.7')).statusCode);
+  t.same(shared, [200, 200, 200]);
+  t.equal((await fromClient(off, '198.51.100.9')).statusCode, 429, 'off (the default): every client behind the proxy shares its address and budget');
+  const { loadConfig } = await import('../../services/config.js');
+  t.match(loadConfig({ DATA_DIR: off.dataDir }), { trustProxy: false }, 'off by default');
+  t.match(loadConfig({ DATA_DIR: off.dataDir, NODE_ENV: 'production' }), { trustProxy: false }, 'off by default in production too');
+  t.match(loadConfig({ DATA_DIR: off.dataDir, TRUST_PROXY: '2' }), { trustProxy: 2 });
+  t.same(loadConfig({ DATA_DIR: off.dataDir, TRUST_PROXY: '10.0.0.0/8, ::1' }).trustProxy, ['10.0.0.0/8', '::1']);
+  for (const bad of ['yes', '0', '10.0.0.0/33', '300.1.1.1', 'proxy.example.cn']) {
+    t.throws(() => loadConfig({ DATA_DIR: off.dataDir, TRUST_PROXY: bad }), { message: /^TRUST_PROXY must be/ }, `TRUST_PROXY=${bad} is refused`);
+  }
+});

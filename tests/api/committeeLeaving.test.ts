@@ -1,0 +1,100 @@
+/**
+ * Leaving the committee without a vote, over HTTP, in a Beijing compound whose committee of 5 with 2 alternates is
+ * seated through the service (the election is tested in committee.test.ts): an alternate who sells their last
+ * unit leaves the alternates' list (the reactor), a member's written resignation (京条例 Art. 46 para. 1 (二)) gives
+ * the seat to the remaining alternate (Art. 41 para. 3), another member records a third member's incapacity
+ * (Art. 46 para. 1 (三)) and the seat stays empty; the board shows each with its reason.
+ */
+import t from 'tap';
+import type { CommitteeCommand } from '../../domain/committee/index.js';
+import { isDomainError } from '../../domain/shared/errors.js';
+import type { ManualClock } from '../../services/clock.js';
+import { systemEnvelope } from '../../services/platform/reactor.js';
+import { startTestApi } from '../support/api.js';
+
+const ADMIN = { personId: 'p-admin', grants: ['admin'] };
+const UNITS = 9;
+
+async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const v = await probe();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+t.test('an alternate sells and leaves the list; a member resigns, another is unable to serve', async (t) => {
+  const api = await startTestApi();
+  t.teardown(() => api.close());
+  const clock = api.runtime.deps.clock as ManualClock;
+  const admin = await api.token('p-admin', 'admin');
+  const { compoundId } = (await api.call('POST', '/v1/compounds', { token: admin, body: { name: '望京花园', address: '北京市朝阳区 1 号', jurisdiction: 'beijing' } })).json() as { compoundId: string };
+  const units = Array.from({ length: UNITS }, (_, i) => ({ unitId: `1-${101 + i}`, building: '1', area: '100', areaSource: 'registry', owners: [{ personId: `p${i}`, name: `业主${i}` }] }));
+  t.equal((await api.call('POST', `/v1/compounds/${compoundId}/units`, { token: admin, body: { units } })).statusCode, 201);
+  const rt = api.runtime;
+  let n = 0;
+  const run = async (command: CommitteeCommand) => {
+    const out = await rt.deps.committee.handle(compoundId, command, systemEnvelope(`setup-${n++}`, rt.deps.clock.now()));
+    if (isDomainError(out)) throw new Error(`${out.code}: ${out.message}`);
+  };
+  await run({ type: 'FormPreparatoryGroup', data: { compoundId, jurisdiction: 'beijing', knownUnits: ['1-101', '1-102'], leaderMemberId: 'g1', members: [{ memberId: 'g1', name: '组长', kind: 'residents_committee' }, { memberId: 'g2', name: '甲', kind: 'owner_representative', unitId: '1-101' }, { memberId: 'g3', name: '乙', kind: 'owner_representative', unitId: '1-102' }] }, by: ADMIN });
+  await run({ type: 'OpenElection', data: { electionId: 'e1', seats: 5, alternates: 2, termYears: 5, size: { totalArea: '900', households: UNITS } }, by: ADMIN });
+  const declarations = { full_capacity: { declared: true }, no_firm_interest: { declared: true }, not_dishonest_debtor: { declared: true, evidenceRef: '信用中国' } };
+  for (let i = 0; i < 7; i++) {
+    await run({ type: 'NominateCandidate', data: { electionId: 'e1', candidateId: `c${i}`, name: `委员${i}`, personId: `p${i}`, route: 'residents_committee', ownedUnits: [`1-${101 + i}`], declarations }, by: ADMIN });
+    await run({ type: 'VetCandidate', data: { electionId: 'e1', candidateId: `c${i}`, outcome: 'approved', reason: '同意' }, by: { personId: 'p-party', grants: ['party_committee'] } });
+  }
+  await run({ type: 'PostCandidates', data: { electionId: 'e1' }, by: ADMIN });
+  // c5 and c6 are the alternates, c5 first.
+  await run({ type: 'SeatCommittee', data: { electionId: 'e1', motionId: 'm0', decisionId: 'd0', elected: ['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6'], unfilledSeats: 0, decidedAt: clock.now().toISOString() }, by: { personId: 'system', grants: ['system'] } });
+  const base = `/v1/compounds/${compoundId}/committee`;
+  const oc = (i: number) => api.token(`p${i}`, `oc_member@${compoundId}`);
+  const owner = (i: number) => api.token(`p${i}`, `owner@${compoundId}`);
+  const board = async () => (await api.call('GET', base, { token: await owner(8) })).json();
+  // The setup went through the service, not HTTP: wait for the read model to show the seated committee.
+  const start = await waitFor(async () => {
+    const b = await board();
+    return b.committee && b;
+  }, 'the committee seated');
+  t.same(start.committee.alternates.map((a: { memberId: string }) => a.memberId), ['c5', 'c6']);
+
+  // 1. The first alternate sells their only unit: off the list (the reactor on UnitTransferred).
+  t.equal((await api.call('POST', `/v1/compounds/${compoundId}/units/1-106/transfer`, { token: admin, body: { owners: [{ personId: 'p-buyer', name: '买受人' }] } })).statusCode, 201);
+  const afterSale = await waitFor(async () => {
+    const b = await board();
+    return b.committee.alternates.length === 1 && b;
+  }, 'the alternate left');
+  t.same(afterSale.committee.alternates.map((a: { memberId: string }) => a.memberId), ['c6']);
+
+  // 2. A member resigns in writing: c6 takes the seat.
+  const forOther = await api.call('POST', `${base}/members/c1/resignation`, { token: await oc(2), body: { letterRef: '辞职信' } });
+  t.equal(forOther.statusCode, 403, forOther.body);
+  t.equal(forOther.json().code, 'not_entitled', 'nobody resigns for another');
+  t.equal((await api.call('POST', `${base}/members/c1/resignation`, { token: await oc(1), body: {} })).statusCode, 400, 'the letter is named');
+  const resigned = await api.call('POST', `${base}/members/c1/resignation`, { token: await oc(1), body: { letterRef: '辞职信 2026-03-01' } });
+  t.equal(resigned.statusCode, 201, resigned.body);
+  t.match(resigned.json(), { ended: true, alternateSeated: 'c6', earlyReelection: false });
+  const again = await api.call('POST', `${base}/members/c1/resignation`, { token: await oc(1), body: { letterRef: '辞职信 2026-03-01' } });
+  t.equal(again.json().code, 'member_not_found', 'once');
+
+  // 3. Another member records that c3 can no longer serve, from the day it occurred; no alternate is left.
+  const future = await api.call('POST', `${base}/members/c3/incapacity`, { token: await oc(2), body: { occurredOn: '2099-01-01', evidenceRef: '诊断证明' } });
+  t.equal(future.json().code, 'invalid_leaving');
+  t.equal((await api.call('POST', `${base}/members/c3/incapacity`, { token: await owner(7), body: { occurredOn: '2026-02-20', evidenceRef: '诊断证明' } })).statusCode, 403, 'not an owner');
+  const unable = await api.call('POST', `${base}/members/c3/incapacity`, { token: await oc(2), body: { occurredOn: '2026-02-20', evidenceRef: '诊断证明' } });
+  t.equal(unable.statusCode, 201, unable.body);
+  t.match(unable.json(), { ended: true, alternateSeated: null, earlyReelection: false });
+
+  const b = await waitFor(async () => {
+    const x = await board();
+    return x.committee.members.filter((m: { status: string }) => m.status === 'ended').length === 2 && x;
+  }, 'the board caught up');
+  const byId = (id: string) => b.committee.members.find((m: { memberId: string }) => m.memberId === id);
+  t.match(byId('c1'), { status: 'ended', ended: { reason: 'resigned' } });
+  t.match(byId('c3'), { status: 'ended', ended: { reason: 'incapacity', occurredOn: '2026-02-20' } });
+  t.match(byId('c6'), { status: 'active' });
+  t.equal(b.committee.serving, 4);
+  t.same(b.committee.alternates, []);
+  t.notOk(/"p\d+"/.test(JSON.stringify(b)), 'no person id on the board');
+});
