@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Fastify from 'fastify';
 import { seedCompound } from './seed.js';
-import { mainThreadCpuMicros } from './threadCpu.js';
+import { busiestThreads, mainThreadCpuMicros, threadCpuMicros } from './threadCpu.js';
 import { MOTION_TALLIES, renderTally, type TallyDoc } from '../../projections/assembly/index.js';
 import { manualClock } from '../clock.js';
 import { loadConfig, loadToolConfig } from '../config.js';
@@ -137,15 +137,18 @@ async function main() {
     const statsBefore = storeStats();
     const cpuBefore = process.cpuUsage();
     const mainBefore = mainThreadCpuMicros();
+    const threadsBefore = threadCpuMicros();
     const ballots = await load(dir, { url: base, connections: CONNECTIONS, amount: UNITS, method: 'POST', path: `/v1/motions/${motionId}/ballots`, bodies, tokens: voterTokens });
     if ((ballots.statuses['201'] ?? 0) !== UNITS) throw new Error(`not every ballot was accepted: ${JSON.stringify(ballots.statuses)}`);
     ballotRounds.push(ballots);
     const statsAfter = storeStats();
     const cpu = process.cpuUsage(cpuBefore);
     const mainAfter = mainThreadCpuMicros();
+    const threadsAfter = threadCpuMicros();
     const mainShare = mainBefore !== null && mainAfter !== null ? `, of which the event loop ${fmt((mainAfter - mainBefore) / UNITS)} µs` : '';
     cpuRounds.push((cpu.user + cpu.system) / UNITS);
     console.log(`  CPU per ballot: server ${fmt((cpu.user + cpu.system) / UNITS)} µs in all its threads${mainShare}; load generator ${fmt(ballots.cpuMicros / UNITS)} µs`);
+    if (threadsAfter.size > 0) console.log(`  by thread, µs per ballot (the writer and projection threads are the busiest after main): ${busiestThreads(threadsBefore, threadsAfter, UNITS)}`);
     if (statsBefore && statsAfter) {
       const commits = statsAfter.commits - statsBefore.commits;
       console.log(`  store: ${fmt(statsAfter.appends - statsBefore.appends)} appends in ${fmt(commits)} commits (${fmt((statsAfter.appends - statsBefore.appends) / commits, 1)} per fsync)`);

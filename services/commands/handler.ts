@@ -3,7 +3,7 @@
  * append with the revision read, and on a revision conflict re-read and decide again, a bounded number
  * of times.
  */
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type { Decider, DecideContext, DomainEvent } from '../../domain/shared/decider.js';
 import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
 import type { Actor, EventMetadata } from '../store/envelope.js';
@@ -38,7 +38,7 @@ export interface Handled<State> {
 export function commandIds(commandId: string): () => string {
   let n = 0;
   return () => {
-    const h = createHash('sha256').update(`${commandId}/${n++}`).digest('hex');
+    const h = digest('sha256', `${commandId}/${n++}`, 'hex');
     // Format as a UUID (version-5 layout) so ids look uniform everywhere.
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   };
@@ -51,7 +51,7 @@ export function commandIds(commandId: string): () => string {
  * the version-8 (custom) layout over SHA-256 of the JSON pair, so no separator can make two pairs collide.
  */
 export function scopedCommandId(subject: string, key: string): string {
-  const h = createHash('sha256').update(`idempotency-key\n${JSON.stringify([subject, key])}`).digest('hex');
+  const h = digest('sha256', `idempotency-key\n${JSON.stringify([subject, key])}`, 'hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
@@ -65,7 +65,7 @@ export function eventIds(seed: string, atMs: number): () => string {
   const time = Math.min(Math.max(0, Math.floor(atMs)), 2 ** 48 - 1).toString(16).padStart(12, '0');
   let n = 0;
   return () => {
-    const h = createHash('sha256').update(`${seed}/${n++}`).digest('hex');
+    const h = digest('sha256', `${seed}/${n++}`, 'hex');
     return `${time.slice(0, 8)}-${time.slice(8)}-7${h.slice(0, 3)}-${((parseInt(h[3]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(4, 7)}-${h.slice(7, 19)}`;
   };
 }

@@ -9,6 +9,7 @@ import { catchUpSubscription, commitSignal } from '../catchUp.js';
 import type { EventStore, SubscribeOptions, Subscription, TreeHead } from '../port.js';
 import { openDatabase } from './schema.js';
 import { limit, prepareStatements, prepareTypeFilter, rowToEvent } from './statements.js';
+import type { CommitRecord } from './writerProtocol.js';
 
 export interface SqliteEventReader extends Pick<EventStore, 'readStream' | 'readAll' | 'headPosition'> {
   /** The log tree's head as the writer last committed it. */
@@ -16,8 +17,11 @@ export interface SqliteEventReader extends Pick<EventStore, 'readStream' | 'read
   readonly db: Database.Database;
   /** `check` runs before each read of the subscription; a throw ends it through `onError`. */
   subscribe(options: SubscribeOptions, check?: () => void): Subscription;
-  /** Wakes the subscriptions: new events were committed. */
-  notify(): void;
+  /**
+   * Wakes the subscriptions: new events were committed. `record`: what this process's writer committed (the
+   * store's own reader is told), so a type-filtered subscription passes a commit without its types unread.
+   */
+  notify(record?: CommitRecord): void;
   close(): void;
 }
 
@@ -28,6 +32,25 @@ export function openSqliteEventReader(file: string, busyTimeoutMs?: number, read
   const stmts = prepareStatements(db);
   const signal = commitSignal();
   const pageSize = readOptions.pageSize ?? 500;
+  /** The latest commits of this process's writer, oldest first (a few hundred at most). */
+  const records: CommitRecord[] = [];
+  /**
+   * How far past `after` the log holds none of `types`, known from the commit records alone: the records
+   * that follow on from `after` without a gap (a gap is another process's commit, unknown here) and hold
+   * none of the types. `stopped`: a record further on does hold one, or follows a gap (read it now).
+   */
+  const passUnread = (after: bigint, types: ReadonlySet<string>): { through: bigint; stopped: boolean } | undefined => {
+    let i = records.length - 1;
+    while (i >= 0 && records[i]!.from !== after) i--;
+    if (i < 0) return undefined;
+    let through = after;
+    for (; i < records.length; i++) {
+      const r = records[i]!;
+      if (r.from !== through || r.types.some((t) => types.has(t))) break;
+      through = r.through;
+    }
+    return through > after ? { through, stopped: i < records.length } : undefined;
+  };
   return {
     db,
     async readStream(streamId, options = {}) {
@@ -48,9 +71,13 @@ export function openSqliteEventReader(file: string, busyTimeoutMs?: number, read
     },
     subscribe(options, check) {
       const filtered = options.types ? prepareTypeFilter(db, options.types) : undefined;
+      const types = new Set(options.types);
       return catchUpSubscription(
         async (after, maxCount) => {
           check?.();
+          // Commits of this process holding none of the types (a reactor's, after a ballot): passed unread (#18).
+          const passed = filtered ? passUnread(after, types) : undefined;
+          if (passed) return { events: [], through: passed.through, full: passed.stopped };
           if (!filtered) {
             const events = stmts.readAll.all(after, maxCount).map(rowToEvent);
             return { events, through: events[events.length - 1]?.position ?? after, full: events.length >= maxCount };
@@ -68,7 +95,13 @@ export function openSqliteEventReader(file: string, busyTimeoutMs?: number, read
         pageSize,
       );
     },
-    notify: () => signal.fire(),
+    notify(record) {
+      if (record) {
+        records.push(record);
+        if (records.length > 512) records.splice(0, 256);
+      }
+      signal.fire();
+    },
     close() {
       db.close();
       signal.fire();

@@ -97,7 +97,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         }
         // Nothing in flight and no close under way: the writer does not keep the process alive.
         if (pending.size === 0 && !closedByWriter) writer.unref();
-        reads.notify();
+        reads.notify(message.record);
         if (message.committed) {
           const batch: CommittedBatch = { appends: message.outcomes.length, events: message.events, seconds: message.seconds };
           for (const listener of committedListeners) listener(batch);

@@ -49,9 +49,20 @@ export type WireFailure =
 
 export type WireOutcome = { readonly id: number; readonly ok: true; readonly result: AppendResult } | { readonly id: number; readonly ok: false; readonly failure: WireFailure };
 
+/**
+ * What one committed transaction added to the log: the positions after `from` up to `through`, all of them this
+ * writer's, and the distinct types of their events. Lets a type-filtered subscription in this process pass a
+ * commit holding none of its types without a query (issue #18: each reactor read the log after every commit).
+ */
+export interface CommitRecord {
+  readonly from: bigint;
+  readonly through: bigint;
+  readonly types: readonly string[];
+}
+
 export type FromWriter =
-  /** ops (metrics): `events` in the transaction and `seconds` it took, COMMIT and fsync included. */
-  | { readonly kind: 'settled'; readonly outcomes: readonly WireOutcome[]; readonly committed: boolean; readonly events: number; readonly seconds: number }
+  /** ops (metrics): `events` in the transaction and `seconds` it took, COMMIT and fsync included. `record`: what it added, if anything. */
+  | { readonly kind: 'settled'; readonly outcomes: readonly WireOutcome[]; readonly committed: boolean; readonly events: number; readonly seconds: number; readonly record?: CommitRecord }
   | { readonly kind: 'closed' }
   /** The writer could not open the file or died; the store is unusable. */
   | { readonly kind: 'fatal'; readonly message: string };

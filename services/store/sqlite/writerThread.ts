@@ -11,7 +11,7 @@ import { groupCommit } from './groupCommit.js';
 import { openDatabase } from './schema.js';
 import { prepareStatements } from './statements.js';
 import { batchWriter } from './writeBatch.js';
-import { errorToFailure, MAX_BATCH_EVENTS, type FromWriter, type ToWriter, type WireAppend, type WireOutcome } from './writerProtocol.js';
+import { errorToFailure, MAX_BATCH_EVENTS, type CommitRecord, type FromWriter, type ToWriter, type WireAppend, type WireOutcome } from './writerProtocol.js';
 import { assertNever } from '../../../domain/shared/decider.js';
 
 const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs?: number };
@@ -45,10 +45,31 @@ const queue = groupCommit<WireAppend>(
       outcomes = batch.map((a) => ({ id: a.id, ok: false, failure }));
     }
     const events = outcomes.reduce((n, o, i) => n + (o.ok ? batch[i]!.events.length : 0), 0);
-    send({ kind: 'settled', outcomes, committed, events, seconds: (performance.now() - started) / 1000 });
+    const record = committed && events > 0 ? commitRecord(batch, outcomes) : undefined;
+    send({ kind: 'settled', outcomes, committed, events, seconds: (performance.now() - started) / 1000, ...(record ? { record } : {}) });
   },
   { weigh: (item) => item.events.length, maxWeight: MAX_BATCH_EVENTS },
 );
+
+/**
+ * The positions a committed batch took and the types of their events. Positions are handed out without gaps
+ * within a transaction (a failed append gives its positions back), so the batch holds exactly `from + 1` to
+ * `through`.
+ */
+function commitRecord(batch: readonly WireAppend[], outcomes: readonly WireOutcome[]): CommitRecord {
+  let from: bigint | undefined;
+  let through = 0n;
+  const types = new Set<string>();
+  outcomes.forEach((o, i) => {
+    const n = batch[i]!.events.length;
+    if (!o.ok || n === 0) return;
+    const first = o.result.position - BigInt(n);
+    if (from === undefined || first < from) from = first;
+    if (o.result.position > through) through = o.result.position;
+    for (const e of batch[i]!.events) types.add(e.type);
+  });
+  return { from: from!, through, types: [...types] };
+}
 
 port.on('message', (message: ToWriter) => {
   switch (message.kind) {
