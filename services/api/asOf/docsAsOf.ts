@@ -25,6 +25,9 @@ interface Group {
   sorted: Stored[] | null;
 }
 
+/** snap16: a document as a persisted snapshot holds it: collection, id, parent, sort key (null: the id), document. */
+export type PersistedRow = [collection: string, id: string, parent: string | null, sortKey: string | null, doc: unknown];
+
 const groupKey = (collection: string, parent: string): string => `${collection}\u0000${parent}`;
 const byKey = (a: Stored, b: Stored): number => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -61,6 +64,26 @@ export class DocsAsOf implements DocReader {
     for (const [key, g] of this.groups) if (g.rows.size > 0) copy.groups.set(key, g);
     copy.sealed = true;
     return copy;
+  }
+
+  /** snap16: a sealed view's documents as rows to persist (snapshotTable.ts), in no particular order. */
+  rows(): PersistedRow[] {
+    if (!this.sealed || this.base) throw new Error('only a sealed view without a base is persisted');
+    const out: PersistedRow[] = [];
+    for (const [key, s] of this.docs) if (s) out.push([key.slice(0, key.length - s.id.length - 1), s.id, s.parent ?? null, s.sortKey === s.id ? null : s.sortKey, s.doc]);
+    return out;
+  }
+
+  /** snap16: a sealed view from persisted rows (the inverse of `rows`). */
+  static fromRows(rows: readonly PersistedRow[]): DocsAsOf {
+    const view = new DocsAsOf();
+    for (const [collection, id, parent, sortKey, doc] of rows) {
+      const stored: Stored = { id, ...(parent !== null ? { parent } : {}), sortKey: sortKey ?? id, doc };
+      view.docs.set(`${collection}/${id}`, stored);
+      if (parent !== null) view.join(collection, stored);
+    }
+    view.sealed = true;
+    return view;
   }
 
   /** Every document with where it is filed, in key order (to compare two folds). */
