@@ -38,6 +38,8 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** `cli rotate-key`: how long the replaced key still verifies, in hours (default: the longest token lifetime). */
   readonly jwtKeyOverlapHours: number;
+  /** snap16: log positions per time-travel snapshot cell (one snapshot per compound and cell, services/api/asOf/snapshots.ts). */
+  readonly asOfSnapshotEvery: number;
 }
 
 /**
@@ -165,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitWindowMs: c.integer('RATE_LIMIT_WINDOW_MS', 60_000, 100, 86_400_000, ' milliseconds'),
     corsOrigins: corsOrigins(env.CORS_ORIGINS, c.bad),
     jwtKeyOverlapHours: c.integer('JWT_KEY_OVERLAP_HOURS', 720, 0, 8_760, ' hours'),
+    asOfSnapshotEvery: c.integer('AS_OF_SNAPSHOT_EVERY', 10_000, 10, 10_000_000, ' positions'), // snap16
   };
   if (c.problems.length > 0) throw new ConfigError(c.problems);
   return config;

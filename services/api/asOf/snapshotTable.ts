@@ -49,11 +49,14 @@ export function foldFingerprint(projections: readonly Pick<Projection, 'name' | 
 export interface SnapshotTableOptions {
   /** Rows kept per compound, at most. */
   readonly perCompound: number;
+  /** Log positions per cell, for the shelf that writes here (AS_OF_SNAPSHOT_EVERY). */
+  readonly every: number;
 }
 
-export const DEFAULT_SNAPSHOT_TABLE: SnapshotTableOptions = { perCompound: 12 };
+export const DEFAULT_SNAPSHOT_TABLE: SnapshotTableOptions = { perCompound: 12, every: 10_000 };
 
 export interface SnapshotTable {
+  readonly options: SnapshotTableOptions;
   /** The nearest persisted snapshot at or before the point and after `after`, checked against the log; undefined when none. */
   load(store: EventStore, compoundId: string, asOf: AsOf, after: bigint, deadlineSources: readonly DeadlineSource[]): Promise<FoldState | undefined>;
   /** Persists a snapshot (a sealed state) unless one is there at its position already; false when skipped. */
@@ -100,6 +103,7 @@ export function openSnapshotTable(file: string, fingerprint: string, options: Sn
   };
 
   return {
+    options,
     async load(store, compoundId, asOf, after, deadlineSources) {
       const fits = (r: Row) => BigInt(r.position) > after && (asOf.kind === 'position' ? BigInt(r.position) <= asOf.position : r.cut_at !== null && Date.parse(r.cut_at) <= asOf.at.getTime());
       const best = candidates.all(compoundId, fingerprint).find(fits);

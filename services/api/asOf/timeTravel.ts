@@ -108,7 +108,7 @@ const LIVE_ONLY: ReadonlySet<string> = new Set(['/v1/compounds/:compoundId/board
 export function registerTimeTravel(app: FastifyInstance, deps: { store: EventStore; read: ReadView; projections: readonly Projection[]; deadlineSources: readonly DeadlineSource[]; table?: SnapshotTable }): void {
   const cache = cached(32);
   // snap16: backed by the read database's table when given, so the first past view after a start is quick too.
-  const snapshots = new SnapshotShelf(DEFAULT_SNAPSHOTS, deps.table);
+  const snapshots = new SnapshotShelf(deps.table ? { ...DEFAULT_SNAPSHOTS, every: deps.table.options.every } : DEFAULT_SNAPSHOTS, deps.table);
   app.addHook('onClose', () => snapshots.settled());
   app.addHook('preHandler', async (request) => {
     if (request.method !== 'GET') return;
