@@ -15,6 +15,7 @@ import { compoundAsOf, type AsOf, type CompoundAsOf } from '../../services/api/a
 import { SnapshotShelf } from '../../services/api/asOf/snapshots.js';
 import { foldFingerprint, openSnapshotTable, type SnapshotTable } from '../../services/api/asOf/snapshotTable.js';
 import { join } from 'node:path';
+import { DeadlineFold } from '../../services/platform/deadlineFold.js';
 import { allProjections } from '../../services/contexts.js';
 import { seedExport } from '../support/exportSeed.js';
 
@@ -147,5 +148,14 @@ t.test('snap16: a fold from a persisted snapshot equals the fold from the start,
   after.close();
   const again = openSnapshotTable(file, fingerprint, { every: 5, perCompound: 12 });
   t.same(again.positions(compoundId), [], 'and the old rows are gone from disk');
+  // A row folded from another log (a restore, another EventStoreDB): its event is not the one at its position.
+  const at = log[Math.floor(log.length / 2)]!;
+  const view = await compoundAsOf(store, allProjections, compoundId, { kind: 'position', position: at.position }, sources);
+  const state = { docs: view.docs.seal(), deadlines: new DeadlineFold(sources), position: view.position, cutAt: at.metadata.recordedAt, events: view.events, recordedAt: view.recordedAt };
+  const previous = log[log.indexOf(at) - 1]!.position;
+  t.ok(again.save(compoundId, state, { hash: `not-${at.hash}`, after: previous }), 'a row naming another event saved');
+  t.same(again.positions(compoundId), [at.position]);
+  t.equal(await again.load(store, compoundId, { kind: 'position', position: head }, 0n, sources), undefined, 'not served');
+  t.same(again.positions(compoundId), [], 'and dropped');
   again.close();
 });

@@ -69,6 +69,7 @@ export async function compoundAsOf(store: EventStore, projections: readonly Proj
   let cell = snapshots?.cellOf(state.position) ?? 0n;
   let after = state.position;
   let lastHash = '';
+  let lastPrev = 0n;
   for (;;) {
     // To a position, no further than it (a cap: positions may be sparse, as on EventStoreDB).
     const want = asOf.kind === 'position' && asOf.position - after < BigInt(BATCH) ? Math.max(1, Number(asOf.position - after)) : BATCH;
@@ -83,9 +84,10 @@ export async function compoundAsOf(store: EventStore, projections: readonly Proj
       }
       // The first event of a new cell: the state before it is the snapshot of the cell the fold stands in.
       if (snapshots && state.position > 0n && snapshots.cellOf(event.position) !== cell) {
-        state = snapshots.keep(compoundId, state, lastHash);
+        state = snapshots.keep(compoundId, state, { hash: lastHash, after: lastPrev });
         cell = snapshots.cellOf(event.position);
       }
+      lastPrev = state.position; // every event up to the point passes here: the one before this one
       state.position = event.position;
       lastHash = event.hash;
       state.cutAt = event.metadata.recordedAt;

@@ -8,8 +8,10 @@
  * keyed by compound, position and a fingerprint of what the fold is made of (the name and version of every
  * projection, the deadline sources' names and this file's format): a changed projection version never serves
  * a snapshot made by the old one, and rows of another fingerprint are deleted when the table opens. A row
- * also names the event at its position (its hash): a log that is not the one the snapshot was folded from
- * (a restore, another EventStoreDB) is noticed on load and the row is dropped.
+ * also names the event at its position (its hash, and the position of the event before it, from which a read
+ * of one event finds it on any store: EventStoreDB positions are byte offsets, not every number is one): a log
+ * that is not the one the snapshot was folded from (a restore, another EventStoreDB) is noticed on load and
+ * the row is dropped.
  *
  * The state is JSON, deflated (zlib level 1). A 20,000-unit compound with five motions of 20,000 ballots
  * holds about 160,000 documents; bench:board prints the size of its largest snapshot. Bounded: at most
@@ -46,6 +48,12 @@ export function foldFingerprint(projections: readonly Pick<Projection, 'name' | 
   return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
 }
 
+/** The event a snapshot stands after: its hash, and the position of the event before it in the log (0: none). */
+export interface SnapshotEvent {
+  readonly hash: string;
+  readonly after: bigint;
+}
+
 export interface SnapshotTableOptions {
   /** Rows kept per compound, at most. */
   readonly perCompound: number;
@@ -60,7 +68,7 @@ export interface SnapshotTable {
   /** The nearest persisted snapshot at or before the point and after `after`, checked against the log; undefined when none. */
   load(store: EventStore, compoundId: string, asOf: AsOf, after: bigint, deadlineSources: readonly DeadlineSource[]): Promise<FoldState | undefined>;
   /** Persists a snapshot (a sealed state) unless one is there at its position already; false when skipped. */
-  save(compoundId: string, state: FoldState, eventHash: string): boolean;
+  save(compoundId: string, state: FoldState, event: SnapshotEvent): boolean;
   /** Positions persisted for the compound, ascending. */
   positions(compoundId: string): bigint[];
   /** Bytes of the largest persisted state (bench:board). */
@@ -78,14 +86,14 @@ export function openSnapshotTable(file: string, fingerprint: string, options: Sn
   db.defaultSafeIntegers(true);
   db.pragma('journal_mode = WAL');
   db.exec(`CREATE TABLE IF NOT EXISTS asof_snapshots(
-    compound_id TEXT NOT NULL, fingerprint TEXT NOT NULL, position INTEGER NOT NULL, cut_at TEXT, event_hash TEXT NOT NULL,
+    compound_id TEXT NOT NULL, fingerprint TEXT NOT NULL, position INTEGER NOT NULL, cut_at TEXT, event_hash TEXT NOT NULL, event_after INTEGER NOT NULL,
     bytes INTEGER NOT NULL, state BLOB NOT NULL, PRIMARY KEY(compound_id, fingerprint, position)) STRICT`);
   db.prepare('DELETE FROM asof_snapshots WHERE fingerprint <> ?').run(fingerprint);
   // Writes after the start do not wait for the runner's transactions: a busy database skips the write.
   db.pragma('busy_timeout = 50');
   const candidates = db.prepare<[string, string], Row>('SELECT position, cut_at FROM asof_snapshots WHERE compound_id = ? AND fingerprint = ? ORDER BY position DESC');
-  const getState = db.prepare<[string, string, bigint], { event_hash: string; state: Buffer }>('SELECT event_hash, state FROM asof_snapshots WHERE compound_id = ? AND fingerprint = ? AND position = ?');
-  const insert = db.prepare('INSERT OR IGNORE INTO asof_snapshots(compound_id, fingerprint, position, cut_at, event_hash, bytes, state) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const getState = db.prepare<[string, string, bigint], { event_hash: string; event_after: bigint; state: Buffer }>('SELECT event_hash, event_after, state FROM asof_snapshots WHERE compound_id = ? AND fingerprint = ? AND position = ?');
+  const insert = db.prepare('INSERT OR IGNORE INTO asof_snapshots(compound_id, fingerprint, position, cut_at, event_hash, event_after, bytes, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const remove = db.prepare('DELETE FROM asof_snapshots WHERE compound_id = ? AND fingerprint = ? AND position = ?');
   const largest = db.prepare<[string], bigint | null>('SELECT max(bytes) FROM asof_snapshots WHERE fingerprint = ?').pluck();
 
@@ -112,7 +120,7 @@ export function openSnapshotTable(file: string, fingerprint: string, options: Sn
       const row = getState.get(compoundId, fingerprint, position);
       if (!row) return undefined;
       // The same log? The event at the snapshot's position must be the one it was folded through.
-      const [event] = await store.readAll({ after: position - 1n, maxCount: 1 });
+      const [event] = await store.readAll({ after: BigInt(row.event_after), maxCount: 1 });
       if (!event || event.position !== position || event.hash !== row.event_hash) {
         try {
           remove.run(compoundId, fingerprint, position);
@@ -131,13 +139,13 @@ export function openSnapshotTable(file: string, fingerprint: string, options: Sn
         recordedAt: p.recordedAt,
       };
     },
-    save(compoundId, state, eventHash) {
+    save(compoundId, state, event) {
       if (getState.get(compoundId, fingerprint, state.position)) return false;
       const persisted: Persisted = { position: state.position.toString(), cutAt: state.cutAt, events: state.events, recordedAt: state.recordedAt, docs: state.docs.rows(), deadlines: state.deadlines.dump() };
       const blob = deflateSync(Buffer.from(JSON.stringify(persisted), 'utf8'), { level: 1 });
       try {
         db.transaction(() => {
-          insert.run(compoundId, fingerprint, state.position, state.cutAt, eventHash, blob.length, blob);
+          insert.run(compoundId, fingerprint, state.position, state.cutAt, event.hash, event.after, blob.length, blob);
           thin(compoundId);
         })();
         return true;

@@ -16,7 +16,7 @@ import type { EventStore } from '../../store/port.js';
 import type { DeadlineSource } from '../../platform/deadlines.js';
 import type { AsOf } from './point.js';
 import { DocsAsOf } from './docsAsOf.js';
-import type { SnapshotTable } from './snapshotTable.js';
+import type { SnapshotEvent, SnapshotTable } from './snapshotTable.js';
 
 /** A fold of one compound standing after the event at `position`. */
 export interface FoldState {
@@ -106,17 +106,17 @@ export class SnapshotShelf {
    * Keeps the fold's state as the snapshot of its cell (once per cell) and returns the state the fold goes on
    * with: a view over the snapshot (the fold's own view is sealed into it); the state itself when none is kept.
    */
-  keep(compoundId: string, state: FoldState, eventHash?: string): FoldState {
+  keep(compoundId: string, state: FoldState, event?: SnapshotEvent): FoldState {
     const cell = this.cellOf(state.position);
     if (this.has(compoundId, cell)) return state;
     const snapshot = sealed(state);
     // snap16: on disk too, after the answer (the snapshot is sealed: nothing changes it meanwhile).
     const table = this.table;
-    if (table && eventHash !== undefined) {
+    if (table && event !== undefined) {
       this.persisting = this.persisting.then(
         () => new Promise<void>((done) => setImmediate(() => {
           try {
-            table.save(compoundId, snapshot, eventHash);
+            table.save(compoundId, snapshot, event);
           } catch {
             // best-effort: the next fold through this cell tries again
           }
