@@ -128,6 +128,7 @@ export function openSnapshotTable(file: string, fingerprint: string, options: Sn
   const candidates = db.prepare<[string, string], Row>('SELECT position, cut_at FROM asof_snapshots WHERE compound_id = ? AND fingerprint = ? ORDER BY position DESC');
   const getState = db.prepare<[string, string, bigint], { event_hash: string; event_after: bigint; state: Buffer }>('SELECT event_hash, event_after, state FROM asof_snapshots WHERE compound_id = ? AND fingerprint = ? AND position = ?');
   const insert = db.prepare('INSERT OR IGNORE INTO asof_snapshots(compound_id, fingerprint, position, cut_at, event_hash, event_after, bytes, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const exists = db.prepare<[string, string, bigint], number>('SELECT 1 FROM asof_snapshots WHERE compound_id = ? AND fingerprint = ? AND position = ?').pluck();
   const remove = db.prepare('DELETE FROM asof_snapshots WHERE compound_id = ? AND fingerprint = ? AND position = ?');
   const largest = db.prepare<[string], bigint | null>('SELECT max(bytes) FROM asof_snapshots WHERE fingerprint = ?').pluck();
 
@@ -166,7 +167,7 @@ export function openSnapshotTable(file: string, fingerprint: string, options: Sn
       return decode(row.state, deadlineSources);
     },
     save(compoundId, state, event) {
-      if (getState.get(compoundId, fingerprint, state.position)) return false;
+      if (exists.get(compoundId, fingerprint, state.position) !== undefined) return false;
       const blob = encode(state);
       try {
         db.transaction(() => {

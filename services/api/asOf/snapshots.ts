@@ -8,8 +8,9 @@
  * cell's last event as that cell's snapshot (the same state whichever fold passes there); one per compound and
  * cell. Kept in memory, within a budget of documents held: the compound least recently asked
  * for goes first; and, given a table (snapshotTable.ts, snap16), on disk in the read database, so that
- * they outlive the process: a fold starts from the nearer of the shelf's and the table's. A snapshot gives exactly what a full fold gives (tests/services/api/asOf/snapshots.test.ts
- * over random cut points).
+ * they outlive the process: a fold starts from the nearer of the shelf's and the table's. A snapshot gives
+ * exactly what a full fold gives (tests/api/asOfSnapshots.test.ts over random cut points, in memory and
+ * persisted across restarts).
  */
 import type { DeadlineFold } from '../../platform/deadlineFold.js';
 import type { EventStore } from '../../store/port.js';
