@@ -29,7 +29,7 @@ import { DeadlineFold } from '../../platform/deadlineFold.js';
 import type { EventStore } from '../../store/port.js';
 import { DocsAsOf, type LazyRow, type PersistedRow } from './docsAsOf.js';
 import type { AsOf } from './point.js';
-import type { FoldState } from './snapshots.js';
+import type { FoldState } from './foldState.js';
 
 /** Bump when the persisted shape of a fold state changes. */
 const FORMAT = 2;

@@ -12,26 +12,14 @@
  * exactly what a full fold gives (tests/api/asOfSnapshots.test.ts over random cut points, in memory and
  * persisted across restarts).
  */
-import type { DeadlineFold } from '../../platform/deadlineFold.js';
 import type { EventStore } from '../../store/port.js';
 import type { DeadlineSource } from '../../platform/deadlines.js';
 import type { AsOf } from './point.js';
 import { DocsAsOf } from './docsAsOf.js';
+import type { FoldState } from './foldState.js';
 import type { SnapshotEvent, SnapshotTable } from './snapshotTable.js';
 
-/** A fold of one compound standing after the event at `position`. */
-export interface FoldState {
-  docs: DocsAsOf;
-  deadlines: DeadlineFold;
-  /** The last position read and included (0: none). */
-  position: bigint;
-  /** When the event at `position` was recorded. */
-  cutAt: string | null;
-  /** How many of the compound's events were applied. */
-  events: number;
-  /** When the compound's last applied event was recorded. */
-  recordedAt: string | null;
-}
+export type { FoldState } from './foldState.js';
 
 /** A fold going on from a snapshot (which stays as it is). */
 export const resume = (s: FoldState): FoldState => ({ docs: new DocsAsOf(s.docs), deadlines: s.deadlines.clone(), position: s.position, cutAt: s.cutAt, events: s.events, recordedAt: s.recordedAt });
