@@ -43,6 +43,8 @@ export interface Config {
    * limits count it): false (the default: the socket's peer), true (every hop), a hop count, or addresses/CIDRs.
    */
   readonly trustProxy: TrustProxy;
+  /** snap16: log positions per time-travel snapshot cell (one snapshot per compound and cell, services/api/asOf/snapshots.ts). */
+  readonly asOfSnapshotEvery: number;
 }
 
 /** polish (trust): `TRUST_PROXY` parsed (services/config.ts `trustProxy`). */
@@ -174,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: corsOrigins(env.CORS_ORIGINS, c.bad),
     jwtKeyOverlapHours: c.integer('JWT_KEY_OVERLAP_HOURS', 720, 0, 8_760, ' hours'),
     trustProxy: trustProxy(env.TRUST_PROXY, c.bad), // polish (trust)
+    asOfSnapshotEvery: c.integer('AS_OF_SNAPSHOT_EVERY', 10_000, 10, 10_000_000, ' positions'), // snap16
   };
   if (c.problems.length > 0) throw new ConfigError(c.problems);
   return config;

@@ -15,6 +15,7 @@ import type { Config } from './config.js';
 import { allProjections, contexts, eventSchemas } from './contexts.js';
 import { buildServices, deadlineSourcesOf, reactorsOf, routeServices } from './platform/contextModule.js';
 import { timeTravellingRead } from './api/asOf/timeTravel.js';
+import { DEFAULT_SNAPSHOT_TABLE, foldFingerprint, openSnapshotTable } from './api/asOf/snapshotTable.js'; // snap16
 import { openReadStore, openReadView, type ReadView } from './projections/readStore.js';
 import { startProjectionRunner, type ProjectionRunner } from './projections/runner.js';
 import { startThreadedProjectionRunner } from './projections/threadedRunner.js';
@@ -103,8 +104,11 @@ export async function startRuntime(
     deadlineSources: deadlineSourcesOf(contexts, built),
     ...(options.logger ? { log: options.logger } : {}),
   });
+  // snap16: time-travel snapshots that outlive the process, in the read database (a table of their own).
+  const asOfSnapshots = openSnapshotTable(readFile, foldFingerprint(allProjections, platform.deadlineSources), { ...DEFAULT_SNAPSHOT_TABLE, every: config.asOfSnapshotEvery });
   const deps: AppDeps = {
     ...routeServices(contexts, built),
+    asOfSnapshots, // snap16
     read: timeTravellingRead(read), // ?asOf= (services/api/asOf/timeTravel.ts)
     platform,
   };
@@ -119,6 +123,7 @@ export async function startRuntime(
     async close() {
       await app.close();
       await platform.close();
+      asOfSnapshots.close(); // snap16
       revocations.close(); // trust17
       await runner.close();
       await read.close();

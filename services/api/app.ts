@@ -73,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMetrics(app, options.deps, { metricsToken: options.metricsToken }); // ops
   const knownPaths = trackKnownPaths(app);
   // ?asOf= on every view of a compound (services/api/asOf/timeTravel.ts).
-  registerTimeTravel(app, { store: options.deps.store, read: options.deps.read, projections: allProjections, deadlineSources: options.deps.platform.deadlineSources });
+  registerTimeTravel(app, { store: options.deps.store, read: options.deps.read, projections: allProjections, deadlineSources: options.deps.platform.deadlineSources, ...(options.deps.asOfSnapshots ? { table: options.deps.asOfSnapshots } : {}) /* snap16 */ });
   app.addHook('onRequest', async (request) => {
     if (request.url.length > MAX_URL_LENGTH) {
       throw new HttpProblem(414, 'uri_too_long', `URLs are at most ${MAX_URL_LENGTH} characters`, { maxLength: MAX_URL_LENGTH });

@@ -24,6 +24,19 @@ export class DeadlineFold {
     return copy;
   }
 
+  /** snap16: the fold's state as JSON-safe data, to persist a time-travel snapshot (services/api/asOf/snapshotTable.ts). */
+  dump(): { memos: [string, Readonly<Record<string, string>>][]; rows: Deadline[] } {
+    return { memos: [...this.memos], rows: [...this.rows.values()] };
+  }
+
+  /** snap16: a fold standing where a dumped one stood. */
+  static load(sources: readonly DeadlineSource[], dumped: { memos: [string, Readonly<Record<string, string>>][]; rows: Deadline[] }): DeadlineFold {
+    const fold = new DeadlineFold(sources);
+    for (const [k, v] of dumped.memos) fold.memos.set(k, v);
+    for (const row of dumped.rows) fold.rows.set(row.deadlineId, row);
+    return fold;
+  }
+
   apply(event: RecordedEvent): void {
     for (const source of this.sources) {
       if (!source.handles.includes(event.type)) continue;

@@ -13,6 +13,7 @@ import type { ReadView } from '../projections/readStore.js';
 import type { EventStore } from '../store/port.js';
 import type { Platform } from './index.js';
 import type { PersonalDataService } from '../personalData/service.js';
+import type { SnapshotTable } from '../api/asOf/snapshotTable.js'; // snap16
 
 export interface PlatformDeps {
   readonly store: EventStore;
@@ -30,6 +31,8 @@ export interface PlatformDeps {
   readonly exportKey: Buffer;
   /** pipl: personal data sealed per person, its erasure and the record of staff reads (services/personalData). */
   readonly personalData: PersonalDataService;
+  /** snap16: the time-travel snapshots on disk, in the read database (services/api/asOf/snapshotTable.ts); none: memory only. */
+  readonly asOfSnapshots?: SnapshotTable;
   /** Reactors and the deadline scheduler (services/platform). */
   readonly platform: Platform;
 }

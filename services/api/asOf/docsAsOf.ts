@@ -25,6 +25,37 @@ interface Group {
   sorted: Stored[] | null;
 }
 
+/** snap16: a document as a persisted snapshot holds it: collection, id, parent, sort key (null: the id), its JSON text. */
+export type PersistedRow = [collection: string, id: string, parent: string | null, sortKey: string | null, text: string];
+/** snap16: a persisted document as loaded: its text read when wanted. */
+export type LazyRow = readonly [collection: string, id: string, parent: string | null, sortKey: string | null, text: () => string];
+
+/** snap16: a loaded snapshot's document, parsed on its first read. */
+class LazyStored {
+  private parsed: unknown;
+  private read = false;
+  readonly parent?: string;
+  constructor(
+    readonly id: string,
+    parent: string | null,
+    readonly sortKey: string,
+    private readonly source: () => string,
+  ) {
+    if (parent !== null) this.parent = parent;
+  }
+  get doc(): unknown {
+    if (!this.read) {
+      this.parsed = JSON.parse(this.source());
+      this.read = true;
+    }
+    return this.parsed;
+  }
+  /** The document's JSON text (its parsed value's, once read). */
+  text(): string {
+    return this.read ? JSON.stringify(this.parsed) : this.source();
+  }
+}
+
 const groupKey = (collection: string, parent: string): string => `${collection}\u0000${parent}`;
 const byKey = (a: Stored, b: Stored): number => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -61,6 +92,33 @@ export class DocsAsOf implements DocReader {
     for (const [key, g] of this.groups) if (g.rows.size > 0) copy.groups.set(key, g);
     copy.sealed = true;
     return copy;
+  }
+
+  /** snap16: a sealed view's documents as rows to persist (snapshotTable.ts), each document as JSON text, in no particular order. */
+  rows(): PersistedRow[] {
+    if (!this.sealed || this.base) throw new Error('only a sealed view without a base is persisted');
+    const out: PersistedRow[] = [];
+    for (const [key, s] of this.docs) {
+      if (!s) continue;
+      const text = s instanceof LazyStored ? s.text() : JSON.stringify(s.doc);
+      out.push([key.slice(0, key.length - s.id.length - 1), s.id, s.parent ?? null, s.sortKey === s.id ? null : s.sortKey, text]);
+    }
+    return out;
+  }
+
+  /**
+   * snap16: a sealed view from persisted rows (the inverse of `rows`). A document's text is parsed when it is
+   * first read (once): a fold from a loaded snapshot and the views it answers read a few of its documents.
+   */
+  static fromRows(rows: Iterable<LazyRow>): DocsAsOf {
+    const view = new DocsAsOf();
+    for (const [collection, id, parent, sortKey, text] of rows) {
+      const stored = new LazyStored(id, parent, sortKey ?? id, text);
+      view.docs.set(`${collection}/${id}`, stored);
+      if (parent !== null) view.join(collection, stored);
+    }
+    view.sealed = true;
+    return view;
   }
 
   /** Every document with where it is filed, in key order (to compare two folds). */

@@ -7,26 +7,19 @@
  * cut in cells of `every` positions, and a fold that reads past the end of a cell leaves the state after the
  * cell's last event as that cell's snapshot (the same state whichever fold passes there); one per compound and
  * cell. Kept in memory, within a budget of documents held: the compound least recently asked
- * for goes first. A snapshot gives exactly what a full fold gives (tests/services/api/asOf/snapshots.test.ts
- * over random cut points).
+ * for goes first; and, given a table (snapshotTable.ts, snap16), on disk in the read database, so that
+ * they outlive the process: a fold starts from the nearer of the shelf's and the table's. A snapshot gives
+ * exactly what a full fold gives (tests/api/asOfSnapshots.test.ts over random cut points, in memory and
+ * persisted across restarts).
  */
-import type { DeadlineFold } from '../../platform/deadlineFold.js';
+import type { EventStore } from '../../store/port.js';
+import type { DeadlineSource } from '../../platform/deadlines.js';
 import type { AsOf } from './point.js';
 import { DocsAsOf } from './docsAsOf.js';
+import type { FoldState } from './foldState.js';
+import type { SnapshotEvent, SnapshotTable } from './snapshotTable.js';
 
-/** A fold of one compound standing after the event at `position`. */
-export interface FoldState {
-  docs: DocsAsOf;
-  deadlines: DeadlineFold;
-  /** The last position read and included (0: none). */
-  position: bigint;
-  /** When the event at `position` was recorded. */
-  cutAt: string | null;
-  /** How many of the compound's events were applied. */
-  events: number;
-  /** When the compound's last applied event was recorded. */
-  recordedAt: string | null;
-}
+export type { FoldState } from './foldState.js';
 
 /** A fold going on from a snapshot (which stays as it is). */
 export const resume = (s: FoldState): FoldState => ({ docs: new DocsAsOf(s.docs), deadlines: s.deadlines.clone(), position: s.position, cutAt: s.cutAt, events: s.events, recordedAt: s.recordedAt });
@@ -49,7 +42,31 @@ export class SnapshotShelf {
   private readonly shelves = new Map<string, Map<bigint, FoldState>>();
   private held = 0;
 
-  constructor(readonly options: SnapshotOptions = DEFAULT_SNAPSHOTS) {}
+  /** snap16: writes to the table waiting their turn (after the answer that made them). */
+  private persisting: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly options: SnapshotOptions = DEFAULT_SNAPSHOTS,
+    private readonly table?: SnapshotTable,
+  ) {}
+
+  /**
+   * snap16: the nearest snapshot at or before the point, from memory or, when the table has a nearer one, from
+   * the table (then kept in memory too); not to be changed (copy it first).
+   */
+  async nearest(store: EventStore, compoundId: string, asOf: AsOf, deadlineSources: readonly DeadlineSource[]): Promise<FoldState | undefined> {
+    const inMemory = this.before(compoundId, asOf);
+    if (!this.table) return inMemory;
+    const stored = await this.table.load(store, compoundId, asOf, inMemory?.position ?? 0n, deadlineSources);
+    if (!stored) return inMemory;
+    this.adopt(compoundId, stored);
+    return stored;
+  }
+
+  /** snap16: resolves once every snapshot kept so far has been written to the table (or skipped). */
+  settled(): Promise<void> {
+    return this.persisting;
+  }
 
   cellOf(position: bigint): bigint {
     return position / BigInt(this.options.every);
@@ -78,10 +95,24 @@ export class SnapshotShelf {
    * Keeps the fold's state as the snapshot of its cell (once per cell) and returns the state the fold goes on
    * with: a view over the snapshot (the fold's own view is sealed into it); the state itself when none is kept.
    */
-  keep(compoundId: string, state: FoldState): FoldState {
+  keep(compoundId: string, state: FoldState, event?: SnapshotEvent): FoldState {
     const cell = this.cellOf(state.position);
     if (this.has(compoundId, cell)) return state;
     const snapshot = sealed(state);
+    // snap16: on disk too, after the answer (the snapshot is sealed: nothing changes it meanwhile).
+    const table = this.table;
+    if (table && event !== undefined) {
+      this.persisting = this.persisting.then(
+        () => new Promise<void>((done) => setImmediate(() => {
+          try {
+            table.save(compoundId, snapshot, event);
+          } catch {
+            // best-effort: the next fold through this cell tries again
+          }
+          done();
+        })),
+      );
+    }
     if (snapshot.docs.size > this.options.maxDocs) return resume(snapshot);
     let shelf = this.shelves.get(compoundId);
     if (!shelf) this.shelves.set(compoundId, (shelf = new Map()));
@@ -89,6 +120,17 @@ export class SnapshotShelf {
     this.held += snapshot.docs.size;
     this.trim(compoundId);
     return resume(snapshot);
+  }
+
+  /** snap16: a snapshot loaded from the table, kept on the shelf (within the budget) unless its cell has one. */
+  private adopt(compoundId: string, snapshot: FoldState): void {
+    const cell = this.cellOf(snapshot.position);
+    if (this.has(compoundId, cell) || snapshot.docs.size > this.options.maxDocs) return;
+    let shelf = this.shelves.get(compoundId);
+    if (!shelf) this.shelves.set(compoundId, (shelf = new Map()));
+    shelf.set(cell, snapshot);
+    this.held += snapshot.docs.size;
+    this.trim(compoundId);
   }
 
   /** Documents held in all snapshots. */

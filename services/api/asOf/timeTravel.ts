@@ -25,7 +25,8 @@ import type { DeadlineSource } from '../../platform/deadlines.js';
 import { HttpProblem } from '../problem.js';
 import { compoundAsOf, type CompoundAsOf } from './compoundAsOf.js';
 import { currentView as current } from './currentView.js';
-import { SnapshotShelf } from './snapshots.js';
+import { DEFAULT_SNAPSHOTS, SnapshotShelf } from './snapshots.js';
+import type { SnapshotTable } from './snapshotTable.js';
 
 // The registry's state as of the point: services/registry/asOf.ts, declared by its module (`timeTravel`).
 export { viewAsOf } from './currentView.js';
@@ -104,9 +105,11 @@ function compoundOfRequest(request: FastifyRequest, read: Pick<ReadView, 'get'>)
  */
 const LIVE_ONLY: ReadonlySet<string> = new Set(['/v1/compounds/:compoundId/board']);
 
-export function registerTimeTravel(app: FastifyInstance, deps: { store: EventStore; read: ReadView; projections: readonly Projection[]; deadlineSources: readonly DeadlineSource[] }): void {
+export function registerTimeTravel(app: FastifyInstance, deps: { store: EventStore; read: ReadView; projections: readonly Projection[]; deadlineSources: readonly DeadlineSource[]; table?: SnapshotTable }): void {
   const cache = cached(32);
-  const snapshots = new SnapshotShelf();
+  // snap16: backed by the read database's table when given, so the first past view after a start is quick too.
+  const snapshots = new SnapshotShelf(deps.table ? { ...DEFAULT_SNAPSHOTS, every: deps.table.options.every } : DEFAULT_SNAPSHOTS, deps.table);
+  app.addHook('onClose', () => snapshots.settled());
   app.addHook('preHandler', async (request) => {
     if (request.method !== 'GET') return;
     const text = asOfParam(request);
