@@ -26,14 +26,16 @@ const projections: readonly Projection[] = data.projections
   ? ((await import(data.projections.module)) as Record<string, readonly Projection[]>)[data.projections.exportName]!
   : allProjections;
 /**
- * Pages of the catch-up: large, so a rebuild applies big transactions (fewer commits, each document written
- * once per page); once caught up a page holds whatever was committed since the last one.
+ * Pages of the catch-up: large enough for few commits (the writer thread also merges pages queued behind each
+ * other into one transaction), small enough that a page's events, documents and JSON die young (#18: with
+ * pages of 10,000 the garbage collector took a quarter of this thread's time); once caught up a page holds
+ * whatever was committed since the last one.
  */
-const PAGE_EVENTS = Number(process.env.X_PAGE ?? 10_000);
+const PAGE_EVENTS = data.tuning?.pageEvents ?? 2_500;
 /** Batches of at least this many events are committed on the writer thread (a catch-up); smaller ones here. */
-const PIPELINE_EVENTS = 1_000;
+const PIPELINE_EVENTS = data.tuning?.pipelineEvents ?? 1_000;
 /** Behind by at least this many events at start: the catch-up reports its progress (and from zero, writes in bulk). */
-const REPORT_BACKLOG = 10_000n;
+const REPORT_BACKLOG = BigInt(data.tuning?.backlogEvents ?? 10_000);
 // Projections see every event upcast to its type's current shape (domain/shared/eventSchemas.ts).
 const log = openSqliteEventReader(data.eventsFile, undefined, { pageSize: PAGE_EVENTS });
 // #18: during a catch-up the next page is read on a thread of its own while this one projects.

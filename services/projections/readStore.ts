@@ -194,7 +194,7 @@ export function readWriter(db: Database.Database) {
   const setProjectionPosition = db.prepare('UPDATE projections SET position = ? WHERE name = ?');
   const putMeta = db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   const deleteMeta = db.prepare('DELETE FROM meta WHERE key = ?');
-  const write = db.transaction((b: WriteBatch) => {
+  const apply = (b: WriteBatch) => {
     const d = b.docs;
     for (let i = 0; i < d.length; i += 6) {
       if (d[i + 4] === null) deleteDoc.run(d[i], d[i + 1]);
@@ -210,9 +210,13 @@ export function readWriter(db: Database.Database) {
     }
     putMeta.run('commands', b.commandsAt);
     putMeta.run('checkpoint', min.toString());
+  };
+  /** Several batches in one transaction (the writer thread merges those queued behind each other). */
+  const write = db.transaction((batches: readonly WriteBatch[]) => {
+    for (const b of batches) apply(b);
   });
   return {
-    write: (batch: WriteBatch) => write(batch),
+    write: (...batches: WriteBatch[]) => write(batches),
     putMeta,
     /**
      * A rebuild from zero (no document, no checkpoint): marked as such, then written without the secondary

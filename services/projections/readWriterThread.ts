@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readWriter } from './readStore.js';
 import type { FromReadWriter, ToReadWriter } from './readWriterProtocol.js';
+import type { WriteBatch } from './readStore.js';
 import { assertNever } from '../../domain/shared/decider.js';
 
 const port = parentPort!;
@@ -19,12 +20,40 @@ db.pragma('wal_autocheckpoint = 0');
 const writer = readWriter(db);
 const send = (message: FromReadWriter) => port.postMessage(message);
 
+/**
+ * Batches that arrive while one is being committed queue up; they are committed together in one transaction
+ * (fewer commits: each page of the read database's indexes touched by several batches is written once),
+ * each answered once that transaction is committed.
+ */
+let queued: { seq: number; batch: WriteBatch }[] = [];
+let flushing = false;
+
+function flush() {
+  flushing = false;
+  const batches = queued;
+  queued = [];
+  if (batches.length === 0) return;
+  try {
+    writer.write(...batches.map((q) => q.batch));
+    for (const q of batches) send({ kind: 'done', seq: q.seq });
+  } catch (error) {
+    for (const q of batches) send({ kind: 'failed', seq: q.seq, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 port.on('message', (message: ToReadWriter) => {
+  if (message.kind === 'write') {
+    queued.push({ seq: message.seq, batch: message.batch });
+    // After the messages already delivered: those queued behind this one join its transaction.
+    if (!flushing) {
+      flushing = true;
+      setImmediate(flush);
+    }
+    return;
+  }
+  flush();
   try {
     switch (message.kind) {
-      case 'write':
-        writer.write(message.batch);
-        break;
       case 'beginBulk':
         writer.beginBulk();
         break;
