@@ -48,6 +48,13 @@ const writer = data.readFile === ':memory:' ? undefined : startReadWriterThread(
 let tracker: ReturnType<typeof catchUpTracker> | undefined;
 /** Set while a rebuild from zero writes in bulk (readStore.ts `beginBulk`), until it reaches `head`. */
 let bulk = false;
+/** From the bulk rebuild's end (its indexes, written on the writer thread): positions are reported after it. */
+let gate: Promise<void> | undefined;
+const applied = (position: bigint) => {
+  send({ kind: 'applied', position });
+  const progress = tracker?.advance(position);
+  if (progress) send({ kind: 'progress', progress });
+};
 // The subscription's first page is applied in a later microtask, so the tracker set just after the start sees it
 // (and the writer thread gets the bulk mode before that page).
 const runner = startProjectionRunner(
@@ -57,12 +64,13 @@ const runner = startProjectionRunner(
   {
     onApplied: (position) => {
       if (bulk && position >= head) {
+        // The rebuild is done once its indexes exist: what reached the head is reported after them, in order.
         bulk = false;
-        writer!.endBulk().catch((error: unknown) => send({ kind: 'failed', message: messageOf(error) }));
+        gate = writer!.endBulk().catch((error: unknown) => send({ kind: 'failed', message: messageOf(error) }));
       }
-      send({ kind: 'applied', position });
-      const progress = tracker?.advance(position);
-      if (progress) send({ kind: 'progress', progress });
+      // Once there was a gate every report follows the previous one on it, so none overtakes.
+      if (gate) gate = gate.then(() => applied(position));
+      else applied(position);
     },
     onError: (error) => send({ kind: 'failed', message: messageOf(error) }),
   },
