@@ -8,12 +8,14 @@
  *    log-tree leaves, as the writer would: `cli verify` passes on the result), in large transactions.
  * 3. Each round, in alternating order: the raw baseline (one query over every event in global order, each
  *    row's data and metadata JSON.parse'd) and a rebuild (the projection thread on a fresh read database, from
- *    position 0 until it has applied the last event). Medians, and the ratio of the medians.
+ *    position 0 until it has applied the last event: with its log reader and writer threads, a bulk rebuild).
+ *    Medians, the ratio of the medians and each round's own ratio, and the load average (a shared machine).
  *
  * Files go under `$DATA_DIR` (a real disk) and are removed afterwards. BENCH_EVENTS (1,000,000), BENCH_UNITS
  * (20,000), BENCH_ROUNDS (3).
  */
 import { rmSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ballotReceipt } from '../../domain/assembly/receipt.js';
 import { ballotStreamId } from '../../domain/assembly/streams.js';
@@ -173,6 +175,7 @@ async function rebuild(eventsFile: string, readFile: string, head: bigint): Prom
 async function main() {
   const dir = resolve(tool.dataDir, `bench-rebuild-${process.pid}`);
   try {
+    console.log(`load average ${loadavg().map((l) => fmt(l, 1)).join(' ')}`);
     console.log(`bench:rebuild — ${fmt(EVENTS)} ballots (${fmt(MOTIONS)} motions × ${fmt(UNITS)} units), ${ROUNDS} rounds, data in ${dir}`);
     let t0 = performance.now();
     const seeded = await seed(dir);
@@ -187,6 +190,7 @@ async function main() {
     const raws: number[] = [];
     const rebuilds: number[] = [];
     const cpus: number[] = [];
+    const ratios: number[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const order = round % 2 === 1 ? (['raw', 'rebuild'] as const) : (['rebuild', 'raw'] as const);
       const line: string[] = [];
@@ -202,14 +206,16 @@ async function main() {
           line.push(`rebuild ${fmt(rebuilds.at(-1)!)}/s in ${fmt(r.ms / 1000, 1)} s (${fmt(cpus.at(-1)!, 1)} µs CPU per event)`);
         }
       }
-      console.log(`round ${round}: ${line.join(' · ')}`);
+      ratios.push(rebuilds.at(-1)! / raws.at(-1)!);
+      console.log(`round ${round}: ${line.join(' · ')} · ratio ${fmt(ratios.at(-1)!, 2)} · load ${fmt(loadavg()[0]!, 1)}`);
     }
     const rb = median(rebuilds);
     const raw = median(raws);
     console.log('\nmedians');
-    console.log(`  rebuild of the read database   ${fmt(rb)} events/s   ${fmt(total / rb, 1)} s for ${fmt(total)} events   (target < 30 s)`);
+    console.log(`  rebuild of the read database   ${fmt(rb)} events/s   ${fmt(total / rb, 1)} s for ${fmt(total)} events   (target < 30 s; from the thread's start to the last event applied)`);
     console.log(`  raw read + parse, same file    ${fmt(raw)} events/s`);
     console.log(`  ratio rebuild / raw = ${fmt(rb / raw, 2)} (target ≥ 0.50); CPU per event (all threads) ${fmt(median(cpus), 1)} µs`);
+    console.log(`  same-round ratios ${ratios.map((r) => fmt(r, 2)).join(', ')}; load average at the end ${loadavg().map((l) => fmt(l, 1)).join(' ')} (${fmt(availableParallelism())} cores)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -7,10 +7,21 @@ export interface ProjectionsRef {
   readonly exportName: string;
 }
 
+/** The catch-up's sizes (#18; tests make them small to exercise the pipeline and the bulk rebuild on a short log). */
+export interface ProjectorTuning {
+  /** Events per page read from the log (default 2,500). */
+  readonly pageEvents?: number;
+  /** Batches of at least this many events are committed on the writer thread (default 1,000). */
+  readonly pipelineEvents?: number;
+  /** Behind by at least this many events at start: progress reports, and from zero a bulk rebuild (default 10,000). */
+  readonly backlogEvents?: number;
+}
+
 export interface ProjectorData {
   readonly eventsFile: string;
   readonly readFile: string;
   readonly projections?: ProjectionsRef;
+  readonly tuning?: ProjectorTuning;
 }
 
 export type ToProjector =

@@ -12,6 +12,8 @@ import { openSqliteEventReader } from '../store/sqlite/eventReader.js';
 import { catchUpTracker } from './catchUpProgress.js';
 import type { FromProjector, ProjectorData, ToProjector } from './projectorProtocol.js';
 import { openReadStore } from './readStore.js';
+import { prefetchingLog } from './prefetchingLog.js';
+import { startReadWriterThread } from './readWriter.js';
 import { startProjectionRunner } from './runner.js';
 import { assertNever } from '../../domain/shared/decider.js';
 
@@ -24,43 +26,79 @@ const projections: readonly Projection[] = data.projections
   ? ((await import(data.projections.module)) as Record<string, readonly Projection[]>)[data.projections.exportName]!
   : allProjections;
 /**
- * Pages of the catch-up: large, so a rebuild applies big transactions (fewer commits, each document written
- * once per page); once caught up a page holds whatever was committed since the last one.
+ * Pages of the catch-up: large enough for few commits (the writer thread also merges pages queued behind each
+ * other into one transaction), small enough that a page's events, documents and JSON die young (#18: with
+ * pages of 10,000 the garbage collector took a quarter of this thread's time); once caught up a page holds
+ * whatever was committed since the last one.
  */
-const PAGE_EVENTS = 10_000;
-/** Behind by at least this many events at start: the catch-up reports its progress. */
-const REPORT_BACKLOG = 10_000n;
+const PAGE_EVENTS = data.tuning?.pageEvents ?? 2_500;
+/** Batches of at least this many events are committed on the writer thread (a catch-up); smaller ones here. */
+const PIPELINE_EVENTS = data.tuning?.pipelineEvents ?? 1_000;
+/** Behind by at least this many events at start: the catch-up reports its progress (and from zero, writes in bulk). */
+const REPORT_BACKLOG = BigInt(data.tuning?.backlogEvents ?? 10_000);
 // Projections see every event upcast to its type's current shape (domain/shared/eventSchemas.ts).
-const events = withEventSchemas(openSqliteEventReader(data.eventsFile, undefined, { pageSize: PAGE_EVENTS }), eventSchemas);
+const log = openSqliteEventReader(data.eventsFile, undefined, { pageSize: PAGE_EVENTS });
+// #18: during a catch-up the next page is read on a thread of its own while this one projects.
+const prefetching = prefetchingLog(log, data.eventsFile, PAGE_EVENTS);
+const events = withEventSchemas(prefetching, eventSchemas);
 const read = openReadStore(data.readFile);
-const head = await events.headPosition();
+const head = await log.headPosition();
+// #18: a catch-up's full pages are committed by a writer thread of their own while this one projects the next.
+const writer = data.readFile === ':memory:' ? undefined : startReadWriterThread(data.readFile);
 let tracker: ReturnType<typeof catchUpTracker> | undefined;
-// The subscription's first page is applied in a later microtask, so the tracker set just after the start sees it.
-const runner = startProjectionRunner(events, read, projections, {
-  onApplied: (position) => {
-    send({ kind: 'applied', position });
-    const progress = tracker?.advance(position);
-    if (progress) send({ kind: 'progress', progress });
+/** Set while a rebuild from zero writes in bulk (readStore.ts `beginBulk`), until it reaches `head`. */
+let bulk = false;
+/** From the bulk rebuild's end (its indexes, written on the writer thread): positions are reported after it. */
+let gate: Promise<void> | undefined;
+const applied = (position: bigint) => {
+  send({ kind: 'applied', position });
+  const progress = tracker?.advance(position);
+  if (progress) send({ kind: 'progress', progress });
+};
+// The subscription's first page is applied in a later microtask, so the tracker set just after the start sees it
+// (and the writer thread gets the bulk mode before that page).
+const runner = startProjectionRunner(
+  events,
+  read,
+  projections,
+  {
+    onApplied: (position) => {
+      if (bulk && position >= head) {
+        // The rebuild is done once its indexes exist: what reached the head is reported after them, in order.
+        bulk = false;
+        gate = writer!.endBulk().catch((error: unknown) => send({ kind: 'failed', message: messageOf(error) }));
+      }
+      // Once there was a gate every report follows the previous one on it, so none overtakes.
+      if (gate) gate = gate.then(() => applied(position));
+      else applied(position);
+    },
+    onError: (error) => send({ kind: 'failed', message: messageOf(error) }),
   },
-  onError: (error) => send({ kind: 'failed', message: messageOf(error) }),
-});
+  writer && { write: writer.write, minEvents: PIPELINE_EVENTS },
+);
 if (head - runner.position() >= REPORT_BACKLOG) {
   tracker = catchUpTracker(runner.position(), head);
   send({ kind: 'progress', progress: tracker.report() });
+  if (writer && read.isEmpty()) {
+    bulk = true;
+    writer.beginBulk().catch((error: unknown) => send({ kind: 'failed', message: messageOf(error) }));
+  }
 }
 send({ kind: 'ready', position: runner.position() });
 
 port.on('message', (message: ToProjector) => {
   switch (message.kind) {
     case 'committed':
-      events.notify();
+      prefetching.notify();
       return;
     case 'close':
       void (async () => {
         try {
           await runner.close();
+          await writer?.close();
           await read.close();
-          events.close();
+          await prefetching.close();
+          log.close();
         } finally {
           send({ kind: 'closed' });
           port.close();

@@ -6,7 +6,7 @@
  * can always be rebuilt from the log.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DocChange, DocReader } from '../../projections/projection.js';
 import { startWalCheckpointer } from './walCheckpointer.js';
@@ -60,6 +60,30 @@ export interface ReadView {
 /** A document change with the projection that made it (its owner). */
 export type OwnedChange = DocChange & { readonly projection: string };
 
+/**
+ * A batch as the read database's writer applies it (#18): flat arrays of strings, each document already
+ * serialized, so it crosses to the writer thread (readWriterThread.ts) as a cheap structured clone.
+ * `docs` holds six entries per change: collection, id, parent, sort key, JSON document (null: delete), owner.
+ * `commands` six per record: command id, request hash, stream id, first revision, count, position.
+ */
+export interface WriteBatch {
+  readonly docs: (string | null)[];
+  readonly commands: (string | number | bigint)[];
+  readonly positions: [string, string][];
+  readonly commandsAt: string;
+}
+
+export function encodeBatch(changes: readonly OwnedChange[], commands: readonly CommandRecord[], positions: ReadonlyMap<string, bigint>, commandsAt: bigint): WriteBatch {
+  const docs: (string | null)[] = [];
+  for (const c of changes) {
+    if (c.op === 'put') docs.push(c.collection, c.id, c.parent ?? null, c.sortKey ?? null, JSON.stringify(c.doc), c.projection);
+    else docs.push(c.collection, c.id, null, null, null, c.projection);
+  }
+  const flat: (string | number | bigint)[] = [];
+  for (const c of commands) flat.push(c.commandId, c.requestHash, c.streamId, c.firstRevision, c.count, c.position);
+  return { docs, commands: flat, positions: [...positions].map(([name, p]) => [name, p.toString()]), commandsAt: commandsAt.toString() };
+}
+
 /** The read database as its one writer (the projection runner) holds it. */
 export interface ReadStore extends ReadView {
   /**
@@ -77,6 +101,8 @@ export interface ReadStore extends ReadView {
   prepare(projections: readonly { name: string; version: number }[]): { positions: Map<string, bigint>; commandsAt: bigint; replayed: string[] };
   /** Drops everything (documents, checkpoints, command index): the next start replays the whole log. */
   reset(): void;
+  /** Nothing applied yet (every checkpoint at 0): a rebuild from zero (#18). */
+  isEmpty(): boolean;
 }
 
 const key = (collection: string, id: string) => `${collection}\u0000${id}`;
@@ -140,19 +166,113 @@ function queries(db: Database.Database, close: () => Promise<void>): ReadView {
 /** Schema of the read database; an older file is dropped and rebuilt from the log when opened. */
 const READ_SCHEMA = '2';
 
+/**
+ * Set while a rebuild from zero runs in bulk mode (#18: no secondary indexes, synchronous = OFF): a read
+ * database found with it was interrupted and is thrown away on open, never served as current.
+ */
+const REBUILDING = 'rebuilding';
+
+/** The secondary indexes: dropped during a bulk rebuild from zero, created again at its end. */
+const SECONDARY_INDEXES = `
+    CREATE INDEX IF NOT EXISTS docs_parent ON docs(collection, parent, sort_key);
+    -- funds (bench:funds): list() orders by coalesce(sort_key, id); without this index a page of a large parent sorted every row.
+    CREATE INDEX IF NOT EXISTS docs_parent_order ON docs(collection, parent, coalesce(sort_key, id));
+    CREATE INDEX IF NOT EXISTS docs_projection ON docs(projection);`;
+
+/** The statements and transactions that write the read database, on one connection (#18: shared by the
+ * projection thread's inline commits and the writer thread's pipelined ones). */
+export function readWriter(db: Database.Database) {
+  const putDoc = db.prepare(
+    `INSERT INTO docs(collection, id, parent, sort_key, doc, projection) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(collection, id) DO UPDATE SET parent = excluded.parent, sort_key = excluded.sort_key, doc = excluded.doc, projection = excluded.projection`,
+  );
+  const deleteDoc = db.prepare('DELETE FROM docs WHERE collection = ? AND id = ?');
+  const putCommand = db.prepare(
+    `INSERT INTO commands(command_id, request_hash, stream_id, first_revision, count, position) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(command_id) DO UPDATE SET count = count + excluded.count, position = excluded.position`,
+  );
+  const setProjectionPosition = db.prepare('UPDATE projections SET position = ? WHERE name = ?');
+  const putMeta = db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const deleteMeta = db.prepare('DELETE FROM meta WHERE key = ?');
+  const apply = (b: WriteBatch) => {
+    const d = b.docs;
+    for (let i = 0; i < d.length; i += 6) {
+      if (d[i + 4] === null) deleteDoc.run(d[i], d[i + 1]);
+      else putDoc.run(d[i], d[i + 1], d[i + 2], d[i + 3], d[i + 4], d[i + 5]);
+    }
+    const c = b.commands;
+    for (let i = 0; i < c.length; i += 6) putCommand.run(c[i], c[i + 1], c[i + 2], c[i + 3], c[i + 4], c[i + 5]);
+    let min = BigInt(b.commandsAt);
+    for (const [name, position] of b.positions) {
+      setProjectionPosition.run(position, name);
+      const p = BigInt(position);
+      if (p < min) min = p;
+    }
+    putMeta.run('commands', b.commandsAt);
+    putMeta.run('checkpoint', min.toString());
+  };
+  /** Several batches in one transaction (the writer thread merges those queued behind each other). */
+  const write = db.transaction((batches: readonly WriteBatch[]) => {
+    for (const b of batches) apply(b);
+  });
+  return {
+    write: (...batches: WriteBatch[]) => write(batches),
+    putMeta,
+    /**
+     * A rebuild from zero (no document, no checkpoint): marked as such, then written without the secondary
+     * indexes and without syncing (a read database is rebuilt from the log if this is interrupted).
+     */
+    beginBulk() {
+      db.transaction(() => {
+        putMeta.run(REBUILDING, '1');
+        db.exec('DROP INDEX IF EXISTS docs_parent; DROP INDEX IF EXISTS docs_parent_order; DROP INDEX IF EXISTS docs_projection;');
+      })();
+      db.pragma('cache_size = -262144');
+      db.pragma('synchronous = OFF');
+    },
+    /** The rebuild reached the log's head: indexes created in one pass, synced, and the mark removed. */
+    endBulk() {
+      db.pragma('synchronous = NORMAL');
+      db.transaction(() => {
+        db.exec(SECONDARY_INDEXES);
+        deleteMeta.run(REBUILDING);
+      })();
+      db.pragma('cache_size = -2000');
+    },
+  };
+}
+
+const isCorrupt = (error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
+};
+
 /** Opens (creating if missing) the read database for its writer, the projection runner. */
 export function openReadStore(file: string): ReadStore {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  let db = new Database(file);
+  let schema: string | undefined;
+  try {
+    db.pragma('journal_mode = WAL');
+    schema = readSchema(db);
+  } catch (error) {
+    // A bulk rebuild runs with synchronous = OFF: after a machine crash the file may be unreadable. It is only
+    // a read database: removed and rebuilt from the log.
+    if (!isCorrupt(error) || file === ':memory:') throw error;
+    db.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    schema = readSchema(db);
+  }
   db.pragma('synchronous = NORMAL');
   // Checkpoints run on a thread of their own (walCheckpointer.ts), not inside the runner's commits.
   const checkpointer = file === ':memory:' ? null : startWalCheckpointer(file);
   if (checkpointer) db.pragma('wal_autocheckpoint = 0');
-  db.exec('CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;');
-  const schema = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'schema'").pluck().get();
-  if (schema !== READ_SCHEMA) {
-    // Schema 1 had no owner per document and one checkpoint for all: rebuild it from the log.
+  const interrupted = db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck().get(REBUILDING) !== undefined;
+  if (schema !== READ_SCHEMA || interrupted) {
+    // Schema 1 had no owner per document and one checkpoint for all; a bulk rebuild that did not finish is
+    // not a read database to serve (#18): rebuild it from the log.
     db.exec('DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS commands; DROP TABLE IF EXISTS projections; DELETE FROM meta;');
     db.prepare("INSERT INTO meta(key, value) VALUES ('schema', ?)").run(READ_SCHEMA);
   }
@@ -160,10 +280,7 @@ export function openReadStore(file: string): ReadStore {
     CREATE TABLE IF NOT EXISTS docs(
       collection TEXT NOT NULL, id TEXT NOT NULL, parent TEXT, sort_key TEXT, doc TEXT NOT NULL, projection TEXT NOT NULL,
       PRIMARY KEY(collection, id)) STRICT;
-    CREATE INDEX IF NOT EXISTS docs_parent ON docs(collection, parent, sort_key);
-    -- funds (bench:funds): list() orders by coalesce(sort_key, id); without this index a page of a large parent sorted every row.
-    CREATE INDEX IF NOT EXISTS docs_parent_order ON docs(collection, parent, coalesce(sort_key, id));
-    CREATE INDEX IF NOT EXISTS docs_projection ON docs(projection);
+    ${SECONDARY_INDEXES}
     CREATE TABLE IF NOT EXISTS commands(
       command_id TEXT PRIMARY KEY, request_hash TEXT NOT NULL, stream_id TEXT NOT NULL,
       first_revision INTEGER NOT NULL, count INTEGER NOT NULL, position INTEGER NOT NULL) STRICT;
@@ -173,22 +290,13 @@ export function openReadStore(file: string): ReadStore {
     await checkpointer?.close();
     db.close();
   });
-  const putDoc = db.prepare(
-    `INSERT INTO docs(collection, id, parent, sort_key, doc, projection) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(collection, id) DO UPDATE SET parent = excluded.parent, sort_key = excluded.sort_key, doc = excluded.doc, projection = excluded.projection`,
-  );
+  const writer = readWriter(db);
   const putProjection = db.prepare(
     'INSERT INTO projections(name, version, position) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version, position = excluded.position',
   );
-  const setProjectionPosition = db.prepare('UPDATE projections SET position = ? WHERE name = ?');
   const deleteOwned = db.prepare('DELETE FROM docs WHERE projection = ?');
   const deleteProjection = db.prepare('DELETE FROM projections WHERE name = ?');
-  const deleteDoc = db.prepare('DELETE FROM docs WHERE collection = ? AND id = ?');
-  const putCommand = db.prepare(
-    `INSERT INTO commands(command_id, request_hash, stream_id, first_revision, count, position) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(command_id) DO UPDATE SET count = count + excluded.count, position = excluded.position`,
-  );
-  const putMeta = db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const putMeta = writer.putMeta;
   const getCommandsAt = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'commands'").pluck();
 
   /** The global checkpoint: the least of every projection's position and the command index's. */
@@ -198,26 +306,10 @@ export function openReadStore(file: string): ReadStore {
     return min;
   };
 
-  const commitTx = db.transaction((changes: readonly OwnedChange[], commands: readonly CommandRecord[], positions: ReadonlyMap<string, bigint>, commandsAt: bigint) => {
-    for (const c of changes) {
-      if (c.op === 'put') {
-        putDoc.run(c.collection, c.id, c.parent ?? null, c.sortKey ?? null, JSON.stringify(c.doc), c.projection);
-      } else {
-        deleteDoc.run(c.collection, c.id);
-      }
-    }
-    for (const c of commands) {
-      putCommand.run(c.commandId, c.requestHash, c.streamId, c.firstRevision, c.count, c.position);
-    }
-    for (const [name, position] of positions) setProjectionPosition.run(position.toString(), name);
-    putMeta.run('commands', commandsAt.toString());
-    putMeta.run('checkpoint', least(positions.values(), commandsAt).toString());
-  });
-
   return {
     ...view,
     commit(changes, commands, positions, commandsAt) {
-      commitTx(changes, commands, positions, commandsAt);
+      writer.write(encodeBatch(changes, commands, positions, commandsAt));
     },
     reader(pending) {
       return {
@@ -257,6 +349,9 @@ export function openReadStore(file: string): ReadStore {
         return { positions, commandsAt, replayed };
       })();
     },
+    isEmpty() {
+      return db.prepare<[], number>('SELECT (SELECT count(*) FROM projections WHERE position <> \'0\') + (SELECT count(*) FROM meta WHERE key = \'commands\' AND value <> \'0\')').pluck().get() === 0;
+    },
     reset() {
       db.exec('DELETE FROM docs; DELETE FROM commands; DELETE FROM projections; DELETE FROM meta;');
       putMeta.run('schema', READ_SCHEMA);
@@ -268,6 +363,11 @@ export function openReadStore(file: string): ReadStore {
  * A query-only connection to a read database that another thread writes (the projection thread). In WAL
  * mode each query sees every transaction that thread committed before it began.
  */
+function readSchema(db: Database.Database): string | undefined {
+  db.exec('CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;');
+  return db.prepare<[], string>("SELECT value FROM meta WHERE key = 'schema'").pluck().get();
+}
+
 export function openReadView(file: string): ReadView {
   const db = new Database(file, { fileMustExist: true, timeout: 5000 });
   db.pragma('query_only = ON');

@@ -13,7 +13,7 @@ import { defaultScope, type DocChange, type Projection } from '../../projections
 import type { EventStore, RecordedEvent, Subscription } from '../store/port.js';
 import { positionWaiters } from './positionWaiters.js';
 import type { CatchUpProgress } from './catchUpProgress.js';
-import { DELETED, failureId, pendingKey, PROJECTION_FAILURES, type CommandRecord, type OwnedChange, type ProjectionFailure, type ReadStore } from './readStore.js';
+import { DELETED, encodeBatch, failureId, pendingKey, PROJECTION_FAILURES, type CommandRecord, type OwnedChange, type ProjectionFailure, type ReadStore, type WriteBatch } from './readStore.js';
 
 export interface ProjectionRunner {
   /** Global position of the last event applied to the read database (by every projection). */
@@ -159,11 +159,26 @@ export interface RunnerHooks {
   readonly onPrepared?: (replayed: readonly string[]) => void;
 }
 
+/**
+ * Commits off the runner's thread (#18, the projection thread's writer thread): while a large batch is being
+ * committed the runner projects the next. The runner's documents read through the batches still in flight, and
+ * it reports a position applied only once its batch is committed.
+ */
+export interface RunnerPipeline {
+  /** Commits one batch; resolves once it is committed (in the order written). */
+  write(batch: WriteBatch): Promise<void>;
+  /** Batches of at least this many events go through it (a catch-up's pages); smaller ones (live) are committed inline, after it is empty. */
+  readonly minEvents: number;
+  /** Batches in flight at most (default 2). */
+  readonly depth?: number;
+}
+
 export function startProjectionRunner(
   store: Pick<EventStore, 'subscribe'>,
   read: ReadStore,
   projections: readonly Projection[],
   hooks: RunnerHooks = {},
+  pipeline?: RunnerPipeline,
 ): ProjectionRunner {
   const prepared = read.prepare(projections.map((p) => ({ name: p.name, version: p.version })));
   hooks.onPrepared?.(prepared.replayed);
@@ -178,19 +193,67 @@ export function startProjectionRunner(
 
   // No type filter here (#18): the command index reads the metadata of every event a command wrote, whatever
   // its type, so every event is read. Reactors, which need only their own types, filter.
+  // Documents of the batches still being committed by the pipeline, with the batch that last changed each.
+  const inFlight = new Map<string, { seq: number; value: unknown }>();
+  const commits: Promise<void>[] = [];
+  let seq = 0;
+  const layered: Pick<ReadStore, 'reader'> = {
+    reader(pending) {
+      if (!pipeline) return read.reader(pending);
+      const stored = read.reader(new Map());
+      return {
+        get<T>(collection: string, id: string): T | undefined {
+          const k = pendingKey(collection, id);
+          if (pending.has(k)) {
+            const v = pending.get(k);
+            return v === DELETED ? undefined : (v as T);
+          }
+          const f = inFlight.get(k);
+          if (f) return f.value === DELETED ? undefined : (f.value as T);
+          return stored.get<T>(collection, id);
+        },
+      };
+    },
+  };
+  const committed = (last: bigint, failures: readonly ProjectionFailure[]) => {
+    for (const f of failures) {
+      hooks.log?.error({ projection: f.projection, scope: f.scope, position: f.position, eventType: f.eventType, reason: f.reason }, 'projection failed for one scope; the others go on');
+      hooks.onFailure?.(f);
+    }
+    applied.advance(last);
+    hooks.onApplied?.(last);
+  };
+  const drain = async () => {
+    while (commits.length > 0) await commits.shift();
+  };
+
+  // No type filter here (#18): the command index reads the metadata of every event a command wrote, whatever
+  // its type, so every event is read. Reactors, which need only their own types, filter.
   const subscription: Subscription = store.subscribe({
     after: from,
-    onEvents(events) {
+    async onEvents(events) {
       if (events.length === 0) return;
-      const { changes, commands, failures } = projectBatch(projections, read, events, state);
+      const { changes, commands, failures } = projectBatch(projections, layered, events, state);
       const last = events[events.length - 1]!.position;
-      read.commit(changes, commands, state.positions, state.commandsAt);
-      for (const f of failures) {
-        hooks.log?.error({ projection: f.projection, scope: f.scope, position: f.position, eventType: f.eventType, reason: f.reason }, 'projection failed for one scope; the others go on');
-        hooks.onFailure?.(f);
+      if (pipeline && events.length >= pipeline.minEvents) {
+        const batch = ++seq;
+        for (const c of changes) inFlight.set(pendingKey(c.collection, c.id), { seq: batch, value: c.op === 'put' ? c.doc : DELETED });
+        const done = pipeline.write(encodeBatch(changes, commands, state.positions, state.commandsAt)).then(() => {
+          for (const c of changes) {
+            const k = pendingKey(c.collection, c.id);
+            if (inFlight.get(k)?.seq === batch) inFlight.delete(k);
+          }
+          committed(last, failures);
+        });
+        // Awaited below or by the next drain; a failure stops the subscription there.
+        done.catch(() => {});
+        commits.push(done);
+        while (commits.length >= (pipeline.depth ?? 2)) await commits.shift();
+        return;
       }
-      applied.advance(last);
-      hooks.onApplied?.(last);
+      await drain();
+      read.commit(changes, commands, state.positions, state.commandsAt);
+      committed(last, failures);
     },
     onError(error) {
       failed = error;
@@ -205,6 +268,7 @@ export function startProjectionRunner(
     waitFor: applied.waitFor,
     async close() {
       await subscription.close();
+      await drain().catch(() => {});
       applied.releaseAll();
     },
   };

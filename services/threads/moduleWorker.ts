@@ -6,7 +6,7 @@
  */
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 const boot = `
 const { workerData } = require('node:worker_threads');
@@ -23,7 +23,10 @@ export function moduleWorkerUrl(callerUrl: string, relative: string): string {
 
 const tsLoader = (module: string) => (module.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : undefined);
 
-/** The module reads its own data from `workerData` (which also holds `module` and `tsLoader`). */
-export function startModuleWorker(module: string, data: Record<string, unknown>): Worker {
-  return new Worker(boot, { eval: true, workerData: { ...data, module, tsLoader: tsLoader(module) } });
+/**
+ * The module reads its own data from `workerData` (which also holds `module` and `tsLoader`). `resourceLimits`
+ * e.g. a larger young generation for a thread that allocates a lot of short-lived objects (#18, the projection thread).
+ */
+export function startModuleWorker(module: string, data: Record<string, unknown>, resourceLimits?: ResourceLimits): Worker {
+  return new Worker(boot, { eval: true, workerData: { ...data, module, tsLoader: tsLoader(module) }, ...(resourceLimits ? { resourceLimits } : {}) });
 }

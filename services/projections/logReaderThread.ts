@@ -1,0 +1,38 @@
+/**
+ * Reads the log ahead for the projection thread during a catch-up (#18): while that thread parses and
+ * projects one page, this one steps SQLite through the next, on a query-only connection of its own, and hands
+ * the rows over as plain values (the leaf hash as hex), one flat array per page, 11 values per event in the
+ * order of `PAGE_COLUMNS`.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../store/sqlite/schema.js';
+import type { LogPageRequest, LogPage } from './logReaderProtocol.js';
+
+const port = parentPort!;
+const db = openDatabase((workerData as { eventsFile: string }).eventsFile);
+db.pragma('query_only = ON');
+const page = db
+  .prepare<[bigint, number], unknown[]>(
+    'SELECT global_position, stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash, leaf_hash FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
+  )
+  .raw(true)
+  .safeIntegers(true);
+
+port.on('message', (request: LogPageRequest | { kind: 'close' }) => {
+  if (request.kind === 'close') {
+    db.close();
+    port.close();
+    return;
+  }
+  try {
+    const flat: unknown[] = [];
+    for (const row of page.iterate(request.after, request.maxCount)) {
+      const leaf = row[10] as Buffer | null;
+      row[10] = leaf === null ? null : leaf.toString('hex');
+      for (let i = 0; i < 11; i++) flat.push(row[i]);
+    }
+    port.postMessage({ kind: 'page', seq: request.seq, rows: flat } satisfies LogPage);
+  } catch (error) {
+    port.postMessage({ kind: 'failed', seq: request.seq, message: error instanceof Error ? error.message : String(error) } satisfies LogPage);
+  }
+});

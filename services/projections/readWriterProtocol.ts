@@ -1,0 +1,12 @@
+/** Messages between the projection thread and the read database's writer thread (readWriterThread.ts). */
+import type { WriteBatch } from './readStore.js';
+
+export type ToReadWriter =
+  | { readonly kind: 'write'; readonly seq: number; readonly batch: WriteBatch }
+  | { readonly kind: 'beginBulk'; readonly seq: number }
+  | { readonly kind: 'endBulk'; readonly seq: number }
+  | { readonly kind: 'close'; readonly seq: number };
+
+export type FromReadWriter =
+  | { readonly kind: 'done'; readonly seq: number }
+  | { readonly kind: 'failed'; readonly seq: number; readonly message: string };
