@@ -149,7 +149,7 @@ t.test('a Hangzhou emergency confirmed by the street office, its audit waived: t
   };
   await post('/funds', oc, { ratePerSquareMetre: '100', evidenceRef: '杭房〔2026〕1号' });
   for (const u of units) await post('/funds/deposits', oc, { unitId: u.unitId, basis: 'first_deposit', evidence: ['slip'] });
-  const { releaseId } = await post('/releases/emergency', firm, { item: 'lift_failure', description: '电梯停运', evidence: [{ kind: 'inspection_notice', ref: '特检通知' }], estimate: '2000.00', contractor: { name: '丙电梯公司' }, chargeScope: { kind: 'buildings', buildings: ['1'] } });
+  const releaseId = (await post('/releases/emergency', firm, { item: 'lift_failure', description: '电梯停运', evidence: [{ kind: 'inspection_notice', ref: '特检通知' }], estimate: '2000.00', contractor: { name: '丙电梯公司' }, chargeScope: { kind: 'buildings', buildings: ['1'] } })).releaseId!;
   await post(`/releases/${releaseId}/review`, oc, { outcome: 'approved', reviewRef: '业委会审核' });
   const waiting = (await api.call('GET', `/v1/compounds/${c}/releases/${releaseId}`, { token: oc })).json();
   t.equal(waiting.status, 'awaiting_certification', 'awaiting the street office');
