@@ -22,6 +22,7 @@ import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds, type CommandEnvelope } from '../commands/handler.js';
 import { deadlineStatus } from '../platform/deadlines.js';
 import { committeeDeadlineKinds } from './deadlines.js';
+import { actingResponse, boardResponse, electionResponse } from './viewSchemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 // The documented identifier (README "Limits"): no `constructor` / `__proto__` / `prototype`, which reached the
@@ -610,7 +611,7 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/compounds/:compoundId/committee/acting-body',
-    { schema: { tags: ['committee'], summary: 'The body in charge where there is no OC: the property-management committee (members by kind, chair, term, dissolution) or the acting RC, and the owners’ decisions it convened with their article', params: compoundParams, querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    { schema: { tags: ['committee'], summary: 'The body in charge where there is no OC: the property-management committee (members by kind, chair, term, dissolution) or the acting RC, and the owners’ decisions it convened with their article', params: compoundParams, querystring: afterQuery, response: { 200: actingResponse, ...errors } } },
     async (request) => {
       const { compoundId } = request.params;
       await readable(request, compoundId, request.query.after);
@@ -622,7 +623,7 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/compounds/:compoundId/committee',
-    { schema: { tags: ['committee'], summary: 'The committee on the notice board: members by role with unit numbers, term, filing, meetings and decisions, open deadlines', params: compoundParams, querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    { schema: { tags: ['committee'], summary: 'The committee on the notice board: members by role with unit numbers, term, filing, meetings and decisions, open deadlines', params: compoundParams, querystring: afterQuery, response: { 200: boardResponse, ...errors } } },
     async (request) => {
       const { compoundId } = request.params;
       const wanted = await readable(request, compoundId, request.query.after);
@@ -641,7 +642,7 @@ export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/compounds/:compoundId/committee/elections/:electionId',
-    { schema: { tags: ['committee'], summary: 'An election: the preparatory body, candidates with eligibility and vetting, the posting, the result', params: electionParams, querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    { schema: { tags: ['committee'], summary: 'An election: the preparatory body, candidates with eligibility and vetting, the posting, the result', params: electionParams, querystring: afterQuery, response: { 200: electionResponse, ...errors } } },
     async (request) => {
       await readable(request, request.params.compoundId, request.query.after);
       const doc = read.get<ElectionDoc>(COMMITTEE_ELECTIONS, request.params.electionId);

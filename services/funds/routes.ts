@@ -16,6 +16,7 @@ import { HttpProblem } from '../api/problem.js';
 import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds, type CommandEnvelope } from '../commands/handler.js';
+import { disclosuresResponse, ledgerResponse, releaseResponse, subAccountResponse } from './viewSchemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const id = identifier;
@@ -202,7 +203,7 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
   };
   const pageQuery = afterQuery.extend({ cursor: z.string().regex(/^\d{1,12}$/).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() });
 
-  app.get('/v1/compounds/:compoundId/funds', { schema: { tags: ['funds'], summary: 'Both ledgers: every account\u2019s balance, hold and available amount; the releases', params, querystring: afterQuery, response: { 200: z.any(), ...errors } } }, async (request) => {
+  app.get('/v1/compounds/:compoundId/funds', { schema: { tags: ['funds'], summary: 'Both ledgers: every account\u2019s balance, hold and available amount; the releases', params, querystring: afterQuery, response: { 200: ledgerResponse, ...errors } } }, async (request) => {
     const principal = await requirePrincipal(request, signingKey);
     const { compoundId } = request.params;
     requireRole(principal, compoundId, READERS);
@@ -210,7 +211,7 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
     return ledgerView(metaOf(compoundId), funds.docs.accounts(compoundId), funds.docs.releases(compoundId));
   });
 
-  app.get('/v1/compounds/:compoundId/releases/:releaseId', { schema: { tags: ['funds'], summary: 'A release and its phases', params: releaseParams, querystring: afterQuery, response: { 200: z.any(), ...errors } } }, async (request) => {
+  app.get('/v1/compounds/:compoundId/releases/:releaseId', { schema: { tags: ['funds'], summary: 'A release and its phases', params: releaseParams, querystring: afterQuery, response: { 200: releaseResponse, ...errors } } }, async (request) => {
     const principal = await requirePrincipal(request, signingKey);
     requireRole(principal, request.params.compoundId, [...READERS, 'owner', 'property_firm']);
     await caughtUp(request.params.compoundId, request.query.after);
@@ -221,7 +222,7 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/compounds/:compoundId/funds/units/:unitId',
-    { schema: { tags: ['funds'], summary: 'One sub-account (分户账) with its transfers: its owners, or the compound\u2019s officers and supervisors (维修资金办法 Art. 31)', params: z.object({ compoundId: id, unitId: id }), querystring: pageQuery, response: { 200: z.any(), ...errors } } },
+    { schema: { tags: ['funds'], summary: 'One sub-account (分户账) with its transfers: its owners, or the compound\u2019s officers and supervisors (维修资金办法 Art. 31)', params: z.object({ compoundId: id, unitId: id }), querystring: pageQuery, response: { 200: subAccountResponse, ...errors } } },
     async (request) => {
       const { compoundId, unitId } = request.params;
       const principal = await requirePrincipal(request, signingKey);
@@ -250,7 +251,7 @@ export const fundsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/compounds/:compoundId/funds/disclosures',
-    { schema: { tags: ['funds'], summary: 'The statements posted, per ledger and period (posted to the notice board: any grant on the compound)', params, querystring: afterQuery, response: { 200: z.any(), ...errors } } },
+    { schema: { tags: ['funds'], summary: 'The statements posted, per ledger and period (posted to the notice board: any grant on the compound)', params, querystring: afterQuery, response: { 200: disclosuresResponse, ...errors } } },
     async (request) => {
       const principal = await requirePrincipal(request, signingKey);
       const { compoundId } = request.params;

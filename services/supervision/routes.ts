@@ -10,6 +10,7 @@ import { rolesOn, type Role } from '../auth/grants.js';
 import { readModelGate } from '../api/readModel.js';
 import { viewAsOf } from '../api/asOf/timeTravel.js';
 import { commandIds } from '../commands/handler.js';
+import { traceResponse } from './viewSchemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const id = identifier;
@@ -121,7 +122,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The supervisory trace: every balance to its transfers, each transfer to its authority and evidence; anomaly flags naming their rule. Transfers a page at a time (?cursor=, ?limit=; ?account=<ledger>/<account>)',
         params,
         querystring: afterQuery.extend({ account: z.string().regex(/^(maintenance|public_income)\/[^\s]{1,120}$/).optional(), cursor: z.string().regex(/^\d{1,12}$/).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }),
-        response: { 200: z.any(), ...errors },
+        response: { 200: traceResponse, ...errors },
       },
     },
     async (request) => {

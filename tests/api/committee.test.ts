@@ -9,6 +9,7 @@ import type { Test } from 'tap';
 import t from 'tap';
 import type { ManualClock } from '../../services/clock.js';
 import { startTestApi, type TestApi } from '../support/api.js';
+import { expectCommitteeReadsWhole } from '../support/committeeReads.js';
 
 const DAY = 24 * 3600 * 1000;
 const UNITS = 12;
@@ -235,4 +236,7 @@ t.test('a Beijing compound elects its committee over HTTP, seats it, files it, a
   const early2 = await waitFor(async () => (await c.deadlines()).find((d) => d.kind === 'early_reelection'), 'early re-election');
   t.match(early2, { status: 'open', source: { article: '京条例 Arts. 48–49' } });
   t.match((await c.board()).committee, { serving: 3, earlyReelection: { dueBy: early2.dueAt } });
+
+  // schemasA: every committee read answers its whole document through its response schema, live and as of a past point.
+  await expectCommitteeReadsWhole(t, api, c.compoundId, await c.owner(11));
 });

@@ -9,6 +9,7 @@ import type { Test } from 'tap';
 import t from 'tap';
 import type { ManualClock } from '../../services/clock.js';
 import { startTestApi, type TestApi } from '../support/api.js';
+import { expectCommitteeReadsWhole } from '../support/committeeReads.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -95,6 +96,9 @@ t.test('a Beijing compound without an OC runs an owners’ decision convened by 
   const deadlines = (await api.call('GET', `/v1/compounds/${c.compoundId}/deadlines`, { token: c.street })).json().deadlines as { kind: string; status: string; source: { article: string } }[];
   t.match(deadlines.find((d) => d.kind === 'pmc_term_end'), { status: 'open', source: { article: '京条例 Art. 58' } });
   t.notMatch(JSON.stringify(acting), /p-rc|p-street/, 'no person ids');
+
+  // schemasA: every committee read answers its whole document through its response schema, live and as of a past point.
+  await expectCommitteeReadsWhole(t, c.api, c.compoundId, await c.owner(1));
 });
 
 t.test('Shanghai: the residents’ committee acts where no OC could be elected (沪居委条例 Art. 20); no PMC there', async (t) => {
@@ -108,4 +112,7 @@ t.test('Shanghai: the residents’ committee acts where no OC could be elected (
   t.equal(convened.statusCode, 201, convened.body);
   t.match(convened.json(), { body: 'residents_committee', source: /^沪居委条例 Art\. 20 para\. 2/ });
   t.match((await api.call('GET', `${base}/acting-body`, { token: await c.owner(1) })).json(), { inCharge: { body: 'residents_committee' }, body: { commissionRef: '业主大会委托书-1' }, convened: [{ role: 'rc_staff', article: '沪居委条例 Art. 20 para. 2' }] });
+
+  // schemasA: every committee read answers its whole document through its response schema, live and as of a past point.
+  await expectCommitteeReadsWhole(t, c.api, c.compoundId, await c.owner(1));
 });

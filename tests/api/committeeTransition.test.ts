@@ -13,6 +13,7 @@ import { isDomainError } from '../../domain/shared/errors.js';
 import type { ManualClock } from '../../services/clock.js';
 import { systemEnvelope } from '../../services/platform/reactor.js';
 import { startTestApi, type TestApi } from '../support/api.js';
+import { expectCommitteeReadsWhole } from '../support/committeeReads.js';
 
 const DAY = 24 * 3600 * 1000;
 const ADMIN = { personId: 'p-admin', grants: ['admin'] };
@@ -121,6 +122,9 @@ t.test('during a Shanghai re-election a motion to dismiss the firm is refused, n
   t.equal(handed.statusCode, 201, handed.body);
   t.match((await c.deadlines()).find((d) => d.kind === 'committee_handover'), { status: 'met', late: true });
   t.equal((await api.call('POST', `${base}/handover`, { token: await c.oc(0), body: { to: 'x', items: ['y'], evidenceRef: 'z' } })).json().code, 'already_handed_over');
+
+  // schemasA: every committee read answers its whole document through its response schema, live and as of a past point.
+  await expectCommitteeReadsWhole(t, c.api, c.compoundId, await c.owner(7));
 });
 
 t.test('a Beijing member removed by the owners after answering; fewer than half the seats left calls the early re-election', async (t) => {
@@ -177,6 +181,9 @@ t.test('a Beijing member removed by the owners after answering; fewer than half 
   for (const i of [2, 3]) t.equal((await api.call('POST', `/v1/compounds/${c.compoundId}/units/1-${101 + i}/transfer`, { token: c.admin, body: { owners: [{ personId: `q${i}`, name: '新业主' }] } })).statusCode, 201);
   const early = await waitFor(async () => (await c.deadlines()).find((d) => d.kind === 'early_reelection'), 'early re-election');
   t.match(early, { status: 'open', source: { article: '京条例 Arts. 48–49' } });
+
+  // schemasA: every committee read answers its whole document through its response schema, live and as of a past point.
+  await expectCommitteeReadsWhole(t, c.api, c.compoundId, await c.owner(7));
 });
 
 t.test('Beijing meetings: the agenda 5 days ahead, a meeting demanded by a third held within 7 days, the seal with more than half signing', async (t) => {
@@ -211,4 +218,7 @@ t.test('Beijing meetings: the agenda 5 days ahead, a meeting demanded by a third
   t.equal(two.json().code, 'seal_use_not_authorised', '2 of 5 is not more than half (京条例 Art. 43)');
   t.equal((await seal(['c0', 'c1', 'c2'], 's1')).statusCode, 201);
   t.match((await c.board()).committee.sealUses, [{ useId: 's1', signedBy: ['委员0', '委员1', '委员2'] }]);
+
+  // schemasA: every committee read answers its whole document through its response schema, live and as of a past point.
+  await expectCommitteeReadsWhole(t, c.api, c.compoundId, await c.owner(7));
 });

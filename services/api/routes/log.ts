@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { PlatformDeps } from '../../platform/platformDeps.js';
 import { signTreeHead, type SignedTreeHead } from '../../store/signedHead.js';
 import { HttpProblem } from '../problem.js';
+import { problemSchema } from '../schemas.js';
 
 const signedHeadSchema = z.object({
   treeSize: z.string(),
@@ -45,7 +46,7 @@ export const logRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['log'],
         summary: 'The latest signed tree head of the log (RFC 6962 Merkle tree over the global order, Ed25519)',
         security: [],
-        response: { 200: signedHeadSchema, 501: z.any() },
+        response: { 200: signedHeadSchema, 501: problemSchema },
       },
     },
     async () => {
