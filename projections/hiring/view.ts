@@ -9,6 +9,11 @@ import { parseArea } from '../../domain/shared/area.js';
 import { formatYuan, parseYuan } from '../../domain/shared/money.js';
 import type { ContractDoc, FeeAdjustmentDoc, FirmDoc, SurveyDoc, TenderDoc } from './docs.js';
 
+/** A bid's state on the board after the deadline (schemasH: typed so the response schema can name them). */
+export type BidStatus = 'revealed' | 'non_compliant' | 'awaiting_reveal' | 'not_revealed';
+/** A survey's state by its dates. */
+export type SurveyStatus = 'scheduled' | 'open' | 'closed';
+
 export function renderTender(doc: TenderDoc, now: Date, firmName: (firmId: string) => string | undefined) {
   const { bids, ...rest } = doc;
   const sealed = now.getTime() < Date.parse(doc.bidDeadline);
@@ -22,7 +27,7 @@ export function renderTender(doc: TenderDoc, now: Date, firmName: (firmId: strin
       firmName: firmName(b.firmId) ?? null,
       submittedAt: b.submittedAt,
       commitment: b.commitment,
-      status: b.revealed ? (b.revealed.compliant ? 'revealed' : 'non_compliant') : now.getTime() < Date.parse(doc.revealUntil) ? 'awaiting_reveal' : 'not_revealed',
+      status: (b.revealed ? (b.revealed.compliant ? 'revealed' : 'non_compliant') : now.getTime() < Date.parse(doc.revealUntil) ? 'awaiting_reveal' : 'not_revealed') as BidStatus,
       terms: b.revealed?.terms ?? null,
       nonCompliance: b.revealed?.nonCompliance ?? null,
       evaluations: b.evaluations,
@@ -63,7 +68,7 @@ const yuan = formatYuan;
  */
 export function renderSurvey(doc: SurveyDoc, now: Date, eligible: { area: string; headcount: number }) {
   const { tally, ...rest } = doc;
-  const status = now.getTime() < Date.parse(doc.opensAt) ? 'scheduled' : now.getTime() < Date.parse(doc.closesAt) ? 'open' : 'closed';
+  const status: SurveyStatus = now.getTime() < Date.parse(doc.opensAt) ? 'scheduled' : now.getTime() < Date.parse(doc.closesAt) ? 'open' : 'closed';
   const byId = new Map(doc.questions.map((q) => [q.questionId, q.text]));
   return {
     ...rest,

@@ -32,6 +32,7 @@ import { HttpProblem } from '../api/problem.js';
 import { afterQuery, problemSchema, identifier } from '../api/schemas.js';
 import { rolesOn, type Principal, type Role } from '../auth/grants.js';
 import { commandIds, type CommandEnvelope } from '../commands/handler.js';
+import { contractView, feeAdjustmentView, propertyFirmView, surveyView, tenderView } from './viewSchemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const id = identifier;
@@ -291,7 +292,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
 
     app.get(
       '/v1/tenders/:tenderId',
-      { schema: { tags: ['hiring'], summary: 'A tender on the notice board: before the deadline the number of bids only; after it every bid with its terms once revealed', params: z.object({ tenderId: id }), querystring: afterQuery } },
+      { schema: { tags: ['hiring'], summary: 'A tender on the notice board: before the deadline the number of bids only; after it every bid with its terms once revealed', params: z.object({ tenderId: id }), querystring: afterQuery, response: { 200: tenderView, ...errors } } },
       async (request) => {
         const t = await tenderOf(request.params.tenderId);
         const principal = await requirePrincipal(request, signingKey);
@@ -401,7 +402,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
 
     app.get(
       '/v1/contracts/:contractId',
-      { schema: { tags: ['hiring'], summary: 'A contract on the notice board: terms, periods, assessments and releases, cards, notices, handover, complaints, disclosures', params: z.object({ contractId: id }), querystring: afterQuery } },
+      { schema: { tags: ['hiring'], summary: 'A contract on the notice board: terms, periods, assessments and releases, cards, notices, handover, complaints, disclosures', params: z.object({ contractId: id }), querystring: afterQuery, response: { 200: contractView, ...errors } } },
       async (request) => {
         const c = await contractOf(request.params.contractId);
         const principal = await requirePrincipal(request, signingKey);
@@ -471,7 +472,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
     );
     app.get(
       '/v1/fee-adjustments/:adjustmentId',
-      { schema: { tags: ['hiring'], summary: 'A fee adjustment on the notice board: plan, audit report, posting, motion and outcome', params: z.object({ adjustmentId: id }), querystring: afterQuery } },
+      { schema: { tags: ['hiring'], summary: 'A fee adjustment on the notice board: plan, audit report, posting, motion and outcome', params: z.object({ adjustmentId: id }), querystring: afterQuery, response: { 200: feeAdjustmentView, ...errors } } },
       async (request) => {
         const a = await adjustmentOf(request.params.adjustmentId);
         const principal = await requirePrincipal(request, signingKey);
@@ -529,7 +530,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
     );
     app.get(
       '/v1/surveys/:surveyId',
-      { schema: { tags: ['hiring'], summary: 'A survey’s results: per question and level, area and headcount; satisfied shares; participation; no threshold', params: z.object({ surveyId: id }), querystring: afterQuery } },
+      { schema: { tags: ['hiring'], summary: 'A survey’s results: per question and level, area and headcount; satisfied shares; participation; no threshold', params: z.object({ surveyId: id }), querystring: afterQuery, response: { 200: surveyView, ...errors } } },
       async (request) => {
         const sv = await hiring.survey(request.params.surveyId);
         if (sv.status === 'none') throw new HttpProblem(404, 'survey_not_found', `No survey ${request.params.surveyId}`);
@@ -544,7 +545,7 @@ export const hiringRoutes: FastifyPluginAsyncZod = async (app) => {
 
     app.get(
       '/v1/compounds/:compoundId/property-firm',
-      { schema: { tags: ['hiring'], summary: "The firm on the notice board: the current contract, the history of contracts and tenders (bids' terms only after each deadline)", params: z.object({ compoundId: id }), querystring: afterQuery } },
+      { schema: { tags: ['hiring'], summary: "The firm on the notice board: the current contract, the history of contracts and tenders (bids' terms only after each deadline)", params: z.object({ compoundId: id }), querystring: afterQuery, response: { 200: propertyFirmView, ...errors } } },
       async (request) => {
         const { compoundId } = request.params;
         const principal = await requirePrincipal(request, signingKey);

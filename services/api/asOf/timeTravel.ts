@@ -16,7 +16,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MOTIONS } from '../../../projections/assembly/index.js';
-import { HIRING_CONTRACTS, HIRING_FEE_ADJUSTMENTS, HIRING_SURVEYS, HIRING_TENDERS } from '../../../projections/hiring/index.js';
+import { HIRING_CONTRACTS, HIRING_FEE_ADJUSTMENTS, HIRING_FIRMS, HIRING_SURVEYS, HIRING_TENDERS } from '../../../projections/hiring/index.js';
 import type { Projection } from '../../../projections/projection.js';
 import { asOfWire, requestedAsOf } from '../../board/asOfQuery.js';
 import type { ReadView } from '../../projections/readStore.js';
@@ -31,13 +31,20 @@ import type { SnapshotTable } from './snapshotTable.js';
 // The registry's state as of the point: services/registry/asOf.ts, declared by its module (`timeTravel`).
 export { viewAsOf } from './currentView.js';
 
+/**
+ * Collections of parties, not of one compound (schemasH): a firm (物业服务企业) bids and serves in many compounds
+ * and its events name none, so a compound's past never holds it; read live. A firm a past document names was
+ * registered before it, and its name never changes (domain/hiring/firm.ts).
+ */
+const PARTIES: ReadonlySet<string> = new Set([HIRING_FIRMS]);
+
 /** A reader whose document queries answer from the request's past view when there is one. */
 export function timeTravellingRead(live: ReadView): ReadView {
   return {
     ...live,
-    get: (collection, id) => (current.getStore()?.docs ?? live).get(collection, id),
-    list: (collection, parent, options) => (current.getStore()?.docs ?? live).list(collection, parent, options),
-    count: (collection, parent) => (current.getStore()?.docs ?? live).count(collection, parent),
+    get: (collection, id) => (PARTIES.has(collection) ? live : current.getStore()?.docs ?? live).get(collection, id),
+    list: (collection, parent, options) => (PARTIES.has(collection) ? live : current.getStore()?.docs ?? live).list(collection, parent, options),
+    count: (collection, parent) => (PARTIES.has(collection) ? live : current.getStore()?.docs ?? live).count(collection, parent),
     command: (id) => live.command(id),
     checkpoint: () => live.checkpoint(),
     projections: () => live.projections(),
