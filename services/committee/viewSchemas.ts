@@ -52,9 +52,9 @@ const committee = z
         units,
         status: z.enum(['active', 'ended']),
         ended: z
-          .union([z.object({ at: instant, reason: z.literal('no_longer_owner'), unitId: z.string() }), z.object({ at: instant, reason: z.literal('removed'), removalId: z.string() })])
+          .union([z.object({ at: instant, reason: z.literal('no_longer_owner'), unitId: z.string() }), z.object({ at: instant, reason: z.literal('removed'), removalId: z.string() }), z.object({ at: instant, reason: z.enum(['resigned', 'incapacity']), occurredOn: z.string().describe('the day the resignation or incapacity took effect (京条例 Art. 46 para. 1)') })])
           .nullable()
-          .describe('no longer an owner (京条例 Art. 46 (一)) or removed by the owners'),
+          .describe('no longer an owner (京条例 Art. 46 (一)), removed by the owners, resigned or incapacitated (京条例 Art. 46 para. 1)'),
       }),
     ),
     officers: z.object({ chair: z.string(), viceChairs: list(z.string()), heldAt: instant, late: z.boolean() }).nullable().describe('chair and vice-chairs (member ids), elected at the first meeting'),
