@@ -73,10 +73,15 @@ t.test('every GET under /v1 has a real 200 response schema', async (t) => {
   t.same(registered.filter((p) => !routes.includes(p)), [], 'no /v1 GET missing from the OpenAPI document');
 
   const pending = new Set<string>();
+  /**
+   * The one part allowed to be any JSON: an exported event's own fields (its type's shape, defined by the context's
+   * events; the verifier reads them). Its envelope, chain and metadata are typed.
+   */
+  const allowed = new Set(['/v1/compounds/{compoundId}/export $.events[].data']);
   const problems: string[] = [];
   for (const path of routes) {
     const schema = spec.paths[path]!.get!.responses?.['200']?.content?.['application/json']?.schema;
-    const issue = schema === undefined ? 'no 200 schema' : anyParts(schema).map((p) => `any at ${p}`).join(', ');
+    const issue = schema === undefined ? 'no 200 schema' : anyParts(schema).filter((p) => !allowed.has(`${path} ${p}`)).map((p) => `any at ${p}`).join(', ');
     if (pending.has(path)) {
       if (!issue) problems.push(`${path}: has a real schema now, take it off the pending list`);
       continue;
