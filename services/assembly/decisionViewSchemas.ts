@@ -2,14 +2,14 @@
  * Response schemas of the reads after the vote (services/assembly/decisionRoutes.ts), so /docs documents them:
  * objections and their answers, decisions (业主大会决定) with their proposal and revocation, petitions for an
  * extraordinary meeting. They mirror projections/assembly/docs.ts (ObjectionDoc, DecisionDoc, PetitionDoc) and
- * the typed proposal (domain/assembly/proposals.ts) field for field; `SameShape` below makes the compiler hold
+ * the typed proposal (domain/assembly/proposals.ts) field for field; `ViewMatches` below makes the compiler hold
  * each schema to its view (the serializer drops a field the schema leaves out, and answers 500 for a view that
  * does not match it). Never who objected or who signed.
  */
 import { z } from 'zod';
 import { matters, revokingAuthorities, type Matter } from '../../domain/assembly/index.js';
 import type { DecisionDoc, ObjectionDoc, PetitionDoc } from '../../projections/assembly/index.js';
-import type { SameShape } from '../api/sameShape.js';
+import type { ViewMatches } from '../api/viewMatchesSchema.js';
 import { proposalView } from './proposalSchema.js';
 
 const instant = z.string().describe('ISO-8601 instant');
@@ -74,6 +74,6 @@ export const petitionView = z.object({
 export const objectionList = z.object({ objections: z.array(objectionView) });
 export const decisionList = z.object({ decisions: z.array(decisionView) });
 
-true satisfies SameShape<z.output<typeof objectionView>, ObjectionDoc>;
-true satisfies SameShape<z.output<typeof decisionView>, DecisionDoc>;
-true satisfies SameShape<z.output<typeof petitionView>, PetitionDoc>;
+true satisfies ViewMatches<typeof objectionView, ObjectionDoc>;
+true satisfies ViewMatches<typeof decisionView, DecisionDoc>;
+true satisfies ViewMatches<typeof petitionView, PetitionDoc>;

@@ -1,10 +1,10 @@
 /**
  * 议案内容: the schema of a motion's typed proposal (domain/assembly/proposals.ts), shared by the motion's and
- * the decision's response schemas; `SameShape` holds it to the `Proposal` type.
+ * the decision's response schemas; `ViewMatches` holds it to the `Proposal` type.
  */
 import { z } from 'zod';
 import type { Proposal } from '../../domain/assembly/index.js';
-import type { SameShape } from '../api/sameShape.js';
+import type { ViewMatches } from '../api/viewMatchesSchema.js';
 
 const scope = z
   .discriminatedUnion('kind', [z.object({ kind: z.literal('compound') }), z.object({ kind: z.literal('buildings'), buildings: z.array(z.string()).readonly() })])
@@ -31,4 +31,4 @@ export const proposalView = z
   ])
   .describe('typed per matter');
 
-true satisfies SameShape<z.output<typeof proposalView>, Proposal>;
+true satisfies ViewMatches<typeof proposalView, Proposal>;

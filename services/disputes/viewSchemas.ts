@@ -1,13 +1,13 @@
 /**
  * Response schemas of the disputes' reads (services/disputes/routes.ts), so /docs documents them. They mirror
- * projections/disputes (DisputeDoc, disputeStatistics) field for field; `SameShape` below makes the compiler
+ * projections/disputes (DisputeDoc, disputeStatistics) field for field; `ViewMatches` below makes the compiler
  * hold each schema to its view (the serializer drops a field the schema leaves out, and answers 500 for a view
  * that does not match it). No person: parties are kinds (owner, oc, firm, rc).
  */
 import { z } from 'zod';
 import { linkedRecordTypes, type LinkedRecordType } from '../../domain/disputes/index.js';
 import type { DisputeDoc, DisputeOutcome } from '../../projections/disputes/index.js';
-import type { SameShape } from '../api/sameShape.js';
+import type { ViewMatches } from '../api/viewMatchesSchema.js';
 
 const instant = z.string().describe('ISO-8601 instant');
 const recordType = z.enum(linkedRecordTypes as [LinkedRecordType, ...LinkedRecordType[]]);
@@ -47,5 +47,5 @@ export const disputedRecordView = z.object({
   disputes: z.array(z.string()).readonly().describe('ids of the open disputes naming the record'),
 });
 
-true satisfies SameShape<z.output<typeof disputeView>, DisputeDoc>;
-true satisfies SameShape<z.output<typeof disputeStatisticsView>, Record<string, Record<DisputeOutcome, number>>>;
+true satisfies ViewMatches<typeof disputeView, DisputeDoc>;
+true satisfies ViewMatches<typeof disputeStatisticsView, Record<string, Record<DisputeOutcome, number>>>;

@@ -1,14 +1,14 @@
 /**
  * Response schemas of the hiring reads (services/hiring/routes.ts), so /docs documents them. They mirror the
  * views of projections/hiring/view.ts (renderTender, renderContract, renderFeeAdjustment, renderSurvey) field
- * for field; `SameShape` below makes the compiler hold each schema to its view (the serializer drops a field the
+ * for field; `ViewMatches` below makes the compiler hold each schema to its view (the serializer drops a field the
  * schema leaves out, and answers 500 for a view that does not match it).
  */
 import { z } from 'zod';
 import { HANDOVER_ITEMS, type HandoverItem } from '../../domain/hiring/index.js';
 import { jurisdictions, type Jurisdiction } from '../../domain/registry/index.js';
 import type { renderContract, renderFeeAdjustment, renderSurvey, renderTender } from '../../projections/hiring/index.js';
-import type { SameShape } from '../api/sameShape.js';
+import type { ViewMatches } from '../api/viewMatchesSchema.js';
 
 const instant = z.string().describe('ISO-8601 instant');
 const chinaDate = z.string().describe('a China date, YYYY-MM-DD');
@@ -220,8 +220,8 @@ export interface PropertyFirmView {
   surveys: ReturnType<typeof renderSurvey>[];
 }
 
-true satisfies SameShape<z.output<typeof tenderView>, ReturnType<typeof renderTender>>;
-true satisfies SameShape<z.output<typeof contractView>, ContractView>;
-true satisfies SameShape<z.output<typeof feeAdjustmentView>, ReturnType<typeof renderFeeAdjustment>>;
-true satisfies SameShape<z.output<typeof surveyView>, ReturnType<typeof renderSurvey>>;
-true satisfies SameShape<z.output<typeof propertyFirmView>, PropertyFirmView>;
+true satisfies ViewMatches<typeof tenderView, ReturnType<typeof renderTender>>;
+true satisfies ViewMatches<typeof contractView, ContractView>;
+true satisfies ViewMatches<typeof feeAdjustmentView, ReturnType<typeof renderFeeAdjustment>>;
+true satisfies ViewMatches<typeof surveyView, ReturnType<typeof renderSurvey>>;
+true satisfies ViewMatches<typeof propertyFirmView, PropertyFirmView>;

@@ -1,13 +1,13 @@
 /**
  * Response schemas of three-party work's reads (services/joint/routes.ts), so /docs documents them. They mirror
  * the views in projections/joint (JointMeetingDoc, RequestDoc) and domain/joint/scores.ts (PartyScore) field for
- * field; `SameShape` below makes the compiler hold each schema to its view (the serializer drops a field the
+ * field; `ViewMatches` below makes the compiler hold each schema to its view (the serializer drops a field the
  * schema leaves out, and answers 500 for a view that does not match it).
  */
 import { z } from 'zod';
 import { jointParties, type Party, type PartyScore } from '../../domain/joint/index.js';
 import type { JointMeetingDoc, RequestDoc } from '../../projections/joint/index.js';
-import type { SameShape } from '../api/sameShape.js';
+import type { ViewMatches } from '../api/viewMatchesSchema.js';
 
 const instant = z.string().describe('ISO-8601 instant');
 const party = z.enum(jointParties as [Party, ...Party[]]).describe('a party of three-party work (三方联动)');
@@ -84,6 +84,6 @@ export const jointMeetingList = z.object({ meetings: z.array(jointMeetingView) }
 export const requestList = z.object({ requests: z.array(requestView) });
 export const partyScoreList = z.object({ from: z.string(), to: z.string(), formula: z.string(), scores: z.array(partyScoreView) });
 
-true satisfies SameShape<z.output<typeof jointMeetingView>, JointMeetingDoc>;
-true satisfies SameShape<z.output<typeof requestView>, RequestDoc>;
-true satisfies SameShape<z.output<typeof partyScoreView>, PartyScore>;
+true satisfies ViewMatches<typeof jointMeetingView, JointMeetingDoc>;
+true satisfies ViewMatches<typeof requestView, RequestDoc>;
+true satisfies ViewMatches<typeof partyScoreView, PartyScore>;

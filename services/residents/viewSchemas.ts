@@ -1,12 +1,12 @@
 /**
  * Response schemas of residents' self-governance reads (services/residents/routes.ts), so /docs documents them.
- * They mirror projections/residents (RollDoc, MeetingDoc, RequestDoc) field for field; `SameShape` below makes
+ * They mirror projections/residents (RollDoc, MeetingDoc, RequestDoc) field for field; `ViewMatches` below makes
  * the compiler hold each schema to its view (the serializer drops a field the schema leaves out, and answers
  * 500 for a view that does not match it). Totals only: never a household's details.
  */
 import { z } from 'zod';
 import type { MeetingDoc, RequestDoc, RollDoc } from '../../projections/residents/index.js';
-import type { SameShape } from '../api/sameShape.js';
+import type { ViewMatches } from '../api/viewMatchesSchema.js';
 
 const instant = z.string().describe('ISO-8601 instant');
 const totals = z.object({ households: z.number().int(), adults: z.number().int(), groups: z.number().int() }).describe('counts from the residents\u2019 roll');
@@ -74,6 +74,6 @@ export const conveneRequestView = z.object({
 
 export const residentsMeetingList = z.object({ meetings: z.array(residentsMeetingView) });
 
-true satisfies SameShape<z.output<typeof rollView>, RollDoc>;
-true satisfies SameShape<z.output<typeof residentsMeetingView>, MeetingDoc>;
-true satisfies SameShape<z.output<typeof conveneRequestView>, RequestDoc>;
+true satisfies ViewMatches<typeof rollView, RollDoc>;
+true satisfies ViewMatches<typeof residentsMeetingView, MeetingDoc>;
+true satisfies ViewMatches<typeof conveneRequestView, RequestDoc>;
