@@ -6,13 +6,9 @@
  * (Art. 46 para. 1 (三)) and the seat stays empty; the board shows each with its reason.
  */
 import t from 'tap';
-import type { CommitteeCommand } from '../../domain/committee/index.js';
-import { isDomainError } from '../../domain/shared/errors.js';
-import type { ManualClock } from '../../services/clock.js';
-import { systemEnvelope } from '../../services/platform/reactor.js';
 import { startTestApi } from '../support/api.js';
+import { seatBeijingCommittee } from '../support/committeeSeed.js';
 
-const ADMIN = { personId: 'p-admin', grants: ['admin'] };
 const UNITS = 9;
 
 async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string): Promise<T> {
@@ -27,27 +23,8 @@ async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, wh
 t.test('an alternate sells and leaves the list; a member resigns, another is unable to serve', async (t) => {
   const api = await startTestApi();
   t.teardown(() => api.close());
-  const clock = api.runtime.deps.clock as ManualClock;
-  const admin = await api.token('p-admin', 'admin');
-  const { compoundId } = (await api.call('POST', '/v1/compounds', { token: admin, body: { name: '望京花园', address: '北京市朝阳区 1 号', jurisdiction: 'beijing' } })).json() as { compoundId: string };
-  const units = Array.from({ length: UNITS }, (_, i) => ({ unitId: `1-${101 + i}`, building: '1', area: '100', areaSource: 'registry', owners: [{ personId: `p${i}`, name: `业主${i}` }] }));
-  t.equal((await api.call('POST', `/v1/compounds/${compoundId}/units`, { token: admin, body: { units } })).statusCode, 201);
-  const rt = api.runtime;
-  let n = 0;
-  const run = async (command: CommitteeCommand) => {
-    const out = await rt.deps.committee.handle(compoundId, command, systemEnvelope(`setup-${n++}`, rt.deps.clock.now()));
-    if (isDomainError(out)) throw new Error(`${out.code}: ${out.message}`);
-  };
-  await run({ type: 'FormPreparatoryGroup', data: { compoundId, jurisdiction: 'beijing', knownUnits: ['1-101', '1-102'], leaderMemberId: 'g1', members: [{ memberId: 'g1', name: '组长', kind: 'residents_committee' }, { memberId: 'g2', name: '甲', kind: 'owner_representative', unitId: '1-101' }, { memberId: 'g3', name: '乙', kind: 'owner_representative', unitId: '1-102' }] }, by: ADMIN });
-  await run({ type: 'OpenElection', data: { electionId: 'e1', seats: 5, alternates: 2, termYears: 5, size: { totalArea: '900', households: UNITS } }, by: ADMIN });
-  const declarations = { full_capacity: { declared: true }, no_firm_interest: { declared: true }, not_dishonest_debtor: { declared: true, evidenceRef: '信用中国' } };
-  for (let i = 0; i < 7; i++) {
-    await run({ type: 'NominateCandidate', data: { electionId: 'e1', candidateId: `c${i}`, name: `委员${i}`, personId: `p${i}`, route: 'residents_committee', ownedUnits: [`1-${101 + i}`], declarations }, by: ADMIN });
-    await run({ type: 'VetCandidate', data: { electionId: 'e1', candidateId: `c${i}`, outcome: 'approved', reason: '同意' }, by: { personId: 'p-party', grants: ['party_committee'] } });
-  }
-  await run({ type: 'PostCandidates', data: { electionId: 'e1' }, by: ADMIN });
   // c5 and c6 are the alternates, c5 first.
-  await run({ type: 'SeatCommittee', data: { electionId: 'e1', motionId: 'm0', decisionId: 'd0', elected: ['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6'], unfilledSeats: 0, decidedAt: clock.now().toISOString() }, by: { personId: 'system', grants: ['system'] } });
+  const { compoundId, admin, clock } = await seatBeijingCommittee(t, api, { units: UNITS, seats: 5, alternates: 2 });
   const base = `/v1/compounds/${compoundId}/committee`;
   const oc = (i: number) => api.token(`p${i}`, `oc_member@${compoundId}`);
   const owner = (i: number) => api.token(`p${i}`, `owner@${compoundId}`);
