@@ -54,10 +54,16 @@ t.test('an alternate sells and leaves the list; a member resigns, another is una
   t.match(resigned.json(), { ended: true, alternateSeated: 'c6', earlyReelection: false });
   const again = await api.call('POST', `${base}/members/c1/resignation`, { token: await oc(1), body: { letterRef: '辞职信 2026-03-01' } });
   t.equal(again.json().code, 'member_not_found', 'once');
+  t.equal(again.statusCode, 404, 'a member who has left is no longer found');
+  t.match(again.headers['content-type'], /application\/problem\+json/);
+  const logBefore = (await api.runtime.deps.store.readStream(`committee-${compoundId}`)).length;
 
   // 3. Another member records that c3 can no longer serve, from the day it occurred; no alternate is left.
   const future = await api.call('POST', `${base}/members/c3/incapacity`, { token: await oc(2), body: { occurredOn: '2099-01-01', evidenceRef: '诊断证明' } });
   t.equal(future.json().code, 'invalid_leaving');
+  t.equal(future.statusCode, 400);
+  t.match(future.headers['content-type'], /application\/problem\+json/);
+  t.equal((await api.runtime.deps.store.readStream(`committee-${compoundId}`)).length, logBefore, 'the refusals recorded nothing');
   t.equal((await api.call('POST', `${base}/members/c3/incapacity`, { token: await owner(7), body: { occurredOn: '2026-02-20', evidenceRef: '诊断证明' } })).statusCode, 403, 'not an owner');
   const unable = await api.call('POST', `${base}/members/c3/incapacity`, { token: await oc(2), body: { occurredOn: '2026-02-20', evidenceRef: '诊断证明' } });
   t.equal(unable.statusCode, 201, unable.body);
