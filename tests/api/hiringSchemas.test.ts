@@ -166,6 +166,7 @@ t.test('tenders, contracts, fee adjustments, surveys and the firm board: the HTT
     await post(`/v1/fee-adjustments/${id}/post`, oc);
   }
   // The posting runs 30 days or more, to the end of a working day (杭条例 Art. 53 (三)).
+  await poll(() => Boolean(read.get<FeeAdjustmentDoc>(HIRING_FEE_ADJUSTMENTS, 'adj-up')?.postedUntil), 'the posting of adj-up projected'); // a direct read does not wait
   clock.set(new Date(Date.parse(read.get<FeeAdjustmentDoc>(HIRING_FEE_ADJUSTMENTS, 'adj-up')!.postedUntil!) + HOUR));
   await post('/v1/fee-adjustments/adj-up/motion', oc, opens());
   await post('/v1/fee-adjustments/adj-no/motion', oc, opens());
@@ -174,7 +175,7 @@ t.test('tenders, contracts, fee adjustments, surveys and the firm board: the HTT
   await post(`/v1/contracts/${contractId}/fee-adjustments`, A, plan('adj-posted', '1.90'));
   await post('/v1/fee-adjustments/adj-posted/post', oc);
   await post(`/v1/contracts/${contractId}/fee-adjustments`, A, plan('adj-new', '2.00'));
-  await poll(() => read.get<ContractDoc>(HIRING_CONTRACTS, contractId)?.fee === '1.80' && read.get<FeeAdjustmentDoc>(HIRING_FEE_ADJUSTMENTS, 'adj-no')?.status === 'rejected', 'the adjustments resolved, the fee changed');
+  await poll(() => read.get<ContractDoc>(HIRING_CONTRACTS, contractId)?.fee === '1.80' && read.get<FeeAdjustmentDoc>(HIRING_FEE_ADJUSTMENTS, 'adj-no')?.status === 'rejected' && read.list<FeeAdjustmentDoc>(HIRING_FEE_ADJUSTMENTS, compoundId).length === 5, 'the adjustments resolved, the fee changed, all five projected');
   const adjustments = read.list<FeeAdjustmentDoc>(HIRING_FEE_ADJUSTMENTS, compoundId);
   t.same(adjustments.map((a) => a.status).sort(), ['adopted', 'posted', 'proposed', 'put_to_owners', 'rejected'], 'an adjustment in each phase');
   // Past point 2: the fee changed, before the assessments.
