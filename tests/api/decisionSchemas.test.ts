@@ -4,7 +4,7 @@
  * decisions of every kind of adoption (a motion with a typed fund proposal, an option, the elected), notified
  * to the RC, one revoked by a court; petitions reaching 20% and not. Over HTTP they deep-equal what the read
  * model and the decisions service hold without the serializer, now and (the compound's decisions and a
- * motion's objections) `?asOf=` an earlier position.
+ * motion's objections) `?asOf=` an earlier position; a decision and a petition by id `?asOf=` too.
  */
 import t from 'tap';
 import { builtinRulePacks } from '../../domain/assembly/index.js';
@@ -90,6 +90,7 @@ t.test('objections, decisions and petitions: the HTTP body is the view, now and 
   );
   later(6);
   const { decisionId: d2 } = await post(`/v1/motions/${fund.motionId}/final`, oc);
+  const beforeRevoke = position;
   await post(`/v1/decisions/${d2}/revoke`, admin, { authority: 'court', documentRef: '(2026)浙0106民初1号', reason: '程序违法' });
   // An election: two elected, one seat unfilled.
   const candidates = ['甲', '乙', '丙'].map((name, i) => ({ candidateId: `c${i + 1}`, name }));
@@ -103,6 +104,7 @@ t.test('objections, decisions and petitions: the HTTP body is the view, now and 
   // Petitions: one reaching 20% of area and heads, one not.
   const { petitionId: p1 } = await post(`/v1/compounds/${compoundId}/petitions`, await owner(0), { purpose: '罢免业主委员会委员' });
   await post(`/v1/petitions/${p1}/signatures`, await owner(0), { unitId: unitOf(0) });
+  const oneSignature = position;
   await post(`/v1/petitions/${p1}/signatures`, await owner(1), { unitId: unitOf(1) });
   const { petitionId: p2 } = await post(`/v1/compounds/${compoundId}/petitions`, await owner(2), { purpose: '更换物业' });
   await post(`/v1/petitions/${p2}/signatures`, await owner(2), { unitId: unitOf(2) });
@@ -127,4 +129,16 @@ t.test('objections, decisions and petitions: the HTTP body is the view, now and 
   await answersAsOf(t, api, `/v1/compounds/${compoundId}/decisions`, oc, past, decisionsThen, 'the decisions then (none)');
   await answersAsOf(t, api, `/v1/motions/${firm.motionId}/objections`, oc, past, objectionsThen, 'the objections then');
   await answersAsOf(t, api, `/v1/compounds/${compoundId}/decisions`, oc, position, decisionsView(), 'the decisions at the head');
+
+  // A decision and a petition by id travel too (#16 item 3): they did not exist yet, or stood as they were.
+  const byIdAsOf = async (url: string, at: string) => {
+    const res = await api.call('GET', `${url}?asOf=${at}`, { token: oc });
+    return { status: res.statusCode, body: res.json() as Record<string, unknown> };
+  };
+  t.match(await byIdAsOf(`/v1/decisions/${d1}`, past), { status: 404, body: { code: 'decision_not_found' } }, 'no decision before the final result');
+  t.match(await byIdAsOf(`/v1/decisions/${d2}`, beforeRevoke), { status: 200, body: { decisionId: d2, revoked: null, asOf: { position: beforeRevoke } } }, 'the fund decision before the court revoked it');
+  t.match(await byIdAsOf(`/v1/decisions/${d2}`, position), { status: 200, body: { revoked: { authority: 'court' } } }, 'and revoked at the head');
+  t.match(await byIdAsOf(`/v1/petitions/${p1}`, past), { status: 404, body: { code: 'petition_not_found' } }, 'no petition then');
+  t.match(await byIdAsOf(`/v1/petitions/${p1}`, oneSignature), { status: 200, body: { signatures: { area: '100.00', headcount: 1 }, reachedAt: null } }, 'the petition with one signature');
+  t.match(await byIdAsOf(`/v1/petitions/${p1}`, position), { status: 200, body: { signatures: { headcount: 2 } } }, 'two at the head');
 });

@@ -3,7 +3,7 @@
  * a roll with representatives in two groups; residents' meetings of two constituencies with items adopted, not
  * adopted and undecided; a representatives' meeting with the community's rules, open votes and a closed item;
  * a request to convene reached and one not. Over HTTP they deep-equal the read model's documents read without
- * the serializer, now and (the compound's views) `?asOf=` an earlier position.
+ * the serializer, now and (the compound's views, a meeting and a request by id) `?asOf=` an earlier position.
  */
 import t from 'tap';
 import type { ManualClock } from '../../services/clock.js';
@@ -53,6 +53,7 @@ t.test('the roll, meetings of both kinds and requests to convene: the HTTP body 
   t.equal((await api.call('GET', `${base}/residents/meetings?after=${past}`, { token: owner })).statusCode, 200);
   const rollThen = snapshot(rollView);
   const meetingsThen = snapshot(meetingsView);
+  const requestThen = snapshot(() => read.get(RESIDENTS_REQUESTS, q1));
 
   await post(`/v1/residents/meetings/${m1}/items/fee/count`, rc, { inFavour: 20, against: 35, abstain: 5 });
   await post(`${base}/residents/representatives`, rc, { group: 'g2', representatives: [{ representativeId: 'r3', households: 4 }], evidenceRef: '推选记录-2' });
@@ -91,4 +92,15 @@ t.test('the roll, meetings of both kinds and requests to convene: the HTTP body 
   await answersAsOf(t, api, `${base}/residents/meetings`, owner, past, meetingsThen, 'the meetings then');
   await answersAsOf(t, api, `${base}/residents/meetings`, owner, position, meetingsView(), 'the meetings at the head');
   await answersAsOf(t, api, `${base}/residents/roll`, owner, position, rollView(), 'the roll at the head');
+
+  // A meeting and a request by id travel too (#16 item 3): as they stood then, or not found before they existed.
+  const meetingThen = (meetingsThen as { meetings: { meetingId: string }[] }).meetings.find((m) => m.meetingId === m1);
+  await answersAsOf(t, api, `/v1/residents/meetings/${m1}`, owner, past, meetingThen, 'a meeting then');
+  await answersAsOf(t, api, `/v1/residents/meetings/${m1}`, owner, position, read.get(RESIDENTS_MEETINGS, m1), 'a meeting at the head');
+  const m3Then = await api.call('GET', `/v1/residents/meetings/${m3}?asOf=${past}`, { token: owner });
+  t.match({ status: m3Then.statusCode, code: m3Then.json().code }, { status: 404, code: 'meeting_not_found' }, 'a meeting not yet called');
+  await answersAsOf(t, api, `/v1/residents/requests/${q1}`, owner, past, requestThen, 'a request then');
+  await answersAsOf(t, api, `/v1/residents/requests/${q2}`, owner, position, read.get(RESIDENTS_REQUESTS, q2), 'a request at the head');
+  const q2Then = await api.call('GET', `/v1/residents/requests/${q2}?asOf=${past}`, { token: owner });
+  t.match({ status: q2Then.statusCode, code: q2Then.json().code }, { status: 404, code: 'request_not_found' }, 'a request not yet opened');
 });

@@ -8,16 +8,18 @@
  *
  * Which requests: GET on a route with a `:compoundId` parameter (the compound is the unit of time travel), or
  * with the id of a record whose compound the live read model knows (a motion, a contract, a tender, a survey,
- * a fee adjustment: a record that did not exist yet at the point is then not found, as it was). A
+ * a fee adjustment, a decision, a petition, a residents' meeting or request: a record that did not exist yet
+ * at the point is then not found, as it was). A
  * route that computes its own past (a motion and its tally, services/board/asOf.ts) declares
  * `config: { asOf: 'self' }`. Any other GET given `asOf` answers `400 as_of_not_supported` rather than
  * silently showing the present. JSON answers carry `asOf: {requested, position, recordedAt}`; every answer
  * carries `x-as-of-position`; pages print "截至 …" (services/board/routes.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { MOTIONS } from '../../../projections/assembly/index.js';
+import { DECISIONS, MOTIONS, PETITIONS } from '../../../projections/assembly/index.js';
 import { HIRING_CONTRACTS, HIRING_FEE_ADJUSTMENTS, HIRING_FIRMS, HIRING_SURVEYS, HIRING_TENDERS } from '../../../projections/hiring/index.js';
 import type { Projection } from '../../../projections/projection.js';
+import { RESIDENTS_MEETINGS, RESIDENTS_REQUESTS } from '../../../projections/residents/index.js';
 import { asOfWire, requestedAsOf } from '../../board/asOfQuery.js';
 import type { ReadView } from '../../projections/readStore.js';
 import type { EventStore } from '../../store/port.js';
@@ -83,18 +85,24 @@ function cached(limit: number) {
 }
 
 /** Route parameters naming a record, and the live collection whose document names its compound. */
-const RECORDS: readonly (readonly [param: string, collection: string])[] = [
+const RECORDS: readonly (readonly [param: string, collection: string, under?: string])[] = [
   ['motionId', MOTIONS],
   ['contractId', HIRING_CONTRACTS],
   ['tenderId', HIRING_TENDERS],
   ['surveyId', HIRING_SURVEYS],
   ['adjustmentId', HIRING_FEE_ADJUSTMENTS],
+  ['decisionId', DECISIONS],
+  ['petitionId', PETITIONS],
+  // Residents' meetings and requests to convene (居民会议, 召集请求); a committee meeting's id sits under its compound.
+  ['meetingId', RESIDENTS_MEETINGS, '/v1/residents/'],
+  ['requestId', RESIDENTS_REQUESTS, '/v1/residents/'],
 ];
 
 function compoundOfRequest(request: FastifyRequest, read: Pick<ReadView, 'get'>): string | null {
   const params = (request.params ?? {}) as Record<string, unknown>;
   if (typeof params.compoundId === 'string') return params.compoundId;
-  for (const [param, collection] of RECORDS) {
+  for (const [param, collection, under] of RECORDS) {
+    if (under !== undefined && !(request.routeOptions.url ?? '').startsWith(under)) continue;
     const id = params[param];
     if (typeof id !== 'string') continue;
     const doc = read.get<{ compoundId?: unknown }>(collection, id);
