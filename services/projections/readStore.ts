@@ -217,6 +217,8 @@ export function readWriter(db: Database.Database) {
   });
   return {
     write: (...batches: WriteBatch[]) => write(batches),
+    /** One batch inside a transaction the caller holds open (a bulk rebuild commits many batches at once). */
+    apply,
     putMeta,
     /**
      * A rebuild from zero (no document, no checkpoint): marked as such, then written without the secondary

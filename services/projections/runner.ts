@@ -69,7 +69,7 @@ export function projectBatch(
   read: Pick<ReadStore, 'reader'>,
   events: readonly RecordedEvent[],
   state: RunnerState,
-): { changes: OwnedChange[]; commands: CommandRecord[]; failures: ProjectionFailure[] } {
+): { changes: OwnedChange[]; commands: CommandRecord[]; failures: ProjectionFailure[]; pending: ReadonlyMap<string, unknown> } {
   const byType = handlersByType(projections);
   const pending = new Map<string, unknown>();
   const reader = read.reader(pending);
@@ -131,6 +131,8 @@ export function projectBatch(
     changes: [...changes.values()],
     commands: [...commands].map(([commandId, c]) => ({ commandId, ...c })),
     failures,
+    // Each changed document's value after the batch (DELETED: removed), by its pendingKey.
+    pending,
   };
 }
 
@@ -193,10 +195,11 @@ export function startProjectionRunner(
 
   // No type filter here (#18): the command index reads the metadata of every event a command wrote, whatever
   // its type, so every event is read. Reactors, which need only their own types, filter.
-  // Documents of the batches still being committed by the pipeline, with the batch that last changed each.
-  const inFlight = new Map<string, { seq: number; value: unknown }>();
+  // The documents of each batch still being committed by the pipeline (its `pending`), oldest first: the
+  // batches commit in order, so the first goes once its commit is done (#18: one map per batch rather than
+  // every document set and deleted again in one map for all).
+  const inFlight: ReadonlyMap<string, unknown>[] = [];
   const commits: Promise<void>[] = [];
-  let seq = 0;
   const layered: Pick<ReadStore, 'reader'> = {
     reader(pending) {
       if (!pipeline) return read.reader(pending);
@@ -204,12 +207,10 @@ export function startProjectionRunner(
       return {
         get<T>(collection: string, id: string): T | undefined {
           const k = pendingKey(collection, id);
-          if (pending.has(k)) {
-            const v = pending.get(k);
-            return v === DELETED ? undefined : (v as T);
-          }
-          const f = inFlight.get(k);
-          if (f) return f.value === DELETED ? undefined : (f.value as T);
+          let v = pending.get(k);
+          // The newest batch that changed it.
+          for (let i = inFlight.length - 1; v === undefined && i >= 0; i--) v = inFlight[i]!.get(k);
+          if (v !== undefined) return v === DELETED ? undefined : (v as T);
           return stored.get<T>(collection, id);
         },
       };
@@ -233,16 +234,12 @@ export function startProjectionRunner(
     after: from,
     async onEvents(events) {
       if (events.length === 0) return;
-      const { changes, commands, failures } = projectBatch(projections, layered, events, state);
+      const { changes, commands, failures, pending } = projectBatch(projections, layered, events, state);
       const last = events[events.length - 1]!.position;
       if (pipeline && events.length >= pipeline.minEvents) {
-        const batch = ++seq;
-        for (const c of changes) inFlight.set(pendingKey(c.collection, c.id), { seq: batch, value: c.op === 'put' ? c.doc : DELETED });
+        inFlight.push(pending);
         const done = pipeline.write(encodeBatch(changes, commands, state.positions, state.commandsAt)).then(() => {
-          for (const c of changes) {
-            const k = pendingKey(c.collection, c.id);
-            if (inFlight.get(k)?.seq === batch) inFlight.delete(k);
-          }
+          inFlight.shift();
           committed(last, failures);
         });
         // Awaited below or by the next drain; a failure stops the subscription there.
