@@ -9,7 +9,7 @@
  * (event position, type, reason), that scope's later events are skipped by that projection, and everything
  * else goes on. A poison event never stops the read side.
  */
-import { defaultScope, type DocChange, type Projection } from '../../projections/projection.js';
+import { defaultScope, type DocChange, type DocReader, type Projection } from '../../projections/projection.js';
 import type { EventStore, RecordedEvent, Subscription } from '../store/port.js';
 import { positionWaiters } from './positionWaiters.js';
 import type { CatchUpProgress } from './catchUpProgress.js';
@@ -63,6 +63,15 @@ function handlersByType(projections: readonly Projection[]): ReadonlyMap<string,
   return index;
 }
 
+/** What an event belongs to for `projection` (its failures stop that scope); the default if scopeOf throws. */
+function scopeOf(projection: Projection, event: RecordedEvent, reader: DocReader): string {
+  try {
+    return projection.scopeOf ? projection.scopeOf(event, reader) : defaultScope(event);
+  } catch {
+    return defaultScope(event);
+  }
+}
+
 /** Pure step: the changes, command records and new positions for one batch, given the stored documents. */
 export function projectBatch(
   projections: readonly Projection[],
@@ -77,7 +86,7 @@ export function projectBatch(
   // the changes come rather than from a list of them all afterwards (#18: fewer allocations in a rebuild).
   const changes = new Map<string, OwnedChange>();
   const failures: ProjectionFailure[] = [];
-  const commands = new Map<string, { streamId: string; requestHash: string; firstRevision: bigint; count: number; position: bigint }>();
+  const commands = new Map<string, { commandId: string; streamId: string; requestHash: string; firstRevision: bigint; count: number; position: bigint }>();
   for (const event of events) {
     const { commandId, requestHash } = event.metadata;
     if (commandId && requestHash && event.position > state.commandsAt) {
@@ -86,25 +95,23 @@ export function projectBatch(
         c.count += 1;
         c.position = event.position;
       } else {
-        commands.set(commandId, { streamId: event.streamId, requestHash, firstRevision: event.revision, count: 1, position: event.position });
+        commands.set(commandId, { commandId, streamId: event.streamId, requestHash, firstRevision: event.revision, count: 1, position: event.position });
       }
     }
     const handlers = byType.get(event.type);
     if (!handlers) continue;
     for (const projection of handlers) {
       if (event.position <= (state.positions.get(projection.name) ?? 0n)) continue;
-      let scope: string;
       let produced: readonly DocChange[];
-      try {
-        scope = projection.scopeOf ? projection.scopeOf(event, reader) : defaultScope(event);
-      } catch {
-        scope = defaultScope(event);
-      }
-      const key = failureId(projection.name, scope);
-      if (state.failed.has(key)) continue;
+      // The event's scope is looked up only when some scope has failed, or this event fails (#18: for every
+      // event it cost the assembly a document read and a key): apply changes nothing if it throws, so the
+      // scope is the same after it.
+      if (state.failed.size > 0 && state.failed.has(failureId(projection.name, scopeOf(projection, event, reader)))) continue;
       try {
         produced = projection.apply(event, reader);
       } catch (error) {
+        const scope = scopeOf(projection, event, reader);
+        const key = failureId(projection.name, scope);
         // Nothing of this event is kept for this projection; the scope is marked and skipped from now on.
         const failure: ProjectionFailure = { projection: projection.name, scope, position: event.position.toString(), eventType: event.type, reason: reasonOf(error) };
         state.failed.add(key);
@@ -129,7 +136,7 @@ export function projectBatch(
   }
   return {
     changes: [...changes.values()],
-    commands: [...commands].map(([commandId, c]) => ({ commandId, ...c })),
+    commands: [...commands.values()],
     failures,
     // Each changed document's value after the batch (DELETED: removed), by its pendingKey.
     pending,
