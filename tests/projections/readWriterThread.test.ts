@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
-import { openReadStore, openReadView, type WriteBatch } from '../../services/projections/readStore.js';
+import { encodeBatch, openReadStore, openReadView, type OwnedChange, type WriteBatch } from '../../services/projections/readStore.js';
 import { startReadWriterThread } from '../../services/projections/readWriter.js';
 
 // The writer thread does not keep the process alive while it answers (the projection thread does, in the app).
@@ -31,12 +31,10 @@ function setup(t: Test) {
 }
 
 /** One document `id` and the projection's position `position`. */
-const batch = (id: string | null, position: number): WriteBatch => ({
-  docs: ['things', id, 'all', null, JSON.stringify({ id, position }), 'p'],
-  commands: [],
-  positions: [['p', String(position)]],
-  commandsAt: String(position),
-});
+const batch = (id: string | null, position: number): WriteBatch => {
+  const put: OwnedChange = { op: 'put', collection: 'things', id: id as string, parent: 'all', doc: { id, position }, projection: 'p' };
+  return encodeBatch([put], [], new Map([['p', BigInt(position)]]), BigInt(position));
+};
 
 t.test('a bulk transaction answers each page once it is committed: what was answered is in the file', async (t) => {
   const { writer, view } = setup(t);
@@ -69,4 +67,25 @@ t.test('a page that fails fails every page of its transaction, and none of them 
   t.match(good, { status: 'rejected', reason: { message: /NOT NULL/ } }, 'the page committed with it fails too');
   t.equal(view.get('things', 'b'), undefined, 'nothing of the failed transaction is in the file');
   t.equal(view.checkpoint(), 1n, 'the checkpoint stays at the last committed page');
+});
+
+t.test('a batch crosses as one text: documents with any characters, deletes, and command records read back as written', async (t) => {
+  const store = openReadStore(':memory:');
+  t.teardown(() => store.close());
+  store.prepare([{ name: 'p', version: 1 }]);
+  const doc = { title: '业主大会 第一次会议 😀', quote: 'a "b" \\ c\u0000', n: 1 };
+  const changes: OwnedChange[] = [
+    { op: 'put', collection: 'things', id: 'x|\u0001"é', parent: '父', sortKey: '1', doc, projection: 'p' },
+    { op: 'put', collection: 'things', id: 'gone', parent: 'all', doc: { n: 2 }, projection: 'p' },
+    { op: 'put', collection: 'things', id: '', parent: '', sortKey: '', doc: [], projection: 'p' },
+  ];
+  const command = { commandId: 'c-1', requestHash: 'h', streamId: 's-1', firstRevision: 9_007_199_254_740_993n, count: 3, position: 2n };
+  store.commit(changes, [command], new Map([['p', 2n]]), 2n);
+  store.commit([{ op: 'delete', collection: 'things', id: 'gone', projection: 'p' }], [{ ...command, count: 1, position: 3n }], new Map([['p', 3n]]), 3n);
+  t.same(store.get('things', 'x|\u0001"é'), doc);
+  t.same(store.list('things', '父'), [doc], 'with its parent');
+  t.same(store.get('things', ''), [], 'an empty id, an empty sort key');
+  t.equal(store.get('things', 'gone'), undefined, 'deleted');
+  t.same(store.command('c-1'), { ...command, count: 4, position: 3n }, 'a revision beyond 2^53 exact; counts added up');
+  t.equal(store.checkpoint(), 3n);
 });
