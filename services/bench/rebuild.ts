@@ -26,6 +26,7 @@ import type { CatchUpProgress } from '../projections/catchUpProgress.js';
 import { startThreadedProjectionRunner } from '../projections/threadedRunner.js';
 import { startRuntime } from '../runtime.js';
 import { DAY, seedCompound } from './seed.js';
+import { busiestThreads, threadCpuMicros } from './threadCpu.js';
 import { canonicalJson, eventHashParts, GENESIS_HASH, hashAt } from '../store/hashChain.js';
 import { leafHash, LogFrontier } from '../store/logTree.js';
 import type { NewEvent } from '../store/port.js';
@@ -150,9 +151,10 @@ function rawReadAndParse(file: string): { events: number; ms: number } {
   return { events, ms };
 }
 
-async function rebuild(eventsFile: string, readFile: string, head: bigint): Promise<{ ms: number; cpuMs: number }> {
+async function rebuild(eventsFile: string, readFile: string, head: bigint): Promise<{ ms: number; cpuMs: number; threads: string }> {
   removeDb(readFile);
   const cpu = process.cpuUsage();
+  const before = threadCpuMicros();
   const started = performance.now();
   let reports = 0;
   const log = {
@@ -167,9 +169,10 @@ async function rebuild(eventsFile: string, readFile: string, head: bigint): Prom
   if (!(await runner.waitFor(head, 30 * 60_000))) throw new Error(`the rebuild did not reach ${head}: ${String(runner.failure())}`);
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
+  const threads = busiestThreads(before, threadCpuMicros(), Number(head));
   await runner.close();
   removeDb(readFile);
-  return { ms, cpuMs: (used.user + used.system) / 1000 };
+  return { ms, cpuMs: (used.user + used.system) / 1000, threads };
 }
 
 async function main() {
@@ -203,7 +206,7 @@ async function main() {
           const r = await rebuild(seeded.eventsFile, readFile, head);
           rebuilds.push((total * 1000) / r.ms);
           cpus.push((r.cpuMs * 1000) / total);
-          line.push(`rebuild ${fmt(rebuilds.at(-1)!)}/s in ${fmt(r.ms / 1000, 1)} s (${fmt(cpus.at(-1)!, 1)} µs CPU per event)`);
+          line.push(`rebuild ${fmt(rebuilds.at(-1)!)}/s in ${fmt(r.ms / 1000, 1)} s (${fmt(cpus.at(-1)!, 1)} µs CPU per event: ${r.threads})`);
         }
       }
       ratios.push(rebuilds.at(-1)! / raws.at(-1)!);

@@ -7,6 +7,6 @@ export interface LogPageRequest {
 }
 
 export type LogPage =
-  /** 11 values per event: position, stream, revision, event id, type, schema version, data, metadata, previous hash, hash, leaf hash (hex) or null. */
-  | { readonly kind: 'page'; readonly seq: number; readonly rows: unknown[] }
+  /** `count` events, their fields in one text (logPage.ts). */
+  | { readonly kind: 'page'; readonly seq: number; readonly text: string; readonly lengths: Int32Array; readonly count: number }
   | { readonly kind: 'failed'; readonly seq: number; readonly message: string };

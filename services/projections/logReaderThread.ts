@@ -1,12 +1,13 @@
 /**
  * Reads the log ahead for the projection thread during a catch-up (#18): while that thread parses and
  * projects one page, this one steps SQLite through the next, on a query-only connection of its own, and hands
- * the rows over as plain values (the leaf hash as hex), one flat array per page, 11 values per event in the
- * order of `PAGE_COLUMNS`.
+ * the page over as one string of every row's fields and an array of their lengths (logPage.ts): one string
+ * to post rather than a structured clone of eleven values per event.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../store/sqlite/schema.js';
 import type { LogPageRequest, LogPage } from './logReaderProtocol.js';
+import { encodeLogPage } from './logPage.js';
 
 const port = parentPort!;
 const db = openDatabase((workerData as { eventsFile: string }).eventsFile);
@@ -25,13 +26,8 @@ port.on('message', (request: LogPageRequest | { kind: 'close' }) => {
     return;
   }
   try {
-    const flat: unknown[] = [];
-    for (const row of page.iterate(request.after, request.maxCount)) {
-      const leaf = row[10] as Buffer | null;
-      row[10] = leaf === null ? null : leaf.toString('hex');
-      for (let i = 0; i < 11; i++) flat.push(row[i]);
-    }
-    port.postMessage({ kind: 'page', seq: request.seq, rows: flat } satisfies LogPage);
+    const { text, lengths, count } = encodeLogPage(page.iterate(request.after, request.maxCount), request.maxCount);
+    port.postMessage({ kind: 'page', seq: request.seq, text, lengths, count } satisfies LogPage);
   } catch (error) {
     port.postMessage({ kind: 'failed', seq: request.seq, message: error instanceof Error ? error.message : String(error) } satisfies LogPage);
   }

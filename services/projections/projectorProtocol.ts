@@ -15,6 +15,8 @@ export interface ProjectorTuning {
   readonly pipelineEvents?: number;
   /** Behind by at least this many events at start: progress reports, and from zero a bulk rebuild (default 10,000). */
   readonly backlogEvents?: number;
+  /** A bulk rebuild commits this many pages in one transaction (default 8). */
+  readonly bulkPagesPerCommit?: number;
 }
 
 export interface ProjectorData {

@@ -36,6 +36,11 @@ const PAGE_EVENTS = data.tuning?.pageEvents ?? 2_500;
 const PIPELINE_EVENTS = data.tuning?.pipelineEvents ?? 1_000;
 /** Behind by at least this many events at start: the catch-up reports its progress (and from zero, writes in bulk). */
 const REPORT_BACKLOG = BigInt(data.tuning?.backlogEvents ?? 10_000);
+/**
+ * A bulk rebuild commits this many pages in one transaction on the writer thread (#18: a commit per page
+ * rewrote the documents' key pages each time), and keeps two more in flight meanwhile.
+ */
+const BULK_PAGES = data.tuning?.bulkPagesPerCommit ?? 8;
 // Projections see every event upcast to its type's current shape (domain/shared/eventSchemas.ts).
 const log = openSqliteEventReader(data.eventsFile, undefined, { pageSize: PAGE_EVENTS });
 // #18: during a catch-up the next page is read on a thread of its own while this one projects.
@@ -74,14 +79,21 @@ const runner = startProjectionRunner(
     },
     onError: (error) => send({ kind: 'failed', message: messageOf(error) }),
   },
-  writer && { write: writer.write, minEvents: PIPELINE_EVENTS },
+  writer && {
+    write: writer.write,
+    minEvents: PIPELINE_EVENTS,
+    // While a bulk transaction collects its pages the runner goes on projecting (it waits once a commit is due).
+    get depth() {
+      return bulk ? BULK_PAGES + 2 : 2;
+    },
+  },
 );
 if (head - runner.position() >= REPORT_BACKLOG) {
   tracker = catchUpTracker(runner.position(), head);
   send({ kind: 'progress', progress: tracker.report() });
   if (writer && read.isEmpty()) {
     bulk = true;
-    writer.beginBulk().catch((error: unknown) => send({ kind: 'failed', message: messageOf(error) }));
+    writer.beginBulk(BULK_PAGES).catch((error: unknown) => send({ kind: 'failed', message: messageOf(error) }));
   }
 }
 send({ kind: 'ready', position: runner.position() });

@@ -8,7 +8,8 @@ import type { FromReadWriter, ToReadWriter } from './readWriterProtocol.js';
 
 export interface ReadWriterThread {
   write(batch: WriteBatch): Promise<void>;
-  beginBulk(): Promise<void>;
+  /** A bulk rebuild from zero: `batchesPerCommit` batches committed together. */
+  beginBulk(batchesPerCommit: number): Promise<void>;
   endBulk(): Promise<void>;
   close(): Promise<void>;
 }
@@ -48,7 +49,7 @@ export function startReadWriterThread(readFile: string): ReadWriterThread {
   let closing: Promise<void> | undefined;
   return {
     write: (batch) => request({ kind: 'write', batch }),
-    beginBulk: () => request({ kind: 'beginBulk' }),
+    beginBulk: (batchesPerCommit) => request({ kind: 'beginBulk', batchesPerCommit: Math.max(1, batchesPerCommit) }),
     endBulk: () => request({ kind: 'endBulk' }),
     close() {
       closing ??= (async () => {

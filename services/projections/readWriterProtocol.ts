@@ -3,7 +3,8 @@ import type { WriteBatch } from './readStore.js';
 
 export type ToReadWriter =
   | { readonly kind: 'write'; readonly seq: number; readonly batch: WriteBatch }
-  | { readonly kind: 'beginBulk'; readonly seq: number }
+  /** A bulk rebuild from zero: `batchesPerCommit` batches (at least 1) committed together. */
+  | { readonly kind: 'beginBulk'; readonly seq: number; readonly batchesPerCommit: number }
   | { readonly kind: 'endBulk'; readonly seq: number }
   | { readonly kind: 'close'; readonly seq: number };
 

@@ -9,7 +9,7 @@
  * (event position, type, reason), that scope's later events are skipped by that projection, and everything
  * else goes on. A poison event never stops the read side.
  */
-import { defaultScope, type DocChange, type Projection } from '../../projections/projection.js';
+import { defaultScope, type DocChange, type DocReader, type Projection } from '../../projections/projection.js';
 import type { EventStore, RecordedEvent, Subscription } from '../store/port.js';
 import { positionWaiters } from './positionWaiters.js';
 import type { CatchUpProgress } from './catchUpProgress.js';
@@ -63,13 +63,22 @@ function handlersByType(projections: readonly Projection[]): ReadonlyMap<string,
   return index;
 }
 
+/** What an event belongs to for `projection` (its failures stop that scope); the default if scopeOf throws. */
+function scopeOf(projection: Projection, event: RecordedEvent, reader: DocReader): string {
+  try {
+    return projection.scopeOf ? projection.scopeOf(event, reader) : defaultScope(event);
+  } catch {
+    return defaultScope(event);
+  }
+}
+
 /** Pure step: the changes, command records and new positions for one batch, given the stored documents. */
 export function projectBatch(
   projections: readonly Projection[],
   read: Pick<ReadStore, 'reader'>,
   events: readonly RecordedEvent[],
   state: RunnerState,
-): { changes: OwnedChange[]; commands: CommandRecord[]; failures: ProjectionFailure[] } {
+): { changes: OwnedChange[]; commands: CommandRecord[]; failures: ProjectionFailure[]; pending: ReadonlyMap<string, unknown> } {
   const byType = handlersByType(projections);
   const pending = new Map<string, unknown>();
   const reader = read.reader(pending);
@@ -77,7 +86,7 @@ export function projectBatch(
   // the changes come rather than from a list of them all afterwards (#18: fewer allocations in a rebuild).
   const changes = new Map<string, OwnedChange>();
   const failures: ProjectionFailure[] = [];
-  const commands = new Map<string, { streamId: string; requestHash: string; firstRevision: bigint; count: number; position: bigint }>();
+  const commands = new Map<string, { commandId: string; streamId: string; requestHash: string; firstRevision: bigint; count: number; position: bigint }>();
   for (const event of events) {
     const { commandId, requestHash } = event.metadata;
     if (commandId && requestHash && event.position > state.commandsAt) {
@@ -86,25 +95,23 @@ export function projectBatch(
         c.count += 1;
         c.position = event.position;
       } else {
-        commands.set(commandId, { streamId: event.streamId, requestHash, firstRevision: event.revision, count: 1, position: event.position });
+        commands.set(commandId, { commandId, streamId: event.streamId, requestHash, firstRevision: event.revision, count: 1, position: event.position });
       }
     }
     const handlers = byType.get(event.type);
     if (!handlers) continue;
     for (const projection of handlers) {
       if (event.position <= (state.positions.get(projection.name) ?? 0n)) continue;
-      let scope: string;
       let produced: readonly DocChange[];
-      try {
-        scope = projection.scopeOf ? projection.scopeOf(event, reader) : defaultScope(event);
-      } catch {
-        scope = defaultScope(event);
-      }
-      const key = failureId(projection.name, scope);
-      if (state.failed.has(key)) continue;
+      // The event's scope is looked up only when some scope has failed, or this event fails (#18: for every
+      // event it cost the assembly a document read and a key): apply changes nothing if it throws, so the
+      // scope is the same after it.
+      if (state.failed.size > 0 && state.failed.has(failureId(projection.name, scopeOf(projection, event, reader)))) continue;
       try {
         produced = projection.apply(event, reader);
       } catch (error) {
+        const scope = scopeOf(projection, event, reader);
+        const key = failureId(projection.name, scope);
         // Nothing of this event is kept for this projection; the scope is marked and skipped from now on.
         const failure: ProjectionFailure = { projection: projection.name, scope, position: event.position.toString(), eventType: event.type, reason: reasonOf(error) };
         state.failed.add(key);
@@ -129,8 +136,10 @@ export function projectBatch(
   }
   return {
     changes: [...changes.values()],
-    commands: [...commands].map(([commandId, c]) => ({ commandId, ...c })),
+    commands: [...commands.values()],
     failures,
+    // Each changed document's value after the batch (DELETED: removed), by its pendingKey.
+    pending,
   };
 }
 
@@ -193,10 +202,11 @@ export function startProjectionRunner(
 
   // No type filter here (#18): the command index reads the metadata of every event a command wrote, whatever
   // its type, so every event is read. Reactors, which need only their own types, filter.
-  // Documents of the batches still being committed by the pipeline, with the batch that last changed each.
-  const inFlight = new Map<string, { seq: number; value: unknown }>();
+  // The documents of each batch still being committed by the pipeline (its `pending`), oldest first: the
+  // batches commit in order, so the first goes once its commit is done (#18: one map per batch rather than
+  // every document set and deleted again in one map for all).
+  const inFlight: ReadonlyMap<string, unknown>[] = [];
   const commits: Promise<void>[] = [];
-  let seq = 0;
   const layered: Pick<ReadStore, 'reader'> = {
     reader(pending) {
       if (!pipeline) return read.reader(pending);
@@ -204,12 +214,10 @@ export function startProjectionRunner(
       return {
         get<T>(collection: string, id: string): T | undefined {
           const k = pendingKey(collection, id);
-          if (pending.has(k)) {
-            const v = pending.get(k);
-            return v === DELETED ? undefined : (v as T);
-          }
-          const f = inFlight.get(k);
-          if (f) return f.value === DELETED ? undefined : (f.value as T);
+          let v = pending.get(k);
+          // The newest batch that changed it.
+          for (let i = inFlight.length - 1; v === undefined && i >= 0; i--) v = inFlight[i]!.get(k);
+          if (v !== undefined) return v === DELETED ? undefined : (v as T);
           return stored.get<T>(collection, id);
         },
       };
@@ -233,16 +241,12 @@ export function startProjectionRunner(
     after: from,
     async onEvents(events) {
       if (events.length === 0) return;
-      const { changes, commands, failures } = projectBatch(projections, layered, events, state);
+      const { changes, commands, failures, pending } = projectBatch(projections, layered, events, state);
       const last = events[events.length - 1]!.position;
       if (pipeline && events.length >= pipeline.minEvents) {
-        const batch = ++seq;
-        for (const c of changes) inFlight.set(pendingKey(c.collection, c.id), { seq: batch, value: c.op === 'put' ? c.doc : DELETED });
+        inFlight.push(pending);
         const done = pipeline.write(encodeBatch(changes, commands, state.positions, state.commandsAt)).then(() => {
-          for (const c of changes) {
-            const k = pendingKey(c.collection, c.id);
-            if (inFlight.get(k)?.seq === batch) inFlight.delete(k);
-          }
+          inFlight.shift();
           committed(last, failures);
         });
         // Awaited below or by the next drain; a failure stops the subscription there.
