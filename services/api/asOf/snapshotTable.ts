@@ -13,68 +13,25 @@
  * that is not the one the snapshot was folded from (a restore, another EventStoreDB) is noticed on load and
  * the row is dropped.
  *
- * The state is a JSON header and each document's JSON text, deflated (zlib level 1); on load a document is
- * parsed only when first read. A 20,000-unit compound with five motions of 20,000 ballots
- * holds about 160,000 documents; bench:board prints the size of its largest snapshot. Bounded: at most
+ * The state is laid out in parts (snapshotCodec.ts, asof16): loading one reads its header only, and a part
+ * (a group of documents, deflated) is read when a view first needs it; a document is parsed when first read.
+ * A 20,000-unit compound with five motions of 20,000 ballots holds about 100,000 documents; bench:board prints
+ * the size of its largest snapshot. Bounded: at most
  * `perCompound` rows per compound; past that, the row whose neighbours stand closest together goes (never the
  * newest), so old ones thin out and stay spread over the log. Writing is best-effort: a busy database (the
  * runner's long catch-up transaction) skips the write; the next fold through that cell tries again.
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { deflateSync, inflateSync } from 'node:zlib';
 import type { Projection } from '../../../projections/projection.js';
 import type { DeadlineSource } from '../../platform/deadlines.js';
-import { DeadlineFold } from '../../platform/deadlineFold.js';
 import type { EventStore } from '../../store/port.js';
-import { DocsAsOf, type LazyRow, type PersistedRow } from './docsAsOf.js';
+import { decode, encode } from './snapshotCodec.js';
 import type { AsOf } from './point.js';
 import type { FoldState } from './foldState.js';
 
-/** Bump when the persisted shape of a fold state changes. */
-const FORMAT = 2;
-
-/** The state's header: everything but the documents' texts, which follow it (byte lengths in `docs`). */
-interface Header {
-  readonly position: string;
-  readonly cutAt: string | null;
-  readonly events: number;
-  readonly recordedAt: string | null;
-  readonly docs: [collection: string, id: string, parent: string | null, sortKey: string | null, bytes: number][];
-  readonly deadlines: ReturnType<DeadlineFold['dump']>;
-}
-
-/** deflate([header length, u32][header JSON][each document's JSON text, UTF-8, in header order]). */
-function encode(state: FoldState): Buffer {
-  const rows: PersistedRow[] = state.docs.rows();
-  const texts = rows.map((r) => Buffer.from(r[4], 'utf8'));
-  const header: Header = { position: state.position.toString(), cutAt: state.cutAt, events: state.events, recordedAt: state.recordedAt, docs: rows.map((r, i) => [r[0], r[1], r[2], r[3], texts[i]!.length]), deadlines: state.deadlines.dump() };
-  const head = Buffer.from(JSON.stringify(header), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(head.length);
-  return deflateSync(Buffer.concat([length, head, ...texts]), { level: 1 });
-}
-
-/** The inverse: the documents' texts are sliced from the inflated buffer when first read (DocsAsOf). */
-function decode(blob: Buffer, deadlineSources: readonly DeadlineSource[]): FoldState {
-  const all = inflateSync(blob);
-  const headEnd = 4 + all.readUInt32BE(0);
-  const header = JSON.parse(all.toString('utf8', 4, headEnd)) as Header;
-  let offset = headEnd;
-  const rows: LazyRow[] = header.docs.map(([collection, id, parent, sortKey, bytes]) => {
-    const start = offset;
-    offset += bytes;
-    return [collection, id, parent, sortKey, () => all.toString('utf8', start, start + bytes)];
-  });
-  return {
-    docs: DocsAsOf.fromRows(rows),
-    deadlines: DeadlineFold.load(deadlineSources, header.deadlines),
-    position: BigInt(header.position),
-    cutAt: header.cutAt,
-    events: header.events,
-    recordedAt: header.recordedAt,
-  };
-}
+/** Bump when the persisted shape of a fold state changes (snapshotCodec.ts). */
+const FORMAT = 3;
 
 /** What the fold is made of: a snapshot made with another one is never served. */
 export function foldFingerprint(projections: readonly Pick<Projection, 'name' | 'version'>[], deadlineSources: readonly Pick<DeadlineSource, 'name'>[]): string {
