@@ -102,16 +102,8 @@ export class SnapshotShelf {
     // snap16: on disk too, after the answer (the snapshot is sealed: nothing changes it meanwhile).
     const table = this.table;
     if (table && event !== undefined) {
-      this.persisting = this.persisting.then(
-        () => new Promise<void>((done) => setImmediate(() => {
-          try {
-            table.save(compoundId, snapshot, event);
-          } catch {
-            // best-effort: the next fold through this cell tries again
-          }
-          done();
-        })),
-      );
+      // asof16: the writing itself runs off the event loop (snapshotWriter.ts); best-effort: the next fold through this cell tries again.
+      this.persisting = this.persisting.then(() => new Promise<void>((done) => setImmediate(done))).then(() => table.save(compoundId, snapshot, event).then(() => undefined, () => undefined));
     }
     if (snapshot.docs.size > this.options.maxDocs) return resume(snapshot);
     let shelf = this.shelves.get(compoundId);
