@@ -45,7 +45,8 @@ export interface LazyPart {
 export interface PartSource {
   readonly collection: string;
   readonly parent: string | null;
-  readonly docs: readonly Stored[];
+  /** The part's documents (a group's are not copied: a sealed view never changes). */
+  readonly docs: Iterable<Stored>;
 }
 
 /** asof16: documents without a parent are persisted in slices of this many (a get reads one slice). */
@@ -136,7 +137,7 @@ export class DocsAsOf implements DocReader {
     for (const [key, group] of this.groups) {
       if (group.rows.size === 0) continue;
       const cut = key.indexOf('\u0000');
-      out.push({ collection: key.slice(0, cut), parent: key.slice(cut + 1), docs: [...group.rows.values()] });
+      out.push({ collection: key.slice(0, cut), parent: key.slice(cut + 1), docs: { [Symbol.iterator]: () => group.rows.values() } });
     }
     const loose = new Map<string, Stored[]>();
     for (const [key, s] of this.docs) {

@@ -108,8 +108,9 @@ export const headerOf = (state: FoldState): SnapshotHeader => ({ position: state
 /** Encodes a sealed state on this thread (tests; the server writes through snapshotWriter.ts, off the event loop). */
 export function encode(state: FoldState): Buffer {
   const parts = state.docs.parts().map((p) => {
-    const texts = p.docs.map((d) => Buffer.from(persistedText(d), 'utf8'));
-    return packPart({ collection: p.collection, parent: p.parent, entries: p.docs.map((d, i): PartEntry => [d.id, d.sortKey === d.id ? null : d.sortKey, texts[i]!.length]), texts });
+    const docs = [...p.docs];
+    const texts = docs.map((d) => Buffer.from(persistedText(d), 'utf8'));
+    return packPart({ collection: p.collection, parent: p.parent, entries: docs.map((d, i): PartEntry => [d.id, d.sortKey === d.id ? null : d.sortKey, texts[i]!.length]), texts });
   });
   return assemble(headerOf(state), parts);
 }

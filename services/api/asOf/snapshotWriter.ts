@@ -6,14 +6,14 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { moduleWorkerUrl, startModuleWorker } from '../../threads/moduleWorker.js';
-import { persistedText } from './docsAsOf.js';
+import { persistedText, type Stored } from './docsAsOf.js';
 import type { FoldState } from './foldState.js';
 import { headerOf, type PartEntry } from './snapshotCodec.js';
 import type { SnapshotEvent } from './snapshotTable.js';
 import type { FromSnapshotWriter, SnapshotTarget, ToSnapshotWriter } from './snapshotWriterProtocol.js';
 
 /** Documents turned into text between two turns of the event loop. */
-const SLICE = 500;
+const SLICE = 250;
 
 const writerModule = moduleWorkerUrl(import.meta.url, './snapshotWriterThread');
 
@@ -62,8 +62,15 @@ export function writeSnapshot(target: SnapshotTarget, compoundId: string, state:
     post({ kind: 'begin', job: id, target, compoundId, cutAt: state.cutAt, eventHash: event.hash, eventAfter: event.after.toString(), header: headerOf(state) });
     for (const part of state.docs.parts()) {
       post({ kind: 'part', job: id, collection: part.collection, parent: part.parent });
-      for (let i = 0; i < part.docs.length; i += SLICE) {
-        const slice = part.docs.slice(i, i + SLICE);
+      const docs = part.docs[Symbol.iterator]();
+      for (;;) {
+        const slice: Stored[] = [];
+        while (slice.length < SLICE) {
+          const next = docs.next();
+          if (next.done) break;
+          slice.push(next.value);
+        }
+        if (slice.length === 0) break;
         const texts = slice.map(persistedText);
         const entries = slice.map((d, k): PartEntry => [d.id, d.sortKey === d.id ? null : d.sortKey, Buffer.byteLength(texts[k]!, 'utf8')]);
         post({ kind: 'rows', job: id, entries, texts: Buffer.from(texts.join(''), 'utf8') });
