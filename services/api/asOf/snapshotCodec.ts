@@ -39,9 +39,9 @@ export interface RawPart {
   readonly texts: readonly Uint8Array[];
 }
 
-// Bloom filters: 24 bits and 16 probes per id, about 1 false positive in 60,000 (each costs one needless part
-// read): a fold of a cell checks every new document's id against every part of its collection (10,000 ballots
-// against five motions' parts: 50,000 checks), so the rate must be far below 1%.
+// Bloom filters: 24 bits and 16 probes per id, about 1 false positive in 100,000 (each costs one needless part
+// read): a fold of a cell checks every new document's id against every part of its collection (5,000 ballots
+// against five motions' parts: 25,000 checks), so the rate must be far below 1%.
 const BITS_PER_ID = 24;
 const PROBES = 16;
 

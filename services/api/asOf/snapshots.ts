@@ -34,8 +34,11 @@ export interface SnapshotOptions {
   readonly maxDocs: number;
 }
 
-/** 10,000 positions a cell, at most 1,000,000 documents held (≈ 100 MB): a 100,000-event compound of 20,000 units keeps 10 snapshots, 550,000 documents. */
-export const DEFAULT_SNAPSHOTS: SnapshotOptions = { every: 10_000, maxDocs: 1_000_000 };
+/**
+ * 5,000 positions a cell (asof16; AS_OF_SNAPSHOT_EVERY), at most 1,000,000 documents held (≈ 100 MB; most are
+ * shared between a compound's snapshots): a 100,000-event compound of 20,000 units keeps 20 snapshots, ≈ 950,000 documents.
+ */
+export const DEFAULT_SNAPSHOTS: SnapshotOptions = { every: 5_000, maxDocs: 1_000_000 };
 
 export class SnapshotShelf {
   /** compoundId → cell → snapshot; the map's order is the order of use (least recent first). */
