@@ -59,25 +59,32 @@ export function writeSnapshot(target: SnapshotTarget, compoundId: string, state:
   const run = async (): Promise<boolean> => {
     const id = ++job;
     const done = answer(id);
-    post({ kind: 'begin', job: id, target, compoundId, cutAt: state.cutAt, eventHash: event.hash, eventAfter: event.after.toString(), header: headerOf(state) });
-    for (const part of state.docs.parts()) {
-      post({ kind: 'part', job: id, collection: part.collection, parent: part.parent });
-      const docs = part.docs[Symbol.iterator]();
-      for (;;) {
-        const slice: Stored[] = [];
-        while (slice.length < SLICE) {
-          const next = docs.next();
-          if (next.done) break;
-          slice.push(next.value);
+    try {
+      post({ kind: 'begin', job: id, target, compoundId, cutAt: state.cutAt, eventHash: event.hash, eventAfter: event.after.toString(), header: headerOf(state) });
+      for (const part of state.docs.parts()) {
+        post({ kind: 'part', job: id, collection: part.collection, parent: part.parent });
+        const docs = part.docs[Symbol.iterator]();
+        for (;;) {
+          const slice: Stored[] = [];
+          while (slice.length < SLICE) {
+            const next = docs.next();
+            if (next.done) break;
+            slice.push(next.value);
+          }
+          if (slice.length === 0) break;
+          const texts = slice.map(persistedText);
+          const entries = slice.map((d, k): PartEntry => [d.id, d.sortKey === d.id ? null : d.sortKey, Buffer.byteLength(texts[k]!, 'utf8')]);
+          post({ kind: 'rows', job: id, entries, texts: Buffer.from(texts.join(''), 'utf8') });
+          await turn();
         }
-        if (slice.length === 0) break;
-        const texts = slice.map(persistedText);
-        const entries = slice.map((d, k): PartEntry => [d.id, d.sortKey === d.id ? null : d.sortKey, Buffer.byteLength(texts[k]!, 'utf8')]);
-        post({ kind: 'rows', job: id, entries, texts: Buffer.from(texts.join(''), 'utf8') });
-        await turn();
       }
+      post({ kind: 'end', job: id });
+    } catch (error) {
+      // Nothing more comes for this job: let go of it (the thread drops the half-sent job at the next `begin`).
+      waiting.delete(id);
+      if (waiting.size === 0) worker?.unref();
+      throw error;
     }
-    post({ kind: 'end', job: id });
     return done;
   };
   const result = queue.then(run, run);
