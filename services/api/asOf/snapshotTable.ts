@@ -29,6 +29,9 @@ import type { EventStore } from '../../store/port.js';
 import { decode } from './snapshotCodec.js';
 import { CREATE_SNAPSHOTS } from './snapshotTableSql.js';
 import { releaseSnapshotFile, writeSnapshot } from './snapshotWriter.js';
+import type { SnapshotEvent } from './snapshotWriterProtocol.js';
+
+export type { SnapshotEvent } from './snapshotWriterProtocol.js';
 import type { AsOf } from './point.js';
 import type { FoldState } from './foldState.js';
 
@@ -41,11 +44,6 @@ export function foldFingerprint(projections: readonly Pick<Projection, 'name' | 
   return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
 }
 
-/** The event a snapshot stands after: its hash, and the position of the event before it in the log (0: none). */
-export interface SnapshotEvent {
-  readonly hash: string;
-  readonly after: bigint;
-}
 
 export interface SnapshotTableOptions {
   /** Rows kept per compound, at most. */

@@ -9,8 +9,7 @@ import { moduleWorkerUrl, startModuleWorker } from '../../threads/moduleWorker.j
 import { persistedText, type Stored } from './docsAsOf.js';
 import type { FoldState } from './foldState.js';
 import { headerOf, type PartEntry } from './snapshotCodec.js';
-import type { SnapshotEvent } from './snapshotTable.js';
-import type { FromSnapshotWriter, SnapshotTarget, ToSnapshotWriter } from './snapshotWriterProtocol.js';
+import type { FromSnapshotWriter, SnapshotEvent, SnapshotTarget, ToSnapshotWriter } from './snapshotWriterProtocol.js';
 
 /** Documents turned into text between two turns of the event loop. */
 const SLICE = 250;

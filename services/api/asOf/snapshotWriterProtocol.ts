@@ -1,6 +1,12 @@
 /** asof16: the messages between the API's event loop and the snapshot writer thread (snapshotWriter.ts, snapshotWriterThread.ts). */
 import type { PartEntry, SnapshotHeader } from './snapshotCodec.js';
 
+/** The event a snapshot stands after: its hash, and the position of the event before it in the log (0: none). */
+export interface SnapshotEvent {
+  readonly hash: string;
+  readonly after: bigint;
+}
+
 /** Where a snapshot goes: the read database's file and the table's key and bound (snapshotTable.ts). */
 export interface SnapshotTarget {
   readonly file: string;
