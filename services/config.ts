@@ -176,7 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: corsOrigins(env.CORS_ORIGINS, c.bad),
     jwtKeyOverlapHours: c.integer('JWT_KEY_OVERLAP_HOURS', 720, 0, 8_760, ' hours'),
     trustProxy: trustProxy(env.TRUST_PROXY, c.bad), // polish (trust)
-    asOfSnapshotEvery: c.integer('AS_OF_SNAPSHOT_EVERY', 10_000, 10, 10_000_000, ' positions'), // snap16
+    asOfSnapshotEvery: c.integer('AS_OF_SNAPSHOT_EVERY', 5_000, 10, 10_000_000, ' positions'), // snap16; asof16: 5,000
   };
   if (c.problems.length > 0) throw new ConfigError(c.problems);
   return config;

@@ -153,7 +153,7 @@ t.test('snap16: a fold from a persisted snapshot equals the fold from the start,
   const view = await compoundAsOf(store, allProjections, compoundId, { kind: 'position', position: at.position }, sources);
   const state = { docs: view.docs.seal(), deadlines: new DeadlineFold(sources), position: view.position, cutAt: at.metadata.recordedAt, events: view.events, recordedAt: view.recordedAt };
   const previous = log[log.indexOf(at) - 1]!.position;
-  t.ok(again.save(compoundId, state, { hash: `not-${at.hash}`, after: previous }), 'a row naming another event saved');
+  t.ok(await again.save(compoundId, state, { hash: `not-${at.hash}`, after: previous }), 'a row naming another event saved');
   t.same(again.positions(compoundId), [at.position]);
   t.equal(await again.load(store, compoundId, { kind: 'position', position: head }, 0n, sources), undefined, 'not served');
   t.same(again.positions(compoundId), [], 'and dropped');

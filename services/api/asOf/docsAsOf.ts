@@ -12,7 +12,7 @@
 import type { DocChange, DocReader, Projection } from '../../../projections/projection.js';
 import type { RecordedEvent } from '../../store/port.js';
 
-interface Stored {
+export interface Stored {
   readonly id: string;
   readonly parent?: string;
   readonly sortKey: string;
@@ -25,10 +25,35 @@ interface Group {
   sorted: Stored[] | null;
 }
 
-/** snap16: a document as a persisted snapshot holds it: collection, id, parent, sort key (null: the id), its JSON text. */
-export type PersistedRow = [collection: string, id: string, parent: string | null, sortKey: string | null, text: string];
 /** snap16: a persisted document as loaded: its text read when wanted. */
 export type LazyRow = readonly [collection: string, id: string, parent: string | null, sortKey: string | null, text: () => string];
+
+/**
+ * asof16: one part of a persisted snapshot (snapshotCodec.ts): the documents of one group (collection, parent),
+ * or a slice of a collection's documents without a parent; read when a query first needs it.
+ */
+export interface LazyPart {
+  readonly collection: string;
+  readonly parent: string | null;
+  readonly count: number;
+  /** False when the part surely does not hold the id (a Bloom filter: true may be wrong, false never is). */
+  mayHold(id: string): boolean;
+  load(): Iterable<LazyRow>;
+}
+
+/** asof16: a part of a sealed view to persist: its documents, each turned into JSON text by `persistedText`. */
+export interface PartSource {
+  readonly collection: string;
+  readonly parent: string | null;
+  /** The part's documents (a group's are not copied: a sealed view never changes). */
+  readonly docs: Iterable<Stored>;
+}
+
+/** asof16: documents without a parent are persisted in slices of this many (a get reads one slice). */
+export const LOOSE_SLICE = 2048;
+
+/** asof16, a test seam: documents this process has taken from persisted snapshots (each one indexed in memory). */
+export const snapshotReads = { docs: 0 };
 
 /** snap16: a loaded snapshot's document, parsed on its first read. */
 class LazyStored {
@@ -56,6 +81,9 @@ class LazyStored {
   }
 }
 
+/** asof16: a document's JSON text, as persisted. */
+export const persistedText = (s: Stored): string => (s instanceof LazyStored ? s.text() : JSON.stringify(s.doc));
+
 const groupKey = (collection: string, parent: string): string => `${collection}\u0000${parent}`;
 const byKey = (a: Stored, b: Stored): number => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -68,6 +96,12 @@ export class DocsAsOf implements DocReader {
   /** Sealed: a snapshot's, never written again (a write throws). */
   private sealed = false;
 
+  /**
+   * asof16: a snapshot loaded from disk, its parts not read yet: by collection, and the groups' by group key;
+   * `docs` documents in them. A part read is indexed into `docs` and `groups` as if it had always been there.
+   */
+  private lazy: { byCollection: Map<string, LazyPart[]>; byGroup: Map<string, LazyPart>; docs: number } | undefined;
+
   /** `base`: a sealed view without a base of its own (a snapshot), which this one starts as and leaves unchanged. */
   constructor(private readonly base?: DocsAsOf) {
     if (base && (!base.sealed || base.base)) throw new Error('a view starts only from a sealed view without a base');
@@ -75,7 +109,7 @@ export class DocsAsOf implements DocReader {
 
   /** Documents held here (for the snapshots' budget). */
   get size(): number {
-    return this.docs.size;
+    return this.docs.size + (this.lazy?.docs ?? 0);
   }
 
   /**
@@ -85,6 +119,7 @@ export class DocsAsOf implements DocReader {
   seal(): DocsAsOf {
     this.sealed = true;
     if (!this.base) return this;
+    this.base.readAll();
     const copy = new DocsAsOf();
     for (const [key, stored] of this.base.docs) if (stored && !this.docs.has(key)) copy.docs.set(key, stored);
     for (const [key, stored] of this.docs) if (stored) copy.docs.set(key, stored);
@@ -94,35 +129,95 @@ export class DocsAsOf implements DocReader {
     return copy;
   }
 
-  /** snap16: a sealed view's documents as rows to persist (snapshotTable.ts), each document as JSON text, in no particular order. */
-  rows(): PersistedRow[] {
+  /** asof16: a sealed view's documents in the parts they are persisted in (snapshotCodec.ts), in no particular order. */
+  parts(): PartSource[] {
     if (!this.sealed || this.base) throw new Error('only a sealed view without a base is persisted');
-    const out: PersistedRow[] = [];
-    for (const [key, s] of this.docs) {
-      if (!s) continue;
-      const text = s instanceof LazyStored ? s.text() : JSON.stringify(s.doc);
-      out.push([key.slice(0, key.length - s.id.length - 1), s.id, s.parent ?? null, s.sortKey === s.id ? null : s.sortKey, text]);
+    this.readAll();
+    const out: PartSource[] = [];
+    for (const [key, group] of this.groups) {
+      if (group.rows.size === 0) continue;
+      const cut = key.indexOf('\u0000');
+      out.push({ collection: key.slice(0, cut), parent: key.slice(cut + 1), docs: { [Symbol.iterator]: () => group.rows.values() } });
     }
+    const loose = new Map<string, Stored[]>();
+    for (const [key, s] of this.docs) {
+      if (!s || s.parent !== undefined) continue;
+      const collection = key.slice(0, key.length - s.id.length - 1);
+      let slices = loose.get(collection);
+      if (!slices) loose.set(collection, (slices = []));
+      slices.push(s);
+    }
+    for (const [collection, docs] of loose) for (let i = 0; i < docs.length; i += LOOSE_SLICE) out.push({ collection, parent: null, docs: docs.slice(i, i + LOOSE_SLICE) });
     return out;
   }
 
   /**
-   * snap16: a sealed view from persisted rows (the inverse of `rows`). A document's text is parsed when it is
-   * first read (once): a fold from a loaded snapshot and the views it answers read a few of its documents.
+   * asof16: a sealed view of a persisted snapshot's parts (the inverse of `parts`), none read yet: a part is read
+   * when a query first needs it, and each document's text is parsed when it is first read (snap16).
    */
-  static fromRows(rows: Iterable<LazyRow>): DocsAsOf {
+  static fromParts(parts: Iterable<LazyPart>): DocsAsOf {
     const view = new DocsAsOf();
-    for (const [collection, id, parent, sortKey, text] of rows) {
-      const stored = new LazyStored(id, parent, sortKey ?? id, text);
-      view.docs.set(`${collection}/${id}`, stored);
-      if (parent !== null) view.join(collection, stored);
+    const lazy = { byCollection: new Map<string, LazyPart[]>(), byGroup: new Map<string, LazyPart>(), docs: 0 };
+    for (const part of parts) {
+      let list = lazy.byCollection.get(part.collection);
+      if (!list) lazy.byCollection.set(part.collection, (list = []));
+      list.push(part);
+      if (part.parent !== null) lazy.byGroup.set(groupKey(part.collection, part.parent), part);
+      lazy.docs += part.count;
     }
+    if (lazy.docs > 0) view.lazy = lazy;
     view.sealed = true;
     return view;
   }
 
+  /** asof16: reads a part into the indexes. */
+  private read(part: LazyPart): void {
+    const lazy = this.lazy!;
+    const list = lazy.byCollection.get(part.collection)!;
+    list.splice(list.indexOf(part), 1);
+    if (list.length === 0) lazy.byCollection.delete(part.collection);
+    if (part.parent !== null) lazy.byGroup.delete(groupKey(part.collection, part.parent));
+    lazy.docs -= part.count;
+    if (lazy.byCollection.size === 0) this.lazy = undefined;
+    for (const [collection, id, parent, sortKey, text] of part.load()) {
+      const stored = new LazyStored(id, parent, sortKey ?? id, text);
+      snapshotReads.docs += 1;
+      this.docs.set(`${collection}/${id}`, stored);
+      if (parent !== null) {
+        const key = groupKey(collection, parent);
+        let group = this.groups.get(key);
+        if (!group) this.groups.set(key, (group = { rows: new Map(), sorted: null }));
+        group.rows.set(id, stored);
+        group.sorted = null;
+      }
+    }
+  }
+
+  /** asof16: the parts that may hold a document read, in this view and in its base. */
+  private need(collection: string, id: string): void {
+    for (const view of this.base ? [this, this.base] : [this]) {
+      const parts = view.lazy?.byCollection.get(collection);
+      if (parts) for (const part of [...parts]) if (part.mayHold(id)) view.read(part);
+    }
+  }
+
+  /** asof16: the part holding a group read, in this view and in its base. */
+  private needGroup(key: string): void {
+    for (const view of this.base ? [this, this.base] : [this]) {
+      const part = view.lazy?.byGroup.get(key);
+      if (part) view.read(part);
+    }
+  }
+
+  /** asof16: every part read (to copy or list the whole view). */
+  private readAll(): void {
+    while (this.lazy) this.read(this.lazy.byCollection.values().next().value![0]!);
+  }
+
   /** Every document with where it is filed, in key order (to compare two folds). */
   entries(): { key: string; parent?: string; sortKey: string; doc: unknown }[] {
+    this.base?.readAll();
+    this.readAll();
     const all = new Map<string, Stored | null>([...(this.base?.docs ?? []), ...this.docs]);
     return [...all.entries()]
       .filter((e): e is [string, Stored] => e[1] !== null)
@@ -140,11 +235,14 @@ export class DocsAsOf implements DocReader {
   }
 
   get<T = unknown>(collection: string, id: string): T | undefined {
+    this.need(collection, id);
     return this.stored(`${collection}/${id}`)?.doc as T | undefined;
   }
 
   list<T = unknown>(collection: string, parent: string, options: { limit?: number; afterSortKey?: string } = {}): T[] {
-    const group = this.group(groupKey(collection, parent));
+    const key = groupKey(collection, parent);
+    this.needGroup(key);
+    const group = this.group(key);
     if (!group) return [];
     group.sorted ??= [...group.rows.values()].sort(byKey);
     let rows = group.sorted;
@@ -164,7 +262,9 @@ export class DocsAsOf implements DocReader {
   }
 
   count(collection: string, parent: string): number {
-    return this.group(groupKey(collection, parent))?.rows.size ?? 0;
+    const key = groupKey(collection, parent);
+    // A group not read yet: its part knows its size (a group changed here was read before the change).
+    return this.group(key)?.rows.size ?? (this.base ?? this).lazy?.byGroup.get(key)?.count ?? 0;
   }
 
   /** Feeds one event (in log order) through the projections that handle it, as the runner does. */
@@ -177,6 +277,7 @@ export class DocsAsOf implements DocReader {
     if (this.sealed) throw new Error('a sealed view (a snapshot) is never written to');
     for (const change of changes) {
       const key = `${change.collection}/${change.id}`;
+      this.need(change.collection, change.id);
       const old = this.stored(key);
       if (old?.parent !== undefined) this.leave(change.collection, old);
       if (change.op === 'delete') {
@@ -194,6 +295,7 @@ export class DocsAsOf implements DocReader {
   private writable(key: string): Group {
     let group = this.groups.get(key);
     if (!group) {
+      this.needGroup(key);
       const shared = this.base?.groups.get(key);
       this.groups.set(key, (group = { rows: new Map(shared?.rows), sorted: shared?.sorted ?? null }));
     }

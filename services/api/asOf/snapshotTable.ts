@@ -3,8 +3,8 @@
  * a start, or on an instance that never served the compound, folds at most one cell of events instead of the
  * whole log.
  *
- * A table of its own in the read database (`asof_snapshots`), written on this process's own connection: the
- * projection runner never reads or writes it. Dropping the read database (`cli rebuild`) drops it. Rows are
+ * A table of its own in the read database (`asof_snapshots`), read on this process's own connection and written
+ * by the snapshot writer thread (snapshotWriter.ts, asof16): the projection runner never reads or writes it. Dropping the read database (`cli rebuild`) drops it. Rows are
  * keyed by compound, position and a fingerprint of what the fold is made of (the name and version of every
  * projection, the deadline sources' names and this file's format): a changed projection version never serves
  * a snapshot made by the old one, and rows of another fingerprint are deleted when the table opens. A row
@@ -13,68 +13,30 @@
  * that is not the one the snapshot was folded from (a restore, another EventStoreDB) is noticed on load and
  * the row is dropped.
  *
- * The state is a JSON header and each document's JSON text, deflated (zlib level 1); on load a document is
- * parsed only when first read. A 20,000-unit compound with five motions of 20,000 ballots
- * holds about 160,000 documents; bench:board prints the size of its largest snapshot. Bounded: at most
+ * The state is laid out in parts (snapshotCodec.ts, asof16): loading one reads its header only, and a part
+ * (a group of documents, deflated) is read when a view first needs it; a document is parsed when first read.
+ * A 20,000-unit compound with five motions of 20,000 ballots holds about 100,000 documents; bench:board prints
+ * the size of its largest snapshot. Bounded: at most
  * `perCompound` rows per compound; past that, the row whose neighbours stand closest together goes (never the
- * newest), so old ones thin out and stay spread over the log. Writing is best-effort: a busy database (the
- * runner's long catch-up transaction) skips the write; the next fold through that cell tries again.
+ * newest), so old ones thin out and stay spread over the log. Writing is best-effort: a database busy for
+ * long (the runner's long catch-up transaction) skips the write; the next fold through that cell tries again.
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { deflateSync, inflateSync } from 'node:zlib';
 import type { Projection } from '../../../projections/projection.js';
 import type { DeadlineSource } from '../../platform/deadlines.js';
-import { DeadlineFold } from '../../platform/deadlineFold.js';
 import type { EventStore } from '../../store/port.js';
-import { DocsAsOf, type LazyRow, type PersistedRow } from './docsAsOf.js';
+import { decode } from './snapshotCodec.js';
+import { CREATE_SNAPSHOTS } from './snapshotTableSql.js';
+import { releaseSnapshotFile, writeSnapshot } from './snapshotWriter.js';
+import type { SnapshotEvent } from './snapshotWriterProtocol.js';
+
+export type { SnapshotEvent } from './snapshotWriterProtocol.js';
 import type { AsOf } from './point.js';
 import type { FoldState } from './foldState.js';
 
-/** Bump when the persisted shape of a fold state changes. */
-const FORMAT = 2;
-
-/** The state's header: everything but the documents' texts, which follow it (byte lengths in `docs`). */
-interface Header {
-  readonly position: string;
-  readonly cutAt: string | null;
-  readonly events: number;
-  readonly recordedAt: string | null;
-  readonly docs: [collection: string, id: string, parent: string | null, sortKey: string | null, bytes: number][];
-  readonly deadlines: ReturnType<DeadlineFold['dump']>;
-}
-
-/** deflate([header length, u32][header JSON][each document's JSON text, UTF-8, in header order]). */
-function encode(state: FoldState): Buffer {
-  const rows: PersistedRow[] = state.docs.rows();
-  const texts = rows.map((r) => Buffer.from(r[4], 'utf8'));
-  const header: Header = { position: state.position.toString(), cutAt: state.cutAt, events: state.events, recordedAt: state.recordedAt, docs: rows.map((r, i) => [r[0], r[1], r[2], r[3], texts[i]!.length]), deadlines: state.deadlines.dump() };
-  const head = Buffer.from(JSON.stringify(header), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(head.length);
-  return deflateSync(Buffer.concat([length, head, ...texts]), { level: 1 });
-}
-
-/** The inverse: the documents' texts are sliced from the inflated buffer when first read (DocsAsOf). */
-function decode(blob: Buffer, deadlineSources: readonly DeadlineSource[]): FoldState {
-  const all = inflateSync(blob);
-  const headEnd = 4 + all.readUInt32BE(0);
-  const header = JSON.parse(all.toString('utf8', 4, headEnd)) as Header;
-  let offset = headEnd;
-  const rows: LazyRow[] = header.docs.map(([collection, id, parent, sortKey, bytes]) => {
-    const start = offset;
-    offset += bytes;
-    return [collection, id, parent, sortKey, () => all.toString('utf8', start, start + bytes)];
-  });
-  return {
-    docs: DocsAsOf.fromRows(rows),
-    deadlines: DeadlineFold.load(deadlineSources, header.deadlines),
-    position: BigInt(header.position),
-    cutAt: header.cutAt,
-    events: header.events,
-    recordedAt: header.recordedAt,
-  };
-}
+/** Bump when the persisted shape of a fold state changes (snapshotCodec.ts). */
+const FORMAT = 3;
 
 /** What the fold is made of: a snapshot made with another one is never served. */
 export function foldFingerprint(projections: readonly Pick<Projection, 'name' | 'version'>[], deadlineSources: readonly Pick<DeadlineSource, 'name'>[]): string {
@@ -82,11 +44,6 @@ export function foldFingerprint(projections: readonly Pick<Projection, 'name' | 
   return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
 }
 
-/** The event a snapshot stands after: its hash, and the position of the event before it in the log (0: none). */
-export interface SnapshotEvent {
-  readonly hash: string;
-  readonly after: bigint;
-}
 
 export interface SnapshotTableOptions {
   /** Rows kept per compound, at most. */
@@ -95,14 +52,19 @@ export interface SnapshotTableOptions {
   readonly every: number;
 }
 
-export const DEFAULT_SNAPSHOT_TABLE: SnapshotTableOptions = { perCompound: 12, every: 10_000 };
+/** asof16: cells of 5,000 positions (a first past view after a start folds at most 5,000 events), 24 rows a compound (≈ 100 MB for bench:board's 100,000-event compound of 20,000 units). */
+export const DEFAULT_SNAPSHOT_TABLE: SnapshotTableOptions = { perCompound: 24, every: 5_000 };
 
 export interface SnapshotTable {
   readonly options: SnapshotTableOptions;
   /** The nearest persisted snapshot at or before the point and after `after`, checked against the log; undefined when none. */
   load(store: EventStore, compoundId: string, asOf: AsOf, after: bigint, deadlineSources: readonly DeadlineSource[]): Promise<FoldState | undefined>;
-  /** Persists a snapshot (a sealed state) unless one is there at its position already; false when skipped. */
-  save(compoundId: string, state: FoldState, event: SnapshotEvent): boolean;
+  /**
+   * Persists a snapshot (a sealed state) unless one is there at its position already; false when skipped.
+   * asof16: off the event loop (snapshotWriter.ts): the documents are turned into text in slices between
+   * other work, and deflated and written by the writer thread.
+   */
+  save(compoundId: string, state: FoldState, event: SnapshotEvent): Promise<boolean>;
   /** Positions persisted for the compound, ascending. */
   positions(compoundId: string): bigint[];
   /** Bytes of the largest persisted state (bench:board). */
@@ -119,31 +81,17 @@ export function openSnapshotTable(file: string, fingerprint: string, options: Sn
   const db = new Database(file, { timeout: 5_000 });
   db.defaultSafeIntegers(true);
   db.pragma('journal_mode = WAL');
-  db.exec(`CREATE TABLE IF NOT EXISTS asof_snapshots(
-    compound_id TEXT NOT NULL, fingerprint TEXT NOT NULL, position INTEGER NOT NULL, cut_at TEXT, event_hash TEXT NOT NULL, event_after INTEGER NOT NULL,
-    bytes INTEGER NOT NULL, state BLOB NOT NULL, PRIMARY KEY(compound_id, fingerprint, position)) STRICT`);
+  db.exec(CREATE_SNAPSHOTS);
   db.prepare('DELETE FROM asof_snapshots WHERE fingerprint <> ?').run(fingerprint);
   // Writes after the start do not wait for the runner's transactions: a busy database skips the write.
   db.pragma('busy_timeout = 50');
   const candidates = db.prepare<[string, string], Row>('SELECT position, cut_at FROM asof_snapshots WHERE compound_id = ? AND fingerprint = ? ORDER BY position DESC');
   const getState = db.prepare<[string, string, bigint], { event_hash: string; event_after: bigint; state: Buffer }>('SELECT event_hash, event_after, state FROM asof_snapshots WHERE compound_id = ? AND fingerprint = ? AND position = ?');
-  const insert = db.prepare('INSERT OR IGNORE INTO asof_snapshots(compound_id, fingerprint, position, cut_at, event_hash, event_after, bytes, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const exists = db.prepare<[string, string, bigint], number>('SELECT 1 FROM asof_snapshots WHERE compound_id = ? AND fingerprint = ? AND position = ?').pluck();
   const remove = db.prepare('DELETE FROM asof_snapshots WHERE compound_id = ? AND fingerprint = ? AND position = ?');
   const largest = db.prepare<[string], bigint | null>('SELECT max(bytes) FROM asof_snapshots WHERE fingerprint = ?').pluck();
 
   const positions = (compoundId: string): bigint[] => candidates.all(compoundId, fingerprint).map((r) => BigInt(r.position)).reverse();
-
-  /** Past the bound: drop the row (not the first nor the newest) whose neighbours stand closest together. */
-  const thin = (compoundId: string): void => {
-    const ps = positions(compoundId);
-    while (ps.length > options.perCompound) {
-      let drop = 1;
-      for (let i = 2; i < ps.length - 1; i++) if (ps[i + 1]! - ps[i - 1]! < ps[drop + 1]! - ps[drop - 1]!) drop = i;
-      remove.run(compoundId, fingerprint, ps[drop]!);
-      ps.splice(drop, 1);
-    }
-  };
 
   return {
     options,
@@ -166,22 +114,15 @@ export function openSnapshotTable(file: string, fingerprint: string, options: Sn
       }
       return decode(row.state, deadlineSources);
     },
-    save(compoundId, state, event) {
+    async save(compoundId, state, event) {
       if (exists.get(compoundId, fingerprint, state.position) !== undefined) return false;
-      const blob = encode(state);
-      try {
-        db.transaction(() => {
-          insert.run(compoundId, fingerprint, state.position, state.cutAt, event.hash, event.after, blob.length, blob);
-          thin(compoundId);
-        })();
-        return true;
-      } catch (error) {
-        if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
-        throw error;
-      }
+      return writeSnapshot({ file, fingerprint, perCompound: options.perCompound }, compoundId, state, event);
     },
     positions,
     largest: () => Number(largest.get(fingerprint) ?? 0),
-    close: () => db.close(),
+    close() {
+      db.close();
+      void releaseSnapshotFile(file);
+    },
   };
 }

@@ -34,8 +34,11 @@ export interface SnapshotOptions {
   readonly maxDocs: number;
 }
 
-/** 10,000 positions a cell, at most 1,000,000 documents held (≈ 100 MB): a 100,000-event compound of 20,000 units keeps 10 snapshots, 550,000 documents. */
-export const DEFAULT_SNAPSHOTS: SnapshotOptions = { every: 10_000, maxDocs: 1_000_000 };
+/**
+ * 5,000 positions a cell (asof16; AS_OF_SNAPSHOT_EVERY), at most 1,000,000 documents held (≈ 100 MB; most are
+ * shared between a compound's snapshots): a 100,000-event compound of 20,000 units keeps 20 snapshots, ≈ 950,000 documents.
+ */
+export const DEFAULT_SNAPSHOTS: SnapshotOptions = { every: 5_000, maxDocs: 1_000_000 };
 
 export class SnapshotShelf {
   /** compoundId → cell → snapshot; the map's order is the order of use (least recent first). */
@@ -102,16 +105,8 @@ export class SnapshotShelf {
     // snap16: on disk too, after the answer (the snapshot is sealed: nothing changes it meanwhile).
     const table = this.table;
     if (table && event !== undefined) {
-      this.persisting = this.persisting.then(
-        () => new Promise<void>((done) => setImmediate(() => {
-          try {
-            table.save(compoundId, snapshot, event);
-          } catch {
-            // best-effort: the next fold through this cell tries again
-          }
-          done();
-        })),
-      );
+      // asof16: the writing itself runs off the event loop (snapshotWriter.ts); best-effort: the next fold through this cell tries again.
+      this.persisting = this.persisting.then(() => new Promise<void>((done) => setImmediate(done))).then(() => table.save(compoundId, snapshot, event).then(() => undefined, () => undefined));
     }
     if (snapshot.docs.size > this.options.maxDocs) return resume(snapshot);
     let shelf = this.shelves.get(compoundId);
