@@ -23,6 +23,8 @@ import { tallyAfterBallot } from './assemblyOracle/tally.js';
 import { recorded, type SpecEvent } from './projectionSpec.js';
 import type { BallotCastData } from '../../domain/assembly/events.js';
 import type { TallyDoc } from '../../projections/assembly/docs.js';
+import { figureArea as newFigureArea, figureText } from '../../projections/assembly/figures.js';
+import { tallyAfterBallot as newTallyAfterBallot } from '../../projections/assembly/tally.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 300_000);
 const UNITS = Math.min(Number(process.env.BENCH_UNITS ?? 20_000), EVENTS);
@@ -91,10 +93,14 @@ if (process.argv[2] === 'breakdown') {
   for (let r = 0; r < 2; r++) {
     console.log(`-- pass ${r + 1} (${n} iterations each, main's code)`);
     time('whole apply (oracle), per ballot', n, (i) => oracleProjection.apply(timed[i]!, model.reader));
+    time('whole apply (this branch), per ballot', n, (i) => assemblyProjection.apply(timed[i]!, model.reader));
     time('tallyAfterBallot (oracle)', n, (i) => tallyAfterBallot(tally, data[i]!, false));
+    time('tallyAfterBallot (this branch)', n, (i) => newTallyAfterBallot(tally, data[i]!, false));
     time('ballotDoc + putBallot (oracle)', n, (i) => putBallot(ballotDoc(data[i]!, timed[i]!.position, 'counted')));
-    time('figureArea(ballot area)', n, (i) => figureArea(data[i]!.area));
-    time('formatArea(a sum)', n, (i) => formatArea(123_456_789n + BigInt(i)));
+    time('figureArea(ballot area) (oracle)', n, (i) => figureArea(data[i]!.area));
+    time('figureArea(ballot area) (this branch)', n, (i) => newFigureArea(data[i]!.area));
+    time('formatArea(a sum) (oracle)', n, (i) => formatArea(123_456_789n + BigInt(i)));
+    time('figureText(a sum) (this branch)', n, (i) => figureText(123_456_789n + BigInt(i)));
     time('{ ...tally } (one copy of the tally doc)', n, () => ({ ...tally }));
     time('docs.get (in-memory reader)', n, (i) => model.reader.get('motion-tallies', data[i]!.motionId));
   }
