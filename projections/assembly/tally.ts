@@ -143,8 +143,10 @@ const wireOf = (s: Sum): AxesWire => ({ area: figureText(s.area), headcount: s.h
 /**
  * Everything one event does to a tally, summed before anything is written: each figure it touches is parsed
  * once, shifted as often as the event says (the ballot, the ballot it replaces, a ruling's move, 从众), and
- * formatted once into one copy of the document. The document is the one `contribute` calls in turn would give,
- * key order included (a figure touched is rewritten even when its shifts cancel out). Lives for one event.
+ * formatted once into one copy of the document. The document is, byte for byte as JSON, the one main's
+ * figure-by-figure shifting gave (one copy per shift; tests/support/assemblyOracle, checked by
+ * tests/projections/assembly/applyEquality.test.ts): a figure touched is rewritten even when its shifts cancel
+ * out, options and candidates keep their order. Lives for one event; nothing is kept between events.
  */
 class TallyShift {
   private readonly axes = new Map<AxisField, Sum>();
