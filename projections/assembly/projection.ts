@@ -15,7 +15,7 @@ import { figureArea } from './figures.js';
 import { applyToMotion } from './motions.js';
 import { applyToObjections } from './objections.js';
 import { applyToPetition } from './petitions.js';
-import { applyMotionToTally, ballotCounts, contentOf, deemedAfterBallot, ruleInvalid, tallyAfterBallot, type BallotContent } from './tally.js';
+import { applyMotionToTally, ballotCounts, contentOf, ruleInvalid, tallyAndVoterAfterBallot, type BallotContent } from './tally.js';
 
 const putTally = (doc: TallyDoc): DocChange => ({ op: 'put', collection: MOTION_TALLIES, id: doc.motionId, doc });
 
@@ -24,7 +24,7 @@ function applyBallot(data: BallotCastData, position: bigint, docs: DocReader): D
   if (!tally || !ballotCounts(tally)) {
     // After the close in the log's order (or with no open motion): recorded, never counted.
     const changes: DocChange[] = [putBallot(ballotDoc(data, position, 'late'))];
-    if (tally) changes.push(putTally(tallyAfterBallot(tally, data, false)));
+    if (tally) changes.push(putTally(tallyAndVoterAfterBallot(tally, data, false, null).tally));
     return changes;
   }
   const changes: DocChange[] = [putBallot(ballotDoc(data, position, 'counted'))];
@@ -36,8 +36,10 @@ function applyBallot(data: BallotCastData, position: bigint, docs: DocReader): D
       changes.push(putBallot({ ...old, status: 'superseded' }));
     }
   }
-  const deemed = deemedAfterBallot(tallyAfterBallot(tally, data, replacedCounted), data, docs);
-  changes.push(...deemed.changes, putTally(deemed.tally));
+  // One copy of the tally per ballot, its figures parsed and written once (tally.ts).
+  const after = tallyAndVoterAfterBallot(tally, data, replacedCounted, docs);
+  for (const change of after.changes) changes.push(change);
+  changes.push(putTally(after.tally));
   return changes;
 }
 

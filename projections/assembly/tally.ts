@@ -12,7 +12,7 @@ import type { Area } from '../../domain/shared/area.js';
 import { assertNever } from '../../domain/shared/decider.js';
 import type { DocChange, DocReader } from '../projection.js';
 import { MOTION_TALLIES, MOTION_VOTERS, type TallyDoc, type VoterDoc } from './docs.js';
-import { figureArea, shiftAxes, ZERO_WIRE } from './figures.js';
+import { figureArea, figureText, shiftAxes, ZERO_WIRE } from './figures.js';
 
 const put = (doc: TallyDoc): DocChange => ({ op: 'put', collection: MOTION_TALLIES, id: doc.motionId, doc });
 const putVoter = (motionId: string, voterId: string, doc: VoterDoc): DocChange => ({ op: 'put', collection: MOTION_VOTERS, id: `${motionId}:${voterId}`, doc });
@@ -29,60 +29,12 @@ export function contentOf(b: { readonly choice?: Choice | null; readonly marks?:
   return { kind: 'choice', choice: b.choice! };
 }
 
-function withChoice(doc: TallyDoc, choice: Choice, area: Area, sign: 1n | -1n): TallyDoc {
-  switch (choice) {
-    case 'for':
-      return { ...doc, for: shiftAxes(doc.for, area, sign) };
-    case 'against':
-      return { ...doc, against: shiftAxes(doc.against, area, sign) };
-    case 'abstain':
-      return { ...doc, abstain: shiftAxes(doc.abstain, area, sign) };
-    default:
-      return assertNever(choice);
-  }
-}
-
-function withMarks(doc: TallyDoc, marks: Exclude<BallotMarks, { form: 'yes_no' }>, area: Area, sign: 1n | -1n): TallyDoc {
-  switch (marks.form) {
-    case 'choose_one': {
-      if (marks.option === 'abstain') return { ...doc, abstain: shiftAxes(doc.abstain, area, sign) };
-      const options = { ...(doc.options ?? {}) };
-      options[marks.option] = shiftAxes(options[marks.option] ?? ZERO_WIRE, area, sign);
-      return { ...doc, options };
-    }
-    case 'elect': {
-      const candidates = { ...(doc.candidates ?? {}) };
-      for (const [candidateId, choice] of Object.entries(marks.candidates)) {
-        if (choice === 'abstain') continue;
-        const current = candidates[candidateId] ?? { for: ZERO_WIRE, against: ZERO_WIRE };
-        candidates[candidateId] = choice === 'for' ? { ...current, for: shiftAxes(current.for, area, sign) } : { ...current, against: shiftAxes(current.against, area, sign) };
-      }
-      return { ...doc, candidates };
-    }
-    default:
-      return assertNever(marks);
-  }
-}
-
-/** Adds (sign 1n) or takes off (-1n) one ballot's weight: participation, and what it says. */
-export function contribute(doc: TallyDoc, content: BallotContent, area: Area, sign: 1n | -1n): TallyDoc {
-  const next = { ...doc, cast: shiftAxes(doc.cast, area, sign) };
-  switch (content.kind) {
-    case 'invalid':
-      return { ...next, invalid: shiftAxes(doc.invalid, area, sign) };
-    case 'choice':
-      return withChoice(next, content.choice, area, sign);
-    case 'marks':
-      return withMarks(next, content.marks, area, sign);
-    default:
-      return assertNever(content);
-  }
-}
-
 /** A counted ballot ruled invalid: its weight moves from what it said to `invalid`; it still took part. */
 export function ruleInvalid(doc: TallyDoc, content: BallotContent, area: Area): TallyDoc {
-  const moved = contribute(contribute(doc, content, area, -1n), { kind: 'invalid' }, area, 1n);
-  return { ...moved, ballots: { ...doc.ballots, ruledInvalid: doc.ballots.ruledInvalid + 1 } };
+  const shifts = new TallyShift(doc);
+  shifts.contribute(content, area, -1n);
+  shifts.contribute({ kind: 'invalid' }, area, 1n);
+  return shifts.written({ ...doc.ballots, ruledInvalid: doc.ballots.ruledInvalid + 1 });
 }
 
 /** 从众 bookkeeping at the opening: every identity on the roll, delivered or not (deemed-votes motions only). */
@@ -177,22 +129,159 @@ export function ballotCounts(tally: TallyDoc | undefined): boolean {
   return tally !== undefined && tally.status === 'open';
 }
 
+type AxisField = 'for' | 'against' | 'abstain' | 'invalid' | 'cast' | 'deemable';
+
+/** A figure being shifted within one event: parsed once, written once. */
+interface Sum {
+  area: Area;
+  heads: number;
+}
+
+const sumOf = (w: AxesWire): Sum => ({ area: figureArea(w.area), heads: w.headcount });
+const wireOf = (s: Sum): AxesWire => ({ area: figureText(s.area), headcount: s.heads });
+
+/**
+ * Everything one event does to a tally, summed before anything is written: each figure it touches is parsed
+ * once, shifted as often as the event says (the ballot, the ballot it replaces, a ruling's move, 从众), and
+ * formatted once into one copy of the document. The document is, byte for byte as JSON, the one main's
+ * figure-by-figure shifting gave (one copy per shift; tests/support/assemblyOracle, checked by
+ * tests/projections/assembly/applyEquality.test.ts): a figure touched is rewritten even when its shifts cancel
+ * out, options and candidates keep their order. Lives for one event; nothing is kept between events.
+ */
+class TallyShift {
+  private readonly axes = new Map<AxisField, Sum>();
+  private options: Map<string, Sum> | null = null;
+  private candidates: Map<string, Map<'for' | 'against', Sum>> | null = null;
+
+  constructor(private readonly doc: TallyDoc) {}
+
+  private axis(field: AxisField, area: Area, sign: 1n | -1n): void {
+    let sum = this.axes.get(field);
+    if (!sum) this.axes.set(field, (sum = sumOf(this.doc[field])));
+    shift(sum, area, sign);
+  }
+
+  /** Adds (sign 1n) or takes off (-1n) one ballot's weight: participation, and what it says. */
+  contribute(content: BallotContent, area: Area, sign: 1n | -1n): void {
+    this.axis('cast', area, sign);
+    switch (content.kind) {
+      case 'invalid':
+        return this.axis('invalid', area, sign);
+      case 'choice':
+        return this.choice(content.choice, area, sign);
+      case 'marks':
+        return this.marks(content.marks, area, sign);
+      default:
+        return assertNever(content);
+    }
+  }
+
+  deemable(area: Area, sign: 1n | -1n): void {
+    this.axis('deemable', area, sign);
+  }
+
+  private choice(choice: Choice, area: Area, sign: 1n | -1n): void {
+    switch (choice) {
+      case 'for':
+      case 'against':
+      case 'abstain':
+        return this.axis(choice, area, sign);
+      default:
+        return assertNever(choice);
+    }
+  }
+
+  private marks(marks: Exclude<BallotMarks, { form: 'yes_no' }>, area: Area, sign: 1n | -1n): void {
+    switch (marks.form) {
+      case 'choose_one': {
+        if (marks.option === 'abstain') return this.axis('abstain', area, sign);
+        const options = (this.options ??= new Map());
+        let sum = options.get(marks.option);
+        if (!sum) options.set(marks.option, (sum = sumOf((this.doc.options ?? {})[marks.option] ?? ZERO_WIRE)));
+        return shift(sum, area, sign);
+      }
+      case 'elect': {
+        // The candidates are rewritten even when every mark is an abstention (as `{ ...candidates }` did).
+        const candidates = (this.candidates ??= new Map());
+        for (const [candidateId, choice] of Object.entries(marks.candidates)) {
+          if (choice === 'abstain') continue;
+          let marked = candidates.get(candidateId);
+          if (!marked) candidates.set(candidateId, (marked = new Map()));
+          const side = choice === 'for' ? 'for' : 'against';
+          let sum = marked.get(side);
+          if (!sum) marked.set(side, (sum = sumOf(((this.doc.candidates ?? {})[candidateId] ?? { for: ZERO_WIRE, against: ZERO_WIRE })[side])));
+          shift(sum, area, sign);
+        }
+        return;
+      }
+      default:
+        return assertNever(marks);
+    }
+  }
+
+  /** The one new document: the figures touched, written once; `ballots` as given. */
+  written(ballots: TallyDoc['ballots']): TallyDoc {
+    const next: { -readonly [K in keyof TallyDoc]: TallyDoc[K] } = { ...this.doc };
+    for (const [field, sum] of this.axes) next[field] = wireOf(sum);
+    if (this.options) {
+      const options: Record<string, AxesWire> = { ...(this.doc.options ?? {}) };
+      for (const [optionId, sum] of this.options) options[optionId] = wireOf(sum);
+      next.options = options;
+    }
+    if (this.candidates) {
+      const candidates: Record<string, { for: AxesWire; against: AxesWire }> = { ...(this.doc.candidates ?? {}) };
+      for (const [candidateId, marked] of this.candidates) {
+        const current = { ...(candidates[candidateId] ?? { for: ZERO_WIRE, against: ZERO_WIRE }) };
+        for (const [side, sum] of marked) current[side] = wireOf(sum);
+        candidates[candidateId] = current;
+      }
+      next.candidates = candidates;
+    }
+    next.ballots = ballots;
+    return next;
+  }
+}
+
+function shift(sum: Sum, area: Area, sign: 1n | -1n): void {
+  sum.area += sign * area;
+  sum.heads += sign === 1n ? 1 : -1;
+}
+
+/**
+ * The tally after one ballot, and the 从众 voter change it brings: one copy of the tally document.
+ * `replacedCounted`: the ballot it replaces (re-voting) is counted and comes off. A late ballot only raises the
+ * late count. A counted ballot of a delivered identity leaves the deemable non-voters (deemed-votes motions;
+ * with `docs` null, as `tallyAfterBallot`, that step is left to `deemedAfterBallot`).
+ */
+export function tallyAndVoterAfterBallot(tally: TallyDoc, ballot: BallotCastData, replacedCounted: boolean, docs: DocReader | null): { tally: TallyDoc; changes: DocChange[] } {
+  if (!ballotCounts(tally)) return { tally: { ...tally, ballots: { ...tally.ballots, late: tally.ballots.late + 1 } }, changes: [] };
+  const area = figureArea(ballot.area);
+  const shifts = new TallyShift(tally);
+  shifts.contribute(contentOf(ballot), area, 1n);
+  let counted = tally.ballots.counted + 1;
+  let superseded = tally.ballots.superseded;
+  if (ballot.replaces && replacedCounted) {
+    shifts.contribute(contentOf(ballot.replaces), area, -1n);
+    counted -= 1;
+    superseded += 1;
+  }
+  const changes: DocChange[] = [];
+  if (docs && tally.deemedVotes !== null) {
+    const voter = docs.get<VoterDoc>(MOTION_VOTERS, `${ballot.motionId}:${ballot.voterId}`);
+    if (voter && !voter.voted) {
+      changes.push(putVoter(ballot.motionId, ballot.voterId, { ...voter, voted: true }));
+      if (voter.delivered && voter.area !== null) shifts.deemable(figureArea(voter.area), -1n);
+    }
+  }
+  return { tally: shifts.written({ ...tally.ballots, counted, superseded }), changes };
+}
+
 /**
  * The tally after one ballot. `replacedCounted`: the ballot it replaces (re-voting) is counted and comes off.
  * A late ballot only raises the late count.
  */
 export function tallyAfterBallot(tally: TallyDoc, ballot: BallotCastData, replacedCounted: boolean): TallyDoc {
-  if (!ballotCounts(tally)) return { ...tally, ballots: { ...tally.ballots, late: tally.ballots.late + 1 } };
-  const area = figureArea(ballot.area);
-  let next = contribute(tally, contentOf(ballot), area, 1n);
-  let counted = tally.ballots.counted + 1;
-  let superseded = tally.ballots.superseded;
-  if (ballot.replaces && replacedCounted) {
-    next = contribute(next, contentOf(ballot.replaces), area, -1n);
-    counted -= 1;
-    superseded += 1;
-  }
-  return { ...next, ballots: { ...tally.ballots, counted, superseded } };
+  return tallyAndVoterAfterBallot(tally, ballot, replacedCounted, null).tally;
 }
 
 /** 从众: a counted ballot of a delivered identity leaves the deemable non-voters. */
