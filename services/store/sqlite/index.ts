@@ -27,6 +27,10 @@ export interface SqliteStore extends EventStore {
    * as the projection thread, to wake at once). Returns a function that removes it.
    */
   onCommitted(listener: (batch: CommittedBatch) => void): () => void;
+  /** See SqliteEventReader.committedThrough: what this process's reads are sure to see (#18). */
+  committedThrough(): bigint | undefined;
+  /** See SqliteEventReader.committedWithout: no event of `types` in (after, through], known without a read (#18). */
+  committedWithout(after: bigint, through: bigint, types: ReadonlySet<string>): boolean;
 }
 
 /** ops (metrics): one committed transaction: its appends, their events, and how long it took (COMMIT and fsync included). */
@@ -175,6 +179,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       guard();
       return reads.treeHead();
     },
+    committedThrough: () => reads.committedThrough(),
+    committedWithout: (after, through, types) => reads.committedWithout(after, through, types),
     onCommitted(listener) {
       committedListeners.add(listener);
       return () => committedListeners.delete(listener);
