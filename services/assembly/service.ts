@@ -37,6 +37,7 @@ import type { RegistryReader } from './registryReader.js';
 
 /** Events on the motion stream after which no ballot counts. */
 const CLOSING_EVENTS = new Set(['MotionClosed', 'MotionCancelled']);
+const isClosing = (type: string) => CLOSING_EVENTS.has(type);
 
 /** A motion's state and the stream revision it stands at. */
 export interface MotionAt {
@@ -94,7 +95,8 @@ export function assemblyService(store: EventStore, deps: AssemblyServiceDeps): A
 
   const log = isSqliteStore(store) ? store : null;
   const motionAt = async (motionId: string): Promise<MotionAt> => {
-    // Taken before the read: everything committed through it is visible to the read that follows.
+    // Taken before the read: everything committed through it is visible to the read that follows. (The read
+    // itself stays: another process's commit is not in this process's records until this one commits again.)
     const seenThrough = log?.committedThrough();
     const at = await loadState(store, motionDecider, motionStreamId(motionId), motions);
     return seenThrough === undefined ? at : { ...at, seenThrough };
@@ -165,7 +167,7 @@ export function assemblyService(store: EventStore, deps: AssemblyServiceDeps): A
       // Did the motion close before this ballot reached the log? Only events after the revision we decided on matter.
       // #18: when this process's commit records show no closing event at all between what that read saw and
       // the ballot's position (no gap, so no other process's commit either), there is nothing to read.
-      if (log && seenThrough !== undefined && log.committedWithout(seenThrough, handled.position, CLOSING_EVENTS)) return handled;
+      if (log && seenThrough !== undefined && log.committedWithout(seenThrough, handled.position, isClosing)) return handled;
       const later = await store.readStream(motionStreamId(command.data.motionId), { fromRevision: revision + 1n });
       const close = later.find((e) => CLOSING_EVENTS.has(e.type));
       if (close && close.position < handled.position) return afterCloseError(close.position);

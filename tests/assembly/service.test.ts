@@ -5,6 +5,8 @@ import type { AssemblyService } from '../../services/assembly/service.js';
 import { isDomainError } from '../../domain/shared/errors.js';
 import { motionStreamId } from '../../domain/assembly/index.js';
 import { startTestApi } from '../support/api.js';
+import { newEvent } from '../support/storeContract.js';
+import { openSqliteStore, type SqliteStore } from '../../services/store/sqlite/index.js';
 
 const DAY = 86_400_000;
 const owner = (personId: string) => ({ personId, name: `业主${personId}` });
@@ -61,4 +63,15 @@ t.test('castBallot: a ballot decided before the close that reaches the log after
   t.equal((await api.call('POST', `/v1/motions/${motionId}/close`, { token: convenor })).statusCode, 201);
   const late = await assembly.castBallot(...ballot('1-1-102', 'p2'), stale);
   t.ok(isDomainError(late) && late.code === 'ballot_after_close', `refused as ballot_after_close (${isDomainError(late) ? late.code : 'recorded'})`);
+
+  // Another process appends to the motion stream: its event is not in this process's commit records (and makes
+  // no gap in them until this process commits again), so the motion is read every time, never taken on trust.
+  const closed = await assembly.motionAt(motionId);
+  t.equal(closed.state.status, 'closed');
+  const other = openSqliteStore((store as unknown as SqliteStore).file);
+  await other.append(motionStreamId(motionId), [newEvent('MotionCancelled', { motionId, cancelledAt: clock.now().toISOString(), reason: 'another process' })], closed.revision);
+  await other.close();
+  const reads = motionReads.length;
+  t.equal((await assembly.motionAt(motionId)).state.status, 'cancelled', "another process's event is seen");
+  t.equal(motionReads.length, reads + 1);
 });

@@ -28,11 +28,11 @@ export interface SqliteEventReader extends Pick<EventStore, 'readStream' | 'read
    */
   committedThrough(): bigint | undefined;
   /**
-   * True when this process's commit records show that no event of `types` lies after `after` up to
+   * True when this process's commit records show that no event whose type `matters` lies after `after` up to
    * `through`: records that follow on from `after` without a gap (a gap is another process's commit, unknown
-   * here) up to the one holding `through`, none holding any of the types. False whenever that is not known.
+   * here) up to the one holding `through`, none holding such a type. False whenever that is not known.
    */
-  committedWithout(after: bigint, through: bigint, types: ReadonlySet<string>): boolean;
+  committedWithout(after: bigint, through: bigint, matters: (type: string) => boolean): boolean;
   close(): void;
 }
 
@@ -109,7 +109,7 @@ export function openSqliteEventReader(file: string, busyTimeoutMs?: number, read
     committedThrough() {
       return records.length === 0 ? undefined : records[records.length - 1]!.through;
     },
-    committedWithout(after, through, types) {
+    committedWithout(after, through, matters) {
       if (through <= after) return true;
       let i = records.length - 1;
       while (i >= 0 && records[i]!.from > after) i--;
@@ -118,7 +118,7 @@ export function openSqliteEventReader(file: string, busyTimeoutMs?: number, read
       let reached = after;
       for (; i < records.length && reached < through; i++) {
         const r = records[i]!;
-        if (r.from !== reached || r.types.some((t) => types.has(t))) return false;
+        if (r.from !== reached || r.types.some(matters)) return false;
         reached = r.through;
       }
       return reached >= through;

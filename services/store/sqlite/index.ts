@@ -29,8 +29,8 @@ export interface SqliteStore extends EventStore {
   onCommitted(listener: (batch: CommittedBatch) => void): () => void;
   /** See SqliteEventReader.committedThrough: what this process's reads are sure to see (#18). */
   committedThrough(): bigint | undefined;
-  /** See SqliteEventReader.committedWithout: no event of `types` in (after, through], known without a read (#18). */
-  committedWithout(after: bigint, through: bigint, types: ReadonlySet<string>): boolean;
+  /** See SqliteEventReader.committedWithout: no event of a type that `matters` in (after, through], known without a read (#18). */
+  committedWithout(after: bigint, through: bigint, matters: (type: string) => boolean): boolean;
 }
 
 /** ops (metrics): one committed transaction: its appends, their events, and how long it took (COMMIT and fsync included). */
@@ -180,7 +180,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       return reads.treeHead();
     },
     committedThrough: () => reads.committedThrough(),
-    committedWithout: (after, through, types) => reads.committedWithout(after, through, types),
+    committedWithout: (after, through, matters) => reads.committedWithout(after, through, matters),
     onCommitted(listener) {
       committedListeners.add(listener);
       return () => committedListeners.delete(listener);
