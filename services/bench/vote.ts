@@ -178,6 +178,7 @@ async function main() {
     const mainShare = mainBefore !== null && mainAfter !== null ? `, of which the event loop ${fmt((mainAfter - mainBefore) / UNITS)} µs` : '';
     cpuRounds.push((cpu.user + cpu.system) / UNITS);
     console.log(`  CPU per ballot: server ${fmt((cpu.user + cpu.system) / UNITS)} µs in all its threads${mainShare}; load generator ${fmt(ballots.cpuMicros / UNITS)} µs`);
+    console.log(`  RSS after the ballots ${fmt(process.memoryUsage().rss / 2 ** 20)} MB, new space now ${fmt((await import('node:v8')).getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_size / 2 ** 20)} MB`);
     console.log(`  GC pauses on the event loop: ${fmt(gc.scavengeMicros / UNITS, 1)} µs per ballot in ${fmt(gc.scavenges)} scavenges, ${fmt(gc.otherMicros / UNITS, 1)} µs in ${fmt(gc.others)} other collections`);
     if (threadsAfter.size > 0) console.log(`  by thread, µs per ballot (the writer and projection threads are the busiest after main): ${busiestThreads(threadsBefore, threadsAfter, UNITS)}`);
     if (statsBefore && statsAfter) {
