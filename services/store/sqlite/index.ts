@@ -10,7 +10,7 @@ import { moduleWorkerUrl, startModuleWorker } from '../../threads/moduleWorker.j
 import { StoreUnavailableError, type AppendResult, type EventStore, type TreeHead } from '../port.js';
 import { encodeEvents } from './encode.js';
 import { openSqliteEventReader } from './eventReader.js';
-import { failureToError, type FromWriter, type ToWriter, type WireAppend } from './writerProtocol.js';
+import { failureToError, pushAppend, type FlatAppends, type FromWriter, type ToWriter } from './writerProtocol.js';
 import { assertNever } from '../../../domain/shared/decider.js';
 
 export { MAX_BATCH_EVENTS } from './writerProtocol.js';
@@ -69,7 +69,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
   const pending = new Map<number, { resolve(result: AppendResult): void; reject(error: unknown): void }>();
   let nextId = 0;
-  let outbox: WireAppend[] = [];
+  let outbox: FlatAppends = []; // #18: flat, writerProtocol.ts
   let closedByWriter: (() => void) | undefined;
 
   const writer = startModuleWorker(writerModule, { file, busyTimeoutMs: options.busyTimeoutMs });
@@ -156,7 +156,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
           if (idle) queueMicrotask(flushOutbox);
           else setImmediate(flushOutbox);
         }
-        outbox.push({ id, streamId, events: encoded, expected });
+        pushAppend(outbox, id, streamId, encoded, expected);
       });
     },
     async readStream(streamId, options) {
