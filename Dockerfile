@@ -44,4 +44,6 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/services/server.js"]
+# --max-semi-space-size=64 (#18): a larger young generation, fewer scavenges on the event loop (about 17-24 -> 11-15 us
+# of GC pauses per ballot); it costs up to ~190 MB more RSS under load (3 semi-spaces of 64 MB at most).
+CMD ["node", "--max-semi-space-size=64", "dist/services/server.js"]

@@ -74,13 +74,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const knownPaths = trackKnownPaths(app);
   // ?asOf= on every view of a compound (services/api/asOf/timeTravel.ts).
   registerTimeTravel(app, { store: options.deps.store, read: options.deps.read, projections: allProjections, deadlineSources: options.deps.platform.deadlineSources, ...(options.deps.asOfSnapshots ? { table: options.deps.asOfSnapshots } : {}) /* snap16 */ });
-  app.addHook('onRequest', async (request) => {
+  // Callback-style hooks (#18): an async hook costs every request a promise and a turn (~1.8 µs each).
+  app.addHook('onRequest', (request, _reply, done) => {
     if (request.url.length > MAX_URL_LENGTH) {
-      throw new HttpProblem(414, 'uri_too_long', `URLs are at most ${MAX_URL_LENGTH} characters`, { maxLength: MAX_URL_LENGTH });
+      return done(new HttpProblem(414, 'uri_too_long', `URLs are at most ${MAX_URL_LENGTH} characters`, { maxLength: MAX_URL_LENGTH }));
     }
+    done();
   });
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
 
   app.setErrorHandler((error, request, reply) => {

@@ -27,10 +27,11 @@ export async function registerCors(app: FastifyInstance, origins: readonly strin
     credentials: false,
     maxAge: 600,
   });
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const origin = request.headers.origin;
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined && (origin === undefined || !allowed.has(origin))) {
-      throw new HttpProblem(403, 'cors_origin_refused', 'This origin may not call the API from a browser (CORS_ORIGINS)', { origin: origin ?? null });
+      return done(new HttpProblem(403, 'cors_origin_refused', 'This origin may not call the API from a browser (CORS_ORIGINS)', { origin: origin ?? null }));
     }
+    done(); // callback style (#18): no promise per request
   });
 }

@@ -15,12 +15,14 @@ export function registerGracefulClose(app: FastifyInstance): void {
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onRequest', async (_request, reply) => {
-    if (!closing) return;
+  // Callback-style hooks (#18): an async hook costs every request a promise and a turn (~1.8 µs each).
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
     reply.header('retry-after', '1');
-    return sendProblem(reply, 503, 'shutting_down', 'The server is shutting down; nothing was recorded. Retry, on another instance or after the restart');
+    sendProblem(reply, 503, 'shutting_down', 'The server is shutting down; nothing was recorded. Retry, on another instance or after the restart');
   });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
 }

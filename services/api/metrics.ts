@@ -38,11 +38,13 @@ export function registerMetrics(app: FastifyInstance, deps: AppDeps, options: { 
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+  // Callback style (#18): an async hook costs every request a promise and a turn (~1.8 µs).
+  app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     // The pattern (`/v1/motions/:motionId`); requests no route matched share one label.
     const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
     requests.inc(labels);
     latency.observe(labels, reply.elapsedTime / 1000);
+    done();
   });
 
   const { store, read, platform } = deps;

@@ -32,15 +32,22 @@ import { lruStateCache } from '../commands/stateCache.js';
 import type { ProjectionRunner } from '../projections/runner.js';
 import type { ReadView } from '../projections/readStore.js';
 import type { EventStore } from '../store/port.js';
+import { isSqliteStore } from '../store/sqlite/index.js';
 import type { RegistryReader } from './registryReader.js';
 
 /** Events on the motion stream after which no ballot counts. */
 const CLOSING_EVENTS = new Set(['MotionClosed', 'MotionCancelled']);
+const isClosing = (type: string) => CLOSING_EVENTS.has(type);
 
 /** A motion's state and the stream revision it stands at. */
 export interface MotionAt {
   readonly state: MotionState;
   readonly revision: bigint;
+  /**
+   * SQLite: a log position every event up to which the read behind this state saw (this process's commits
+   * it had been told of), so a later check can tell from the commit records alone that no close came since.
+   */
+  readonly seenThrough?: bigint;
 }
 
 export interface AssemblyService {
@@ -86,7 +93,14 @@ export function assemblyService(store: EventStore, deps: AssemblyServiceDeps): A
   /** Close positions never change once written: found once, remembered. */
   const closes = new Map<string, bigint>();
 
-  const motionAt = (motionId: string): Promise<MotionAt> => loadState(store, motionDecider, motionStreamId(motionId), motions);
+  const log = isSqliteStore(store) ? store : null;
+  const motionAt = async (motionId: string): Promise<MotionAt> => {
+    // Taken before the read: everything committed through it is visible to the read that follows. (The read
+    // itself stays: another process's commit is not in this process's records until this one commits again.)
+    const seenThrough = log?.committedThrough();
+    const at = await loadState(store, motionDecider, motionStreamId(motionId), motions);
+    return seenThrough === undefined ? at : { ...at, seenThrough };
+  };
   const motion = async (motionId: string) => (await motionAt(motionId)).state;
 
   async function closePosition(motionId: string): Promise<bigint | null> {
@@ -144,13 +158,16 @@ export function assemblyService(store: EventStore, deps: AssemblyServiceDeps): A
       return close !== null && close < position ? afterCloseError(close) : null;
     },
     async castBallot(command, cmd, decidedOn) {
-      const { state: current, revision } = decidedOn ?? (await motionAt(command.data.motionId));
+      const { state: current, revision, seenThrough } = decidedOn ?? (await motionAt(command.data.motionId));
       const stream = ballotStreamFor(current, command.data.unitId);
       if (isDomainError(stream)) return stream;
       // Most identities vote once: try the append as the stream's first; a re-vote or a second ballot reads it.
       const handled = await handleCommand(store, ballotDecider, stream, command, cmd, { motion: current }, { expectNew: true });
       if (isDomainError(handled) || handled.events.length === 0) return handled;
       // Did the motion close before this ballot reached the log? Only events after the revision we decided on matter.
+      // #18: when this process's commit records show no closing event at all between what that read saw and
+      // the ballot's position (no gap, so no other process's commit either), there is nothing to read.
+      if (log && seenThrough !== undefined && log.committedWithout(seenThrough, handled.position, isClosing)) return handled;
       const later = await store.readStream(motionStreamId(command.data.motionId), { fromRevision: revision + 1n });
       const close = later.find((e) => CLOSING_EVENTS.has(e.type));
       if (close && close.position < handled.position) return afterCloseError(close.position);

@@ -79,6 +79,35 @@ async function storeAppendRate(dir: string): Promise<number> {
   return rate;
 }
 
+/**
+ * Garbage collection on the event loop while `run` runs: its pauses summed (µs) and counted, scavenges apart
+ * (node:perf_hooks `gc` entries; the concurrent marking and scavenging helpers' share is in "others").
+ */
+async function gcDuring<T>(run: () => Promise<T>): Promise<{ result: T; scavengeMicros: number; scavenges: number; otherMicros: number; others: number }> {
+  const { PerformanceObserver, constants } = await import('node:perf_hooks');
+  const totals = { scavengeMicros: 0, scavenges: 0, otherMicros: 0, others: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+        totals.scavengeMicros += entry.duration * 1000;
+        totals.scavenges++;
+      } else {
+        totals.otherMicros += entry.duration * 1000;
+        totals.others++;
+      }
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  try {
+    const result = await run();
+    await new Promise((r) => setImmediate(r)); // the last entries are delivered asynchronously
+    return { result, ...totals };
+  } finally {
+    observer.disconnect();
+  }
+}
+
 /** BENCH_PROFILE=<prefix>: a CPU profile of the server process while the ballots load, one file per round. */
 async function startProfile(): Promise<(file: string) => Promise<void>> {
   const { Session } = await import('node:inspector/promises');
@@ -138,7 +167,8 @@ async function main() {
     const cpuBefore = process.cpuUsage();
     const mainBefore = mainThreadCpuMicros();
     const threadsBefore = threadCpuMicros();
-    const ballots = await load(dir, { url: base, connections: CONNECTIONS, amount: UNITS, method: 'POST', path: `/v1/motions/${motionId}/ballots`, bodies, tokens: voterTokens });
+    const gc = await gcDuring(() => load(dir, { url: base, connections: CONNECTIONS, amount: UNITS, method: 'POST', path: `/v1/motions/${motionId}/ballots`, bodies, tokens: voterTokens }));
+    const ballots = gc.result;
     if ((ballots.statuses['201'] ?? 0) !== UNITS) throw new Error(`not every ballot was accepted: ${JSON.stringify(ballots.statuses)}`);
     ballotRounds.push(ballots);
     const statsAfter = storeStats();
@@ -148,6 +178,8 @@ async function main() {
     const mainShare = mainBefore !== null && mainAfter !== null ? `, of which the event loop ${fmt((mainAfter - mainBefore) / UNITS)} µs` : '';
     cpuRounds.push((cpu.user + cpu.system) / UNITS);
     console.log(`  CPU per ballot: server ${fmt((cpu.user + cpu.system) / UNITS)} µs in all its threads${mainShare}; load generator ${fmt(ballots.cpuMicros / UNITS)} µs`);
+    console.log(`  RSS after the ballots ${fmt(process.memoryUsage().rss / 2 ** 20)} MB, new space now ${fmt((await import('node:v8')).getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_size / 2 ** 20)} MB`);
+    console.log(`  GC pauses on the event loop: ${fmt(gc.scavengeMicros / UNITS, 1)} µs per ballot in ${fmt(gc.scavenges)} scavenges, ${fmt(gc.otherMicros / UNITS, 1)} µs in ${fmt(gc.others)} other collections`);
     if (threadsAfter.size > 0) console.log(`  by thread, µs per ballot (the writer and projection threads are the busiest after main): ${busiestThreads(threadsBefore, threadsAfter, UNITS)}`);
     if (statsBefore && statsAfter) {
       const commits = statsAfter.commits - statsBefore.commits;

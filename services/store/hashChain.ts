@@ -42,6 +42,54 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
+/**
+ * `canonicalJson(JSON.parse(JSON.stringify(value)))` without the round trip, or `undefined` when `value` holds
+ * anything the round trip would change or drop (a non-finite number, a bigint, a function or symbol, an
+ * `undefined` array element or hole, an object that is not a plain object or array, a `toJSON`): the caller
+ * then takes the round trip. For plain JSON data the two are the same string, since JSON keeps strings,
+ * finite numbers, booleans, null, arrays and own enumerable string keys exactly, and omits `undefined`
+ * members as canonicalJson does (issue #18: parsing each event back cost more than encoding it).
+ */
+export function canonicalPlainJson(value: unknown): string | undefined {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : undefined;
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'object': {
+      if (Array.isArray(value)) {
+        if (Object.getPrototypeOf(value) !== Array.prototype) return undefined;
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          const v: unknown = value[i];
+          if (v === undefined) return undefined;
+          const c = canonicalPlainJson(v);
+          if (c === undefined) return undefined;
+          out += i === 0 ? c : `,${c}`;
+        }
+        return `${out}]`;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return undefined;
+      const record = value as Record<string, unknown>;
+      if ('toJSON' in record) return undefined;
+      let out = '{';
+      for (const k of Object.keys(record).sort()) {
+        const v = record[k];
+        if (v === undefined) continue;
+        const c = canonicalPlainJson(v);
+        if (c === undefined) return undefined;
+        out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${c}`;
+      }
+      return `${out}}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** `"key":value` of an object member in canonical form, or '' for an undefined value (omitted, as JSON does). */
 function member(first: boolean, key: string, value: unknown): string {
   if (value === undefined) return '';
@@ -62,7 +110,7 @@ export interface HashParts {
   readonly tail: string;
 }
 
-export function eventHashParts(streamId: string, event: NewEvent): HashParts {
+export function eventHashParts(streamId: string, event: NewEvent, dataCanonical?: string): HashParts {
   const { metadata } = event;
   const actor = `{${member(true, 'personId', metadata.actor.personId)}${member(metadata.actor.personId === undefined, 'role', metadata.actor.role)}}`;
   let meta = '{"actor":' + actor;
@@ -72,7 +120,8 @@ export function eventHashParts(streamId: string, event: NewEvent): HashParts {
   meta += member(false, 'recordedAt', metadata.recordedAt);
   meta += '}';
   let head = '{';
-  head += member(true, 'data', event.data);
+  // `dataCanonical`: canonicalJson(event.data), when the caller has it already.
+  head += dataCanonical !== undefined ? (event.data === undefined ? '' : `"data":${dataCanonical}`) : member(true, 'data', event.data);
   head += member(head.length === 1, 'eventId', event.eventId);
   head += `${head.length === 1 ? '' : ','}"metadata":${meta}`;
   let tail = member(false, 'schemaVersion', event.schemaVersion);

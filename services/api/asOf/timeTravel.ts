@@ -15,7 +15,7 @@
  * silently showing the present. JSON answers carry `asOf: {requested, position, recordedAt}`; every answer
  * carries `x-as-of-position`; pages print "截至 …" (services/board/routes.ts).
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DECISIONS, MOTIONS, PETITIONS } from '../../../projections/assembly/index.js';
 import { HIRING_CONTRACTS, HIRING_FEE_ADJUSTMENTS, HIRING_FIRMS, HIRING_SURVEYS, HIRING_TENDERS } from '../../../projections/hiring/index.js';
 import type { Projection } from '../../../projections/projection.js';
@@ -125,8 +125,12 @@ export function registerTimeTravel(app: FastifyInstance, deps: { store: EventSto
   // snap16: backed by the read database's table when given, so the first past view after a start is quick too.
   const snapshots = new SnapshotShelf(deps.table ? { ...DEFAULT_SNAPSHOTS, every: deps.table.options.every } : DEFAULT_SNAPSHOTS, deps.table);
   app.addHook('onClose', () => snapshots.settled());
-  app.addHook('preHandler', async (request) => {
-    if (request.method !== 'GET') return;
+  // #18: callback style, so that a write pays no promise and turn for a hook only reads need.
+  app.addHook('preHandler', (request, _reply, done) => {
+    if (request.method !== 'GET') return done();
+    asOfOf(request).then(() => done(), done);
+  });
+  const asOfOf = async (request: FastifyRequest): Promise<void> => {
     const text = asOfParam(request);
     if (text === null || request.routeOptions.config?.asOf === 'self') return;
     if (LIVE_ONLY.has(request.routeOptions.url ?? '')) {
@@ -143,15 +147,15 @@ export function registerTimeTravel(app: FastifyInstance, deps: { store: EventSto
     // An instant is cut at the last position recorded by then, so two instants between the same events share one view.
     const view = await cache(`${compoundId}|${asOf.kind === 'position' ? asOf.position : asOf.at.toISOString()}`, () => compoundAsOf(deps.store, deps.projections, compoundId, asOf, deps.deadlineSources, snapshots));
     request.asOfView = view;
-  });
+  };
   // Callback style, so that the handler runs inside the request's context.
   app.addHook('preHandler', (request, _reply, done) => {
     if (request.asOfView) current.run(request.asOfView, done);
     else done();
   });
-  app.addHook('onSend', async (request, reply, payload) => {
-    const view = request.asOfView;
-    if (!view) return payload;
+  app.addHook('onSend', (request, reply, payload, done) => done(null, request.asOfView ? withAsOf(request, reply, payload) : payload)); // #18: no promise per request
+  const withAsOf = (request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown => {
+    const view = request.asOfView!;
     reply.header('x-as-of-position', view.position.toString());
     const type = String(reply.getHeader('content-type') ?? '');
     if (!type.startsWith('application/json') || typeof payload !== 'string' || reply.statusCode >= 300) return payload;
@@ -162,5 +166,5 @@ export function registerTimeTravel(app: FastifyInstance, deps: { store: EventSto
     } catch {
       return payload;
     }
-  });
+  };
 }

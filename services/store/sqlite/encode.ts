@@ -12,7 +12,7 @@
  *   here, on the caller's thread, so the writer thread, which every append in the process waits for, only
  *   joins them to the stream head and hashes (issue #18: the writer was the appends' bottleneck).
  */
-import { canonicalJson, eventHashParts } from '../hashChain.js';
+import { canonicalJson, canonicalPlainJson, eventHashParts } from '../hashChain.js';
 import type { NewEvent } from '../port.js';
 import type { WireEvent } from './writerProtocol.js';
 
@@ -31,11 +31,16 @@ export function encodeEvents(streamId: string, events: readonly NewEvent[]): Wir
     if (event.metadata !== lastMetadata || lastMetadataJson === undefined) {
       lastMetadata = event.metadata;
       lastMetadataJson = toJson(event.metadata, 'metadata');
-      metadata = JSON.parse(lastMetadataJson) as NewEvent['metadata'];
-      metadataCanonical = canonicalJson(metadata);
+      // Plain JSON (the command pipeline's metadata always is) needs no round trip: it reads back the same.
+      const plain = canonicalPlainJson(event.metadata);
+      metadata = plain === undefined ? (JSON.parse(lastMetadataJson) as NewEvent['metadata']) : event.metadata;
+      metadataCanonical = plain ?? canonicalJson(metadata);
     }
     const { eventId, type, schemaVersion } = event;
-    const parts = eventHashParts(streamId, { eventId, type, schemaVersion, data: JSON.parse(dataJson) as unknown, metadata: metadata! });
+    // The hash covers the JSON round trip of the data (what a read returns); plain data is its own round trip.
+    const plainData = canonicalPlainJson(event.data);
+    const data = plainData === undefined ? (JSON.parse(dataJson) as unknown) : event.data;
+    const parts = eventHashParts(streamId, { eventId, type, schemaVersion, data, metadata: metadata! }, plainData);
     return { eventId, type, schemaVersion, dataJson, metadataJson: lastMetadataJson, hashHead: parts.head, hashTail: parts.tail, metadataCanonical };
   });
 }

@@ -22,6 +22,17 @@ export interface SqliteEventReader extends Pick<EventStore, 'readStream' | 'read
    * store's own reader is told), so a type-filtered subscription passes a commit without its types unread.
    */
   notify(record?: CommitRecord): void;
+  /**
+   * The log position through which this process's writer has committed, as far as this reader has been told
+   * (undefined before its first commit): every event at or before it is visible to a read started from now on.
+   */
+  committedThrough(): bigint | undefined;
+  /**
+   * True when this process's commit records show that no event whose type `matters` lies after `after` up to
+   * `through`: records that follow on from `after` without a gap (a gap is another process's commit, unknown
+   * here) up to the one holding `through`, none holding such a type. False whenever that is not known.
+   */
+  committedWithout(after: bigint, through: bigint, matters: (type: string) => boolean): boolean;
   close(): void;
 }
 
@@ -94,6 +105,23 @@ export function openSqliteEventReader(file: string, busyTimeoutMs?: number, read
         options,
         pageSize,
       );
+    },
+    committedThrough() {
+      return records.length === 0 ? undefined : records[records.length - 1]!.through;
+    },
+    committedWithout(after, through, matters) {
+      if (through <= after) return true;
+      let i = records.length - 1;
+      while (i >= 0 && records[i]!.from > after) i--;
+      // The record holding position after + 1 must start exactly at `after` (else a gap, or it is gone).
+      if (i < 0 || records[i]!.from !== after) return false;
+      let reached = after;
+      for (; i < records.length && reached < through; i++) {
+        const r = records[i]!;
+        if (r.from !== reached || r.types.some(matters)) return false;
+        reached = r.through;
+      }
+      return reached >= through;
     },
     notify(record) {
       if (record) {

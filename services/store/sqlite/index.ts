@@ -10,7 +10,7 @@ import { moduleWorkerUrl, startModuleWorker } from '../../threads/moduleWorker.j
 import { StoreUnavailableError, type AppendResult, type EventStore, type TreeHead } from '../port.js';
 import { encodeEvents } from './encode.js';
 import { openSqliteEventReader } from './eventReader.js';
-import { failureToError, type FromWriter, type ToWriter, type WireAppend } from './writerProtocol.js';
+import { failureToError, pushAppend, type FlatAppends, type FromWriter, type ToWriter } from './writerProtocol.js';
 import { assertNever } from '../../../domain/shared/decider.js';
 
 export { MAX_BATCH_EVENTS } from './writerProtocol.js';
@@ -27,6 +27,10 @@ export interface SqliteStore extends EventStore {
    * as the projection thread, to wake at once). Returns a function that removes it.
    */
   onCommitted(listener: (batch: CommittedBatch) => void): () => void;
+  /** See SqliteEventReader.committedThrough: what this process's reads are sure to see (#18). */
+  committedThrough(): bigint | undefined;
+  /** See SqliteEventReader.committedWithout: no event of a type that `matters` in (after, through], known without a read (#18). */
+  committedWithout(after: bigint, through: bigint, matters: (type: string) => boolean): boolean;
 }
 
 /** ops (metrics): one committed transaction: its appends, their events, and how long it took (COMMIT and fsync included). */
@@ -65,7 +69,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
   const pending = new Map<number, { resolve(result: AppendResult): void; reject(error: unknown): void }>();
   let nextId = 0;
-  let outbox: WireAppend[] = [];
+  let outbox: FlatAppends = []; // #18: flat, writerProtocol.ts
   let closedByWriter: (() => void) | undefined;
 
   const writer = startModuleWorker(writerModule, { file, busyTimeoutMs: options.busyTimeoutMs });
@@ -152,7 +156,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
           if (idle) queueMicrotask(flushOutbox);
           else setImmediate(flushOutbox);
         }
-        outbox.push({ id, streamId, events: encoded, expected });
+        pushAppend(outbox, id, streamId, encoded, expected);
       });
     },
     async readStream(streamId, options) {
@@ -175,6 +179,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       guard();
       return reads.treeHead();
     },
+    committedThrough: () => reads.committedThrough(),
+    committedWithout: (after, through, matters) => reads.committedWithout(after, through, matters),
     onCommitted(listener) {
       committedListeners.add(listener);
       return () => committedListeners.delete(listener);

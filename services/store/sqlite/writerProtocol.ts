@@ -34,8 +34,51 @@ export interface WireAppend {
   readonly expected: ExpectedRevision;
 }
 
+/**
+ * The appends of one message as one flat array (issue #18): per append `id, streamId, expected, event count`,
+ * then per event its eight fields in WireEvent's order. The structured clone of objects rebuilds each one
+ * property by property; of a flat array of strings, numbers and bigints it is about half the CPU on either side
+ * (same-run micro bench, 25 ballots a message: serialize 0.75 -> 0.40 us, deserialize 1.23 -> 0.47 us per
+ * append, the writer's rebuilding of the objects included).
+ */
+export type FlatAppends = Array<string | number | bigint>;
+
+/** Adds `append` to a message's flat array. */
+export function pushAppend(flat: FlatAppends, id: number, streamId: string, events: readonly WireEvent[], expected: ExpectedRevision): void {
+  flat.push(id, streamId, expected, events.length);
+  for (const e of events) flat.push(e.eventId, e.type, e.schemaVersion, e.dataJson, e.metadataJson, e.hashHead, e.hashTail, e.metadataCanonical);
+}
+
+/** The appends of a flat array, in order (the inverse of pushAppend). */
+export function readAppends(flat: FlatAppends): WireAppend[] {
+  const appends: WireAppend[] = [];
+  let i = 0;
+  while (i < flat.length) {
+    const id = flat[i] as number;
+    const streamId = flat[i + 1] as string;
+    const expected = flat[i + 2] as ExpectedRevision;
+    const n = flat[i + 3] as number;
+    i += 4;
+    const events: WireEvent[] = [];
+    for (let k = 0; k < n; k++, i += 8) {
+      events.push({
+        eventId: flat[i] as string,
+        type: flat[i + 1] as string,
+        schemaVersion: flat[i + 2] as number,
+        dataJson: flat[i + 3] as string,
+        metadataJson: flat[i + 4] as string,
+        hashHead: flat[i + 5] as string,
+        hashTail: flat[i + 6] as string,
+        metadataCanonical: flat[i + 7] as string,
+      });
+    }
+    appends.push({ id, streamId, events, expected });
+  }
+  return appends;
+}
+
 export type ToWriter =
-  | { readonly kind: 'append'; readonly appends: readonly WireAppend[] }
+  | { readonly kind: 'append'; readonly appends: FlatAppends }
   /** Finish what is queued, fold the WAL into the file, close. */
   | { readonly kind: 'close' };
 

@@ -11,7 +11,7 @@ import { groupCommit } from './groupCommit.js';
 import { openDatabase } from './schema.js';
 import { prepareStatements } from './statements.js';
 import { batchWriter } from './writeBatch.js';
-import { errorToFailure, MAX_BATCH_EVENTS, type CommitRecord, type FromWriter, type ToWriter, type WireAppend, type WireOutcome } from './writerProtocol.js';
+import { errorToFailure, MAX_BATCH_EVENTS, readAppends, type CommitRecord, type FromWriter, type ToWriter, type WireAppend, type WireOutcome } from './writerProtocol.js';
 import { assertNever } from '../../../domain/shared/decider.js';
 
 const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs?: number };
@@ -74,7 +74,7 @@ function commitRecord(batch: readonly WireAppend[], outcomes: readonly WireOutco
 port.on('message', (message: ToWriter) => {
   switch (message.kind) {
     case 'append':
-      for (const append of message.appends) queue.enqueue(append);
+      for (const append of readAppends(message.appends)) queue.enqueue(append);
       return;
     case 'close':
       void queue.drain().then(() => {
