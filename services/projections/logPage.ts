@@ -6,6 +6,7 @@
  * positions and revisions travel as decimal text (exact at any size).
  */
 import type { RecordedEvent } from '../store/port.js';
+import { fieldCursor } from './packedFields.js';
 
 export interface LogPage {
   readonly text: string;
@@ -41,15 +42,7 @@ export function encodeLogPage(rows: Iterable<unknown[]>, maxCount: number): LogP
  * page again through the store's own decoding, which names the event.
  */
 export function decodeLogPage(page: LogPage): RecordedEvent[] {
-  const { text, lengths } = page;
-  let at = 0;
-  let i = 0;
-  const next = (): string | null => {
-    const n = lengths[i++]!;
-    if (n < 0) return null;
-    at += n;
-    return text.slice(at - n, at);
-  };
+  const { next } = fieldCursor(page.text, page.lengths);
   const events: RecordedEvent[] = new Array(page.count);
   for (let e = 0; e < page.count; e++) {
     const position = BigInt(next()!);

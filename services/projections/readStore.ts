@@ -10,6 +10,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DocChange, DocReader } from '../../projections/projection.js';
 import { startWalCheckpointer } from './walCheckpointer.js';
+import { fieldCursor } from './packedFields.js';
 
 export interface CommandRecord {
   readonly commandId: string;
@@ -226,15 +227,7 @@ export function readWriter(db: Database.Database) {
   const putMeta = db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   const deleteMeta = db.prepare('DELETE FROM meta WHERE key = ?');
   const apply = (b: WriteBatch) => {
-    const { text, lengths } = b;
-    let at = 0;
-    let i = 0;
-    const next = (): string | null => {
-      const n = lengths[i++]!;
-      if (n < 0) return null;
-      at += n;
-      return text.slice(at - n, at);
-    };
+    const { next, more } = fieldCursor(b.text, b.lengths);
     for (let d = 0; d < b.docs; d++) {
       const collection = next();
       const id = next();
@@ -245,7 +238,7 @@ export function readWriter(db: Database.Database) {
       if (doc === null) deleteDoc.run(collection, id);
       else putDoc.run(collection, id, parent, sortKey, doc, owner);
     }
-    while (i < lengths.length) {
+    while (more()) {
       const commandId = next();
       const requestHash = next();
       const streamId = next();
