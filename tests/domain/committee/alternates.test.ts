@@ -5,17 +5,9 @@
  */
 import t from 'tap';
 import { committeeDecider, type CommitteeCommand, type CommitteeEvent } from '../../../domain/committee/index.js';
-import { fold, type DecideContext } from '../../../domain/shared/decider.js';
-import { spec } from '../../support/deciderSpec.js';
+import { fold } from '../../../domain/shared/decider.js';
+import { NOW, S, ADMIN, SYSTEM, STREET, then } from '../../support/committeeSpec.js';
 
-const NOW = new Date('2026-03-02T02:00:00.000Z');
-let n = 0;
-const ctx = (): DecideContext => ({ now: NOW, newId: () => `id-${n++}`, actor: { personId: 'x', role: 'admin' } });
-const S = spec(committeeDecider, ctx);
-const ADMIN = { personId: 'a', grants: ['admin'] };
-const SYSTEM = { personId: 'system', grants: ['system'] };
-const STREET = { personId: 's', grants: ['street_office'] };
-const then = (events: CommitteeEvent[], cmd: CommitteeCommand) => [...events, ...(S.given(events).when(cmd).events(t) as CommitteeEvent[])];
 const ended = (i: number): CommitteeCommand => ({ type: 'EndMembership', data: { personId: `p${i}`, unitId: `u${i}`, causeEventId: `ev${i}`, stillOwnsUnits: [] }, by: SYSTEM });
 
 function opened(jurisdiction: 'beijing' | 'national', seats: number, alternates: number) {

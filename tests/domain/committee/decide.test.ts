@@ -4,18 +4,9 @@
  * at their boundaries, seating exactly once, a by-election into the running term.
  */
 import t from 'tap';
-import { committeeDecider, moreThanHalf, type CommitteeCommand, type CommitteeEvent } from '../../../domain/committee/index.js';
+import { moreThanHalf, type CommitteeCommand, type CommitteeEvent } from '../../../domain/committee/index.js';
 import type { Jurisdiction } from '../../../domain/registry/index.js';
-import type { DecideContext } from '../../../domain/shared/decider.js';
-import { spec } from '../../support/deciderSpec.js';
-
-const NOW = new Date('2026-03-02T02:00:00.000Z');
-let n = 0;
-const ctx = (): DecideContext => ({ now: NOW, newId: () => `id-${n++}`, actor: { personId: 'x', role: 'admin' } });
-const S = spec(committeeDecider, ctx);
-const ADMIN = { personId: 'a', grants: ['admin'] };
-const SYSTEM = { personId: 'system', grants: ['system'] };
-const STREET = { personId: 's', grants: ['street_office'] };
+import { NOW, S, ADMIN, SYSTEM, STREET } from '../../support/committeeSpec.js';
 
 const members = (leaderKind: string) => [
   { memberId: 'g1', name: '组长', kind: leaderKind as never },

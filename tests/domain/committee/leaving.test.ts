@@ -7,18 +7,10 @@
  */
 import t from 'tap';
 import { committeeDecider, committeeRules, servingMemberPersonIds, type CommitteeCommand, type CommitteeEvent } from '../../../domain/committee/index.js';
-import { fold, type DecideContext } from '../../../domain/shared/decider.js';
-import { spec } from '../../support/deciderSpec.js';
+import { fold } from '../../../domain/shared/decider.js';
+import { NOW, S, ADMIN, SYSTEM, STREET, then } from '../../support/committeeSpec.js';
 
-const NOW = new Date('2026-03-02T02:00:00.000Z');
-let n = 0;
-const ctx = (): DecideContext => ({ now: NOW, newId: () => `id-${n++}`, actor: { personId: 'x', role: 'admin' } });
-const S = spec(committeeDecider, ctx);
-const ADMIN = { personId: 'a', grants: ['admin'] };
-const SYSTEM = { personId: 'system', grants: ['system'] };
-const STREET = { personId: 's', grants: ['street_office'] };
 const oc = (i: number) => ({ personId: `p${i}`, grants: ['oc_member'] });
-const then = (events: CommitteeEvent[], cmd: CommitteeCommand) => [...events, ...(S.given(events).when(cmd).events(t) as CommitteeEvent[])];
 const sold = (i: number): CommitteeCommand => ({ type: 'EndMembership', data: { personId: `p${i}`, unitId: `u${i}`, causeEventId: `ev${i}`, stillOwnsUnits: [] }, by: SYSTEM });
 const resign = (memberId: string, by: { personId: string; grants: string[] }, letterRef = '辞职信 2026-03-01'): CommitteeCommand => ({ type: 'Resign', data: { memberId, letterRef }, by });
 const incapacity = (memberId: string, by: { personId: string; grants: string[] }, occurredOn = '2026-02-20', evidenceRef = '医院诊断证明'): CommitteeCommand => ({ type: 'RecordIncapacity', data: { memberId, occurredOn, evidenceRef }, by });

@@ -7,16 +7,8 @@ import t from 'tap';
 import { committeeDecider, transitionFreeze, type CommitteeCommand, type CommitteeEvent } from '../../../domain/committee/index.js';
 import { fold } from '../../../domain/shared/decider.js';
 import type { Jurisdiction } from '../../../domain/registry/index.js';
-import type { DecideContext } from '../../../domain/shared/decider.js';
-import { spec } from '../../support/deciderSpec.js';
+import { NOW, S, ADMIN, SYSTEM, STREET, then } from '../../support/committeeSpec.js';
 
-const NOW = new Date('2026-03-02T02:00:00.000Z');
-let n = 0;
-const ctx = (): DecideContext => ({ now: NOW, newId: () => `id-${n++}`, actor: { personId: 'x', role: 'admin' } });
-const S = spec(committeeDecider, ctx);
-const ADMIN = { personId: 'a', grants: ['admin'] };
-const SYSTEM = { personId: 'system', grants: ['system'] };
-const STREET = { personId: 's', grants: ['street_office'] };
 const ids = (k: number) => Array.from({ length: k }, (_, i) => `k${i}`);
 const oc = (i: number) => ({ personId: `p${i}`, grants: ['oc_member'] });
 
@@ -41,7 +33,6 @@ const group: CommitteeCommand = {
   data: { knownUnits: ['u1', 'u2'], leaderMemberId: 'h1', members: [{ memberId: 'h1', name: '街道', kind: 'street_office' }, { memberId: 'h2', name: '甲', kind: 'owner_representative', unitId: 'u1' }, { memberId: 'h3', name: '乙', kind: 'owner_representative', unitId: 'u2' }] },
   by: STREET,
 };
-const then = (events: CommitteeEvent[], cmd: CommitteeCommand) => [...events, ...(S.given(events).when(cmd).events(t) as CommitteeEvent[])];
 
 t.test('the transition freeze: Shanghai only, from the group until the new committee, on the firm, fees and works', async (t) => {
   const sh = committee('shanghai', 5);
