@@ -10,18 +10,11 @@ import t from 'tap';
 import type { ManualClock } from '../../services/clock.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { expectCommitteeReadsWhole } from '../support/committeeReads.js';
+import { eventually } from '../support/eventually.js';
 
 const DAY = 24 * 3600 * 1000;
 const UNITS = 12;
 
-async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const v = await probe();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function beijing(t: Test) {
   const api: TestApi = await startTestApi();
@@ -61,13 +54,13 @@ t.test('a Beijing compound elects its committee over HTTP, seats it, files it, a
   const even = await api.call('POST', `${base}/group`, { token: c.street, body: { members: members.slice(0, 4), leaderMemberId: 'g1' } });
   t.equal(even.json().code, 'invalid_group', 'an even number is refused');
   t.equal((await api.call('POST', `${base}/group`, { token: c.street, body: { members, leaderMemberId: 'g1' } })).statusCode, 201);
-  let ds = await waitFor(async () => {
+  let ds = await eventually(async () => {
     const list = await c.deadlines();
     return list.some((d) => d.kind === 'first_assembly') && list;
   }, 'group deadlines');
   t.match(ds.find((d) => d.kind === 'first_assembly'), { status: 'open', source: { article: '京条例 Art. 32 para. 3' } });
   t.equal((await api.call('POST', `${base}/group/posting`, { token: c.rc })).statusCode, 201);
-  ds = await waitFor(async () => {
+  ds = await eventually(async () => {
     const list = await c.deadlines();
     return list.find((d) => d.kind === 'group_list_posting')?.status === 'met' && list;
   }, 'list posted');
@@ -152,7 +145,7 @@ t.test('a Beijing compound elects its committee over HTTP, seats it, files it, a
   const electedAt = c.clock.now().getTime();
 
   // The reactor seats the seven.
-  const seated = await waitFor(async () => {
+  const seated = await eventually(async () => {
     const b = await c.board();
     return b.committee && b;
   }, 'the committee seated');
@@ -176,7 +169,7 @@ t.test('a Beijing compound elects its committee over HTTP, seats it, files it, a
   t.equal(officers.statusCode, 201, officers.body);
 
   // The filing: overdue once its 30 days have run, met when filed (物业管理条例 Art. 16; 京条例 Art. 43).
-  const filing = await waitFor(async () => (await c.deadlines()).find((d) => d.kind === 'committee_filing'), 'the filing deadline');
+  const filing = await eventually(async () => (await c.deadlines()).find((d) => d.kind === 'committee_filing'), 'the filing deadline');
   t.equal(filing.source.article, '京条例 Art. 43');
   t.ok(Date.parse(filing.dueAt) >= electedAt + 30 * DAY, 'thirty days, the election day not counted');
   t.equal((await c.deadlines()).find((d) => d.kind === 'committee_first_meeting')?.status, 'met');
@@ -208,7 +201,7 @@ t.test('a Beijing compound elects its committee over HTTP, seats it, files it, a
   t.equal(proxy.json().code, 'proxy_not_allowed', 'an absent member does not sign');
   const thin = await api.call('POST', `${base}/meetings`, { token: oc, body: { meetingId: 'm3', present: candidates.slice(0, 3), items: [{ itemId: 'a', title: 'x', inFavour: candidates.slice(0, 3) }] } });
   t.match(thin.json(), { quorumMet: false, items: [{ adopted: false }] }, '3 of 7 present is no quorum');
-  const pub = await waitFor(async () => (await c.deadlines()).find((d) => d.kind === 'committee_decision_publication' && d.status === 'open'), 'publication deadline');
+  const pub = await eventually(async () => (await c.deadlines()).find((d) => d.kind === 'committee_decision_publication' && d.status === 'open'), 'publication deadline');
   t.equal(pub.source.article, '京条例 Art. 45 para. 4');
   t.equal((await api.call('POST', `${base}/meetings/m1/publication`, { token: oc })).statusCode, 201);
   const afterMeeting = await c.board();
@@ -217,7 +210,7 @@ t.test('a Beijing compound elects its committee over HTTP, seats it, files it, a
   // 7. A member sells their only unit: membership ends by itself, once (京条例 Art. 46 (一)).
   const seller = 3;
   t.equal((await api.call('POST', `/v1/compounds/${c.compoundId}/units/${c.unitOf(seller)}/transfer`, { token: c.admin, body: { owners: [{ personId: 'p-buyer', name: '买受人' }] } })).statusCode, 201);
-  const left = await waitFor(async () => {
+  const left = await eventually(async () => {
     const b = await c.board();
     return b.committee.members.find((m: { memberId: string; status: string }) => m.memberId === candidates[seller] && m.status === 'ended') && b;
   }, 'the member left');
@@ -233,7 +226,7 @@ t.test('a Beijing compound elects its committee over HTTP, seats it, files it, a
   for (const i of [4, 5, 6]) {
     t.equal((await api.call('POST', `/v1/compounds/${c.compoundId}/units/${c.unitOf(i)}/transfer`, { token: c.admin, body: { owners: [{ personId: `p-new${i}`, name: '新业主' }] } })).statusCode, 201);
   }
-  const early2 = await waitFor(async () => (await c.deadlines()).find((d) => d.kind === 'early_reelection'), 'early re-election');
+  const early2 = await eventually(async () => (await c.deadlines()).find((d) => d.kind === 'early_reelection'), 'early re-election');
   t.match(early2, { status: 'open', source: { article: '京条例 Arts. 48–49' } });
   t.match((await c.board()).committee, { serving: 3, earlyReelection: { dueBy: early2.dueAt } });
 

@@ -8,17 +8,10 @@
 import t from 'tap';
 import { startTestApi } from '../support/api.js';
 import { seatBeijingCommittee } from '../support/committeeSeed.js';
+import { eventually } from '../support/eventually.js';
 
 const UNITS = 9;
 
-async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const v = await probe();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 t.test('an alternate sells and leaves the list; a member resigns, another is unable to serve', async (t) => {
   const api = await startTestApi();
@@ -30,7 +23,7 @@ t.test('an alternate sells and leaves the list; a member resigns, another is una
   const owner = (i: number) => api.token(`p${i}`, `owner@${compoundId}`);
   const board = async () => (await api.call('GET', base, { token: await owner(8) })).json();
   // The setup went through the service, not HTTP: wait for the read model to show the seated committee.
-  const start = await waitFor(async () => {
+  const start = await eventually(async () => {
     const b = await board();
     return b.committee && b;
   }, 'the committee seated');
@@ -38,7 +31,7 @@ t.test('an alternate sells and leaves the list; a member resigns, another is una
 
   // 1. The first alternate sells their only unit: off the list (the reactor on UnitTransferred).
   t.equal((await api.call('POST', `/v1/compounds/${compoundId}/units/1-106/transfer`, { token: admin, body: { owners: [{ personId: 'p-buyer', name: '买受人' }] } })).statusCode, 201);
-  const afterSale = await waitFor(async () => {
+  const afterSale = await eventually(async () => {
     const b = await board();
     return b.committee.alternates.length === 1 && b;
   }, 'the alternate left');
@@ -69,7 +62,7 @@ t.test('an alternate sells and leaves the list; a member resigns, another is una
   t.equal(unable.statusCode, 201, unable.body);
   t.match(unable.json(), { ended: true, alternateSeated: null, earlyReelection: false });
 
-  const b = await waitFor(async () => {
+  const b = await eventually(async () => {
     const x = await board();
     return x.committee.members.filter((m: { status: string }) => m.status === 'ended').length === 2 && x;
   }, 'the board caught up');

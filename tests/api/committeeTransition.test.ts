@@ -14,19 +14,12 @@ import type { ManualClock } from '../../services/clock.js';
 import { systemEnvelope } from '../../services/platform/reactor.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { expectCommitteeReadsWhole } from '../support/committeeReads.js';
+import { eventually } from '../support/eventually.js';
 
 const DAY = 24 * 3600 * 1000;
 const ADMIN = { personId: 'p-admin', grants: ['admin'] };
 const UNITS = 8;
 
-async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const v = await probe();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** A compound of `jurisdiction` with 8 units (p0..p7, 100 m² each) and a seated committee of 5 (c0..c4 = p0..p4). */
 async function seated(t: Test, jurisdiction: 'shanghai' | 'beijing') {
@@ -88,7 +81,7 @@ t.test('during a Shanghai re-election a motion to dismiss the firm is refused, n
   const report = await api.call('POST', `${base}/reelection-report`, { token: await c.oc(0) });
   t.equal(report.statusCode, 201, report.body);
   t.equal((await api.call('POST', `${base}/reelection-report`, { token: await c.oc(0) })).json().code, 'reelection_already_reported');
-  const groupDue = await waitFor(async () => (await c.deadlines()).find((d) => d.kind === 'reelection_group'), 'the group deadline');
+  const groupDue = await eventually(async () => (await c.deadlines()).find((d) => d.kind === 'reelection_group'), 'the group deadline');
   t.match(groupDue, { status: 'open', source: { article: '沪规定 Art. 28 para. 1' } });
   t.match((await c.deadlines()).find((d) => d.kind === 'reelection_report'), { status: 'met' });
   t.equal((await api.call('POST', `${base}/reelection-group`, { token: await c.oc(0), body: { members: group, leaderMemberId: 'h1' } })).statusCode, 403, 'the street office forms the group');
@@ -168,7 +161,7 @@ t.test('a Beijing member removed by the owners after answering; fewer than half 
   t.equal((await api.call('POST', `/v1/motions/${motionId}/result`, { token: await c.oc(0) })).statusCode, 201);
   const final = await api.call('POST', `/v1/motions/${motionId}/final`, { token: await c.oc(0) });
   t.equal(final.statusCode, 201, final.body);
-  const removed = await waitFor(async () => {
+  const removed = await eventually(async () => {
     const b = await c.board();
     return b.committee.members.find((m: { memberId: string; status: string }) => m.memberId === 'c4' && m.status === 'ended') && b;
   }, 'the member removed');
@@ -179,7 +172,7 @@ t.test('a Beijing member removed by the owners after answering; fewer than half 
 
   // Two more members sell their only unit: 2 of 5 serve → early re-election (京条例 Arts. 48–49).
   for (const i of [2, 3]) t.equal((await api.call('POST', `/v1/compounds/${c.compoundId}/units/1-${101 + i}/transfer`, { token: c.admin, body: { owners: [{ personId: `q${i}`, name: '新业主' }] } })).statusCode, 201);
-  const early = await waitFor(async () => (await c.deadlines()).find((d) => d.kind === 'early_reelection'), 'early re-election');
+  const early = await eventually(async () => (await c.deadlines()).find((d) => d.kind === 'early_reelection'), 'early re-election');
   t.match(early, { status: 'open', source: { article: '京条例 Arts. 48–49' } });
 
   // schemasA: every committee read answers its whole document through its response schema, live and as of a past point.
@@ -198,14 +191,14 @@ t.test('Beijing meetings: the agenda 5 days ahead, a meeting demanded by a third
   const demanded = await api.call('POST', `${base}/meeting-demands`, { token: await c.oc(1), body: { members: ['c1', 'c2'], agenda: '讨论停车' } });
   t.equal(demanded.statusCode, 201, demanded.body);
   const { demandId } = demanded.json() as { demandId: string };
-  const due = await waitFor(async () => (await c.deadlines()).find((d) => d.kind === 'committee_demanded_meeting'), 'the demanded meeting');
+  const due = await eventually(async () => (await c.deadlines()).find((d) => d.kind === 'committee_demanded_meeting'), 'the demanded meeting');
   t.match(due, { status: 'open' });
   const convened = await api.call('POST', `${base}/meetings/m1/notice`, { token: await c.oc(0), body: { agenda: ['讨论停车'], heldAt: new Date(now() + 5 * DAY).toISOString(), demandId } });
   t.equal(convened.statusCode, 201, convened.body);
   c.clock.set(new Date(now() + 5 * DAY));
   const held = await api.call('POST', `${base}/meetings`, { token: await c.oc(0), body: { meetingId: 'm1', present: ['c0', 'c1', 'c2'], items: [{ itemId: 'a', title: '停车方案', inFavour: ['c0', 'c1', 'c2'] }] } });
   t.equal(held.statusCode, 201, held.body);
-  const after = await waitFor(async () => {
+  const after = await eventually(async () => {
     const list = await c.deadlines();
     return list.find((d) => d.kind === 'committee_demanded_meeting')?.status === 'met' && list;
   }, 'demand met');

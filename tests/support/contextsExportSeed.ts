@@ -8,6 +8,7 @@
  * dispatched, accepted, completed and rated; a dispute mediated to an agreement.
  */
 import { seedAuthzWorld, type AuthzWorld } from './authzWorld.js';
+import { eventually } from './eventually.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -19,14 +20,7 @@ export interface ContextsExportSeed {
   readonly candidates: readonly string[];
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = await probe();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const waitFor = <T>(probe: () => Promise<T | undefined | null | false>, what: string): Promise<T> => eventually(probe, what, 200);
 
 export async function seedContextsExport(): Promise<ContextsExportSeed> {
   const world = await seedAuthzWorld();
