@@ -32,7 +32,6 @@ import { lruStateCache } from '../commands/stateCache.js';
 import type { ProjectionRunner } from '../projections/runner.js';
 import type { ReadView } from '../projections/readStore.js';
 import type { EventStore } from '../store/port.js';
-import { isSqliteStore } from '../store/sqlite/index.js';
 import type { RegistryReader } from './registryReader.js';
 
 /** Events on the motion stream after which no ballot counts. */
@@ -44,7 +43,7 @@ export interface MotionAt {
   readonly state: MotionState;
   readonly revision: bigint;
   /**
-   * SQLite: a log position every event up to which the read behind this state saw (this process's commits
+   * Where the store keeps commit records (SQLite): a log position every event up to which the read behind this state saw (this process's commits
    * it had been told of), so a later check can tell from the commit records alone that no close came since.
    */
   readonly seenThrough?: bigint;
@@ -93,11 +92,10 @@ export function assemblyService(store: EventStore, deps: AssemblyServiceDeps): A
   /** Close positions never change once written: found once, remembered. */
   const closes = new Map<string, bigint>();
 
-  const log = isSqliteStore(store) ? store : null;
   const motionAt = async (motionId: string): Promise<MotionAt> => {
     // Taken before the read: everything committed through it is visible to the read that follows. (The read
     // itself stays: another process's commit is not in this process's records until this one commits again.)
-    const seenThrough = log?.committedThrough();
+    const seenThrough = store.committedThrough?.();
     const at = await loadState(store, motionDecider, motionStreamId(motionId), motions);
     return seenThrough === undefined ? at : { ...at, seenThrough };
   };
@@ -167,7 +165,7 @@ export function assemblyService(store: EventStore, deps: AssemblyServiceDeps): A
       // Did the motion close before this ballot reached the log? Only events after the revision we decided on matter.
       // #18: when this process's commit records show no closing event at all between what that read saw and
       // the ballot's position (no gap, so no other process's commit either), there is nothing to read.
-      if (log && seenThrough !== undefined && log.committedWithout(seenThrough, handled.position, isClosing)) return handled;
+      if (seenThrough !== undefined && store.committedWithout?.(seenThrough, handled.position, isClosing) === true) return handled;
       const later = await store.readStream(motionStreamId(command.data.motionId), { fromRevision: revision + 1n });
       const close = later.find((e) => CLOSING_EVENTS.has(e.type));
       if (close && close.position < handled.position) return afterCloseError(close.position);

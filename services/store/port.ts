@@ -92,6 +92,17 @@ export interface EventStore {
    * newest event, kept by the store's writer. Absent where the store keeps no tree (EventStoreDB).
    */
   treeHead?(): Promise<TreeHead>;
+  /**
+   * A log position every read made after this call is sure to see (the newest commit this process knows of),
+   * or undefined. Absent where the store keeps no commit records (EventStoreDB). #18: with committedWithout it
+   * spares a command a read to learn that nothing of interest was committed in between.
+   */
+  committedThrough?(): bigint | undefined;
+  /**
+   * True when the commit records show that no event of a type that `matters` lies in (after, through], with no
+   * gap (a gap is another process's commit, unknown here); false when unsure.
+   */
+  committedWithout?(after: bigint, through: bigint, matters: (type: string) => boolean): boolean;
   close(): Promise<void>;
 }
 
