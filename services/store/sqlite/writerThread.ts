@@ -8,7 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { groupCommit } from './groupCommit.js';
-import { openDatabase } from './schema.js';
+import { openDatabase, tuneWriterConnection } from './schema.js';
 import { prepareStatements } from './statements.js';
 import { batchWriter } from './writeBatch.js';
 import { errorToFailure, MAX_BATCH_EVENTS, readAppends, type CommitRecord, type FromWriter, type ToWriter, type WireAppend, type WireOutcome } from './writerProtocol.js';
@@ -26,6 +26,7 @@ try {
   throw error;
 }
 const database = db;
+tuneWriterConnection(database);
 const writeBatch = batchWriter(database, prepareStatements(database));
 
 const queue = groupCommit<WireAppend>(
