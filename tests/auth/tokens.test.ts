@@ -62,3 +62,19 @@ t.test('the cache of verified tokens drops tokens once they expire', async (t) =
   t.equal(verifiedTokenCount(), before + 1, 'the expired one is gone, the new one is there');
   t.equal(await verifyToken(key, short, later), 'expired');
 });
+
+t.test('the cache finds a token by its signature but serves only the exact token it verified (#18)', async (t) => {
+  const key = randomBytes(32);
+  const genuine = await issueToken(key, 'p-owner', [{ kind: 'scoped', role: 'owner', compoundId: 'c-1' }], 3600);
+  const first = await verifyToken(key, genuine);
+  t.same(typeof first === 'object' ? first.personId : first, 'p-owner');
+  const before = verifiedTokenCount();
+  // The genuine signature on another payload (an admin grant): same cache key, different token.
+  const [header, payload, signature] = genuine.split('.') as [string, string, string];
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+  const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, grants: ['admin'] })).toString('base64url')}.${signature}`;
+  t.equal(await verifyToken(key, forged), 'invalid', 'refused although its signature is cached');
+  t.equal(verifiedTokenCount(), before, 'and not remembered');
+  const again = await verifyToken(key, genuine);
+  t.same(typeof again === 'object' ? again.grants : again, first === 'invalid' ? [] : (first as { grants: unknown }).grants, 'the genuine token still verifies from its entry');
+});
