@@ -15,10 +15,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { serializerCompiler } from './fixedSerializer.js'; // #18: plain string answers without a zod pass
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { RevisionConflictError, StoreUnavailableError } from '../store/port.js';
