@@ -10,7 +10,7 @@ import { moduleWorkerUrl, startModuleWorker } from '../../threads/moduleWorker.j
 import { StoreUnavailableError, type AppendResult, type EventStore, type TreeHead } from '../port.js';
 import { encodeEvents } from './encode.js';
 import { openSqliteEventReader } from './eventReader.js';
-import { failureToError, pushAppend, type FlatAppends, type FromWriter, type ToWriter } from './writerProtocol.js';
+import { failureToError, forEachOutcome, pushAppend, type FlatAppends, type FromWriter, type ToWriter, type WireFailure } from './writerProtocol.js';
 import { assertNever } from '../../../domain/shared/decider.js';
 
 export { MAX_BATCH_EVENTS } from './writerProtocol.js';
@@ -81,29 +81,31 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
+  /** Answers one append of a settled transaction (#18: its outcome read from the flat array, writerProtocol.ts). */
+  const settle = (id: number, result: AppendResult | undefined, failure: WireFailure | undefined) => {
+    const p = pending.get(id);
+    pending.delete(id);
+    if (!p) return;
+    if (result !== undefined) p.resolve(result);
+    else if (failure !== undefined) {
+      if (failure.kind === 'unavailable') lastFailure = failure.message;
+      p.reject(failureToError(failure));
+    }
+  };
   writer.on('message', (message: FromWriter) => {
     switch (message.kind) {
       case 'settled':
         if (message.committed) {
           lastFailure = undefined;
           commits += 1;
-          appends += message.outcomes.length;
+          appends += message.appends;
         }
-        for (const outcome of message.outcomes) {
-          const p = pending.get(outcome.id);
-          pending.delete(outcome.id);
-          if (!p) continue;
-          if (outcome.ok) p.resolve(outcome.result);
-          else {
-            if (outcome.failure.kind === 'unavailable') lastFailure = outcome.failure.message;
-            p.reject(failureToError(outcome.failure));
-          }
-        }
+        forEachOutcome(message.outcomes, settle);
         // Nothing in flight and no close under way: the writer does not keep the process alive.
         if (pending.size === 0 && !closedByWriter) writer.unref();
         reads.notify(message.record);
         if (message.committed) {
-          const batch: CommittedBatch = { appends: message.outcomes.length, events: message.events, seconds: message.seconds };
+          const batch: CommittedBatch = { appends: message.appends, events: message.events, seconds: message.seconds };
           for (const listener of committedListeners) listener(batch);
         }
         return;

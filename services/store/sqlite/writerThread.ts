@@ -11,7 +11,7 @@ import { groupCommit } from './groupCommit.js';
 import { openDatabase, tuneWriterConnection } from './schema.js';
 import { prepareStatements } from './statements.js';
 import { batchWriter } from './writeBatch.js';
-import { errorToFailure, MAX_BATCH_EVENTS, readAppends, type CommitRecord, type FromWriter, type ToWriter, type WireAppend, type WireOutcome } from './writerProtocol.js';
+import { errorToFailure, MAX_BATCH_EVENTS, pushOutcome, readAppends, type CommitRecord, type FlatOutcomes, type FromWriter, type ToWriter, type WireAppend } from './writerProtocol.js';
 import { assertNever } from '../../../domain/shared/decider.js';
 
 const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs?: number };
@@ -31,46 +31,49 @@ const writeBatch = batchWriter(database, prepareStatements(database));
 
 const queue = groupCommit<WireAppend>(
   (batch) => {
-    let outcomes: WireOutcome[];
+    const outcomes: FlatOutcomes = [];
     let committed = true;
+    let events = 0;
+    let record: CommitRecord | undefined;
     const started = performance.now(); // ops: metrics
     try {
-      outcomes = writeBatch(batch).map((o, i) =>
-        o.ok ? { id: batch[i]!.id, ok: true, result: o.result } : { id: batch[i]!.id, ok: false, failure: errorToFailure(o.error) },
-      );
+      const written = writeBatch(batch);
+      // The positions the batch took and the types of their events. Positions are handed out without gaps
+      // within a transaction (a failed append gives its positions back), so it holds exactly `from + 1` to `through`.
+      let from: bigint | undefined;
+      let through = 0n;
+      const types = new Set<string>();
+      for (let i = 0; i < batch.length; i++) {
+        const append = batch[i]!;
+        const o = written[i]!;
+        if (!o.ok) {
+          pushOutcome(outcomes, append.id, { ok: false, failure: errorToFailure(o.error) });
+          continue;
+        }
+        pushOutcome(outcomes, append.id, o);
+        const n = append.events.length;
+        if (n === 0) continue;
+        events += n;
+        const first = o.result.position - BigInt(n);
+        if (from === undefined || first < from) from = first;
+        if (o.result.position > through) through = o.result.position;
+        for (const e of append.events) types.add(e.type);
+      }
+      if (from !== undefined) record = { from, through, types: [...types] };
     } catch (cause) {
       // Rolled back, so none of the batch is in the log; only if COMMIT itself failed (an fsync error) is the
       // outcome unknown. Either way no append of it may be acknowledged.
       committed = false;
+      events = 0;
+      record = undefined;
+      outcomes.length = 0;
       const failure = { kind: 'unavailable', message: cause instanceof Error ? cause.message : String(cause) } as const;
-      outcomes = batch.map((a) => ({ id: a.id, ok: false, failure }));
+      for (const a of batch) pushOutcome(outcomes, a.id, { ok: false, failure });
     }
-    const events = outcomes.reduce((n, o, i) => n + (o.ok ? batch[i]!.events.length : 0), 0);
-    const record = committed && events > 0 ? commitRecord(batch, outcomes) : undefined;
-    send({ kind: 'settled', outcomes, committed, events, seconds: (performance.now() - started) / 1000, ...(record ? { record } : {}) });
+    send({ kind: 'settled', outcomes, appends: batch.length, committed, events, seconds: (performance.now() - started) / 1000, ...(record ? { record } : {}) });
   },
   { weigh: (item) => item.events.length, maxWeight: MAX_BATCH_EVENTS },
 );
-
-/**
- * The positions a committed batch took and the types of their events. Positions are handed out without gaps
- * within a transaction (a failed append gives its positions back), so the batch holds exactly `from + 1` to
- * `through`.
- */
-function commitRecord(batch: readonly WireAppend[], outcomes: readonly WireOutcome[]): CommitRecord {
-  let from: bigint | undefined;
-  let through = 0n;
-  const types = new Set<string>();
-  outcomes.forEach((o, i) => {
-    const n = batch[i]!.events.length;
-    if (!o.ok || n === 0) return;
-    const first = o.result.position - BigInt(n);
-    if (from === undefined || first < from) from = first;
-    if (o.result.position > through) through = o.result.position;
-    for (const e of batch[i]!.events) types.add(e.type);
-  });
-  return { from: from!, through, types: [...types] };
-}
 
 port.on('message', (message: ToWriter) => {
   switch (message.kind) {
