@@ -45,11 +45,17 @@ function decodeJson(segment: string): Record<string, unknown> | null {
 
 const isNumericDate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-export function verifyHs256(key: KeyObject, token: string, claims: Hs256Claims, nowSeconds = Date.now() / 1000): Hs256Result {
+/**
+ * `key`: the secret's bytes, or a KeyObject of them (an HMAC keyed by the bytes costs about half: 2.9 against 5.5 us
+ * on Node 20, #18). `decodedHeader`: the header as the caller already parsed it from this token's first segment
+ * (the kid lookup does), to skip a second decoding; the segment is still checked to be base64url.
+ */
+export function verifyHs256(key: KeyObject | Uint8Array, token: string, claims: Hs256Claims, nowSeconds = Date.now() / 1000, decodedHeader?: Record<string, unknown>): Hs256Result {
   const first = token.indexOf('.');
   const second = token.indexOf('.', first + 1);
   if (first <= 0 || second <= first + 1 || token.indexOf('.', second + 1) !== -1) return INVALID;
-  const header = decodeJson(token.slice(0, first));
+  const headerText = token.slice(0, first);
+  const header = decodedHeader !== undefined ? (BASE64URL.test(headerText) ? decodedHeader : null) : decodeJson(headerText);
   if (!header || header.alg !== 'HS256' || 'crit' in header || header.b64 === false) return INVALID;
   const signature = token.slice(second + 1);
   // A 32-byte MAC is exactly 43 base64url characters; anything else (padding, other alphabets) is refused.

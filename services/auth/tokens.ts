@@ -127,26 +127,32 @@ export async function verifyToken(key: Uint8Array | KeyRing, token: string, now:
 /** Where a token's entry is kept: its signature (after the last dot), which differs between any two valid tokens. */
 const cacheKey = (token: string): string => token.slice(token.lastIndexOf('.') + 1);
 
-/** The header's `kid`, when the header is a JSON object naming one as a string; the signature is checked after. */
-function kidOf(token: string): string | null {
+/**
+ * The header and its `kid`, when the header is a JSON object naming one as a string; the signature is checked
+ * after (hs256.ts takes the parsed header rather than decoding it again).
+ */
+function kidOf(token: string): { kid: string; header: Record<string, unknown> } | null {
   const dot = token.indexOf('.');
   if (dot <= 0) return null;
   try {
     const header: unknown = JSON.parse(Buffer.from(token.slice(0, dot), 'base64url').toString('utf8'));
     const kid = typeof header === 'object' && header !== null ? (header as { kid?: unknown }).kid : undefined;
-    return typeof kid === 'string' && kid.length > 0 && kid.length <= 64 ? kid : null;
+    // An array header names no kid, so every header returned is a non-array object, as hs256.ts requires.
+    return typeof kid === 'string' && kid.length > 0 && kid.length <= 64 ? { kid, header: header as Record<string, unknown> } : null;
   } catch {
     return null;
   }
 }
 
 async function verifyTokenUncached(ring: KeyRing, token: string, now: number): Promise<Principal | TokenFailure> {
-  const kid = kidOf(token);
-  if (kid === null) return 'no_kid';
+  const named = kidOf(token);
+  if (named === null) return 'no_kid';
+  const { kid } = named;
   const key = ring.lookup(kid, now);
   if (key === 'unknown') return 'unknown_key';
   if (key === 'retired') return 'retired_key';
-  const result = verifyHs256(keyObject(key.secret), token, { issuer: ISSUER, audience: AUDIENCE, maxLifetimeSeconds: MAX_TOKEN_LIFETIME_SECONDS }, now / 1000);
+  // The secret's bytes, not a KeyObject: an HMAC keyed by them costs about half on Node 20 (#18).
+  const result = verifyHs256(key.secret, token, { issuer: ISSUER, audience: AUDIENCE, maxLifetimeSeconds: MAX_TOKEN_LIFETIME_SECONDS }, now / 1000, named.header);
   if (!result.ok) return result.reason;
   const { payload } = result;
   if (typeof payload.sub !== 'string' || payload.sub.length === 0) return 'invalid';

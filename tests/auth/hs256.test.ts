@@ -36,6 +36,16 @@ const reason = (token: string, c: Parameters<typeof verifyHs256>[2] = claims) =>
   return r.ok ? 'ok' : r.reason;
 };
 
+/** The header as tokens.ts parses it for the kid (leniently), or null unless it is a JSON object. */
+const parsedHeader = (token: string): Record<string, unknown> | null => {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8'));
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+};
+
 t.test('agrees with jose on good, tampered and malformed tokens', async (t) => {
   const token = await new SignJWT({ grants: ['owner@c1'] })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -85,7 +95,18 @@ t.test('agrees with jose on good, tampered and malformed tokens', async (t) => {
   };
   for (const [name, text] of Object.entries(cases)) {
     t.equal(oursSays(text), await joseSays(text), name);
+    // #18: keyed by the secret's bytes, and with the header parsed by the caller (tokens.ts), the same verdict.
+    t.same(verifyHs256(secret, text, claims), verifyHs256(key, text, claims), `${name}: keyed by the bytes`);
+    const header = parsedHeader(text);
+    if (header) t.same(verifyHs256(secret, text, claims, undefined, header), verifyHs256(key, text, claims), `${name}: header given`);
   }
+  // A header outside the base64url alphabet is refused even when the caller could parse it.
+  const plusHeader = b64({ alg: 'HS256', x: '>>>' }).replace(/-/g, '+');
+  t.ok(plusHeader.includes('+'), 'the header has a + in it');
+  const plus = `${plusHeader}.${b64(good)}`;
+  const plusToken = `${plus}.${mac(plus)}`;
+  t.same(verifyHs256(secret, plusToken, claims, undefined, parsedHeader(plusToken)!), { ok: false, reason: 'invalid' });
+  t.same(verifyHs256(key, plusToken, claims), { ok: false, reason: 'invalid' });
   t.equal(oursSays(cases['jose-issued']!), 'ok', 'a good token passes');
   // Stricter than jose on purpose: only the canonical encoding of the MAC is accepted.
   t.equal(oursSays(`${h}.${p}.${s}=`), 'invalid', 'a padded signature is refused (jose tolerates it)');
