@@ -31,13 +31,14 @@ t.test('which schemas get a serializer of their own', async (t) => {
 t.test('the same bytes as the zod path, or the same error', async (t) => {
   const { fixed, zod } = compile(z.object({ receipt: z.string(), position: z.string() }));
   const texts = ['', 'r-1', 'a"b\\c', '\n\t\u0000\u001f', '业主大会', '\u2028\u2029', '\ud800', 'x\udfffy', '😀'];
-  for (const receipt of texts) {
+  // (Messages name the case by its index: a raw U+2028 in a TAP message breaks the stream the runner parses.)
+  texts.forEach((receipt, i) => {
     for (const position of ['0', '123456789012345678901234567890']) {
-      t.equal(fixed({ receipt, position }), zod({ receipt, position }), JSON.stringify(receipt));
+      t.equal(fixed({ receipt, position }), zod({ receipt, position }), `text ${i}`);
       // Members in another order and unknown members: the schema's order, unknown ones dropped.
-      t.equal(fixed({ extra: 1, position, receipt }), zod({ extra: 1, position, receipt }));
+      t.equal(fixed({ extra: 1, position, receipt }), zod({ extra: 1, position, receipt }), `text ${i}, members reordered and one unknown`);
     }
-  }
+  });
   for (const bad of [{ receipt: 1, position: '1' }, { receipt: 'r' }, null, 'text', { receipt: 'r', position: 2n }]) {
     t.same(outcome(() => fixed(bad)), outcome(() => zod(bad)), `same outcome for ${typeof bad === 'object' && bad !== null ? Object.keys(bad).join(',') : String(bad)}`);
   }
