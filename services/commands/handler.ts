@@ -6,7 +6,7 @@
 import { hash as digest } from 'node:crypto';
 import type { Decider, DecideContext, DomainEvent } from '../../domain/shared/decider.js';
 import { isDomainError, type DomainError } from '../../domain/shared/errors.js';
-import { canonicalMetadata, envelopeCanonical, type Actor, type EventMetadata } from '../store/envelope.js';
+import type { Actor, EventMetadata } from '../store/envelope.js';
 import { RevisionConflictError, type EventStore, type NewEvent, type RecordedEvent } from '../store/port.js';
 import type { StateCache } from './stateCache.js';
 import { activeCalendar } from '../calendar.js';
@@ -84,9 +84,6 @@ export function envelopeEvents(
     recordedAt: cmd.now.toISOString(),
     ...(cmd.requestHash ? { requestHash: cmd.requestHash } : {}),
   };
-  // #18: the store's encoding takes the metadata's canonical JSON from here rather than walking it.
-  const canonical = envelopeCanonical(metadata);
-  if (canonical !== undefined) canonicalMetadata.set(metadata, canonical);
   return events.map((e) => ({ eventId: ids(), type: e.type, schemaVersion: 1, data: e.data, metadata }));
 }
 

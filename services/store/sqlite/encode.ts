@@ -12,7 +12,6 @@
  *   here, on the caller's thread, so the writer thread, which every append in the process waits for, only
  *   joins them to the stream head and hashes (issue #18: the writer was the appends' bottleneck).
  */
-import { canonicalMetadata } from '../envelope.js';
 import { canonicalJson, canonicalPlainJson, eventHashParts } from '../hashChain.js';
 import type { NewEvent } from '../port.js';
 import type { WireEvent } from './writerProtocol.js';
@@ -33,8 +32,7 @@ export function encodeEvents(streamId: string, events: readonly NewEvent[]): Wir
       lastMetadata = event.metadata;
       lastMetadataJson = toJson(event.metadata, 'metadata');
       // Plain JSON (the command pipeline's metadata always is) needs no round trip: it reads back the same.
-      // The pipeline's metadata comes with its canonical JSON already written (envelope.ts, #18).
-      const plain = canonicalMetadata.get(event.metadata) ?? canonicalPlainJson(event.metadata);
+      const plain = canonicalPlainJson(event.metadata);
       metadata = plain === undefined ? (JSON.parse(lastMetadataJson) as NewEvent['metadata']) : event.metadata;
       metadataCanonical = plain ?? canonicalJson(metadata);
     }
