@@ -60,8 +60,11 @@ export function filteredPage(after: bigint, read: readonly RecordedEvent[], maxC
 
 export function catchUpSubscription(readPage: PageReader, signal: CommitSignal, options: SubscribeOptions, batchSize = 500): Subscription {
   let closed = false;
-  let wakeOnClose: () => void = () => {};
-  const closing = new Promise<void>((resolve) => (wakeOnClose = resolve));
+  /**
+   * Ends the current sleep (close() calls it). A fresh promise per sleep: racing every sleep against one
+   * long-lived `closing` promise left a reaction on it per wake, kept for the subscription's life (#18).
+   */
+  let wake: () => void = () => {};
   let checkpoint = options.after ?? 0n;
   const types = options.types ? new Set(options.types) : undefined;
   const loop = (async () => {
@@ -75,7 +78,12 @@ export function catchUpSubscription(readPage: PageReader, signal: CommitSignal, 
       }
       if (!page.full) {
         options.onCaughtUp?.(checkpoint);
-        await Promise.race([signal.next(1000), closing]);
+        await new Promise<void>((resolve) => {
+          // Closed while the page was delivered: no sleep.
+          if (closed) return resolve();
+          wake = resolve;
+          void signal.next(1000).then(resolve);
+        });
       }
     }
   })().catch((error: unknown) => {
@@ -85,7 +93,7 @@ export function catchUpSubscription(readPage: PageReader, signal: CommitSignal, 
   return {
     async close() {
       closed = true;
-      wakeOnClose();
+      wake();
       await loop;
     },
   };
