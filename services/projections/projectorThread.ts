@@ -55,6 +55,8 @@ let tracker: ReturnType<typeof catchUpTracker> | undefined;
 let bulk = false;
 /** From the bulk rebuild's end (its indexes, written on the writer thread): positions are reported after it. */
 let gate: Promise<void> | undefined;
+// A failed commit fails the batches it held, and the runner stops on those.
+const commitBulk = () => void writer!.commit().catch(() => {});
 const applied = (position: bigint) => {
   send({ kind: 'applied', position });
   const progress = tracker?.advance(position);
@@ -80,7 +82,16 @@ const runner = startProjectionRunner(
     onError: (error) => send({ kind: 'failed', message: messageOf(error) }),
   },
   writer && {
-    write: writer.write,
+    write(batch) {
+      const done = writer.write(batch);
+      // A bulk transaction commits once it holds its pages; the last page (its last position is the batch's
+      // command index position) is committed at once, and so is what the runner waits for (flush).
+      if (bulk && BigInt(batch.commandsAt) >= head) commitBulk();
+      return done;
+    },
+    flush: () => {
+      if (bulk) commitBulk();
+    },
     minEvents: PIPELINE_EVENTS,
     // While a bulk transaction collects its pages the runner goes on projecting (it waits once a commit is due).
     get depth() {
