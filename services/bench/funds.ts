@@ -109,8 +109,8 @@ async function main() {
     const first = (await inject('GET', url, supervisor)).json() as { transferCount: number; accounts: unknown[]; transfers: { items: unknown[] }; flags: unknown[] };
     if (first.transferCount < TRANSFERS) throw new Error(`the trace counts ${first.transferCount} transfers`);
     const readDb = new Database(join(dir, 'read.db'), { readonly: true });
-    const all = readDb.prepare<[string, string], { doc: string }>('SELECT doc FROM docs WHERE collection = ? AND parent = ? ORDER BY sort_key');
-    const page = readDb.prepare<[string, string], { doc: string }>('SELECT doc FROM docs WHERE collection = ? AND parent = ? ORDER BY sort_key LIMIT 100');
+    const all = readDb.prepare<[string, string], { doc: string }>('SELECT doc FROM docs WHERE collection = ? AND parent = ? ORDER BY coalesce(sort_key, id)');
+    const page = readDb.prepare<[string, string], { doc: string }>('SELECT doc FROM docs WHERE collection = ? AND parent = ? ORDER BY coalesce(sort_key, id) LIMIT 100');
     const trace: number[] = [];
     const traceAccount: number[] = [];
     const rawAll: number[] = [];

@@ -15,7 +15,7 @@ export interface ProjectorTuning {
   readonly pipelineEvents?: number;
   /** Behind by at least this many events at start: progress reports, and from zero a bulk rebuild (default 10,000). */
   readonly backlogEvents?: number;
-  /** A bulk rebuild commits this many pages in one transaction (default 8). */
+  /** A bulk rebuild commits this many pages in one transaction (default 32). */
   readonly bulkPagesPerCommit?: number;
 }
 

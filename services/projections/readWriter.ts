@@ -11,6 +11,8 @@ export interface ReadWriterThread {
   /** A bulk rebuild from zero: `batchesPerCommit` batches committed together. */
   beginBulk(batchesPerCommit: number): Promise<void>;
   endBulk(): Promise<void>;
+  /** Commits the open bulk transaction at once (nothing to do outside a bulk rebuild). */
+  commit(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export function startReadWriterThread(readFile: string): ReadWriterThread {
     write: (batch) => request({ kind: 'write', batch }),
     beginBulk: (batchesPerCommit) => request({ kind: 'beginBulk', batchesPerCommit: Math.max(1, batchesPerCommit) }),
     endBulk: () => request({ kind: 'endBulk' }),
+    commit: () => request({ kind: 'commit' }),
     close() {
       closing ??= (async () => {
         if (!stopped) await request({ kind: 'close' }).catch(() => {});

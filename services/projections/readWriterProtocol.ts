@@ -6,6 +6,8 @@ export type ToReadWriter =
   /** A bulk rebuild from zero: `batchesPerCommit` batches (at least 1) committed together. */
   | { readonly kind: 'beginBulk'; readonly seq: number; readonly batchesPerCommit: number }
   | { readonly kind: 'endBulk'; readonly seq: number }
+  /** Commit the bulk transaction now with what it holds (the projection thread waits for it, or reached the head). */
+  | { readonly kind: 'commit'; readonly seq: number }
   | { readonly kind: 'close'; readonly seq: number };
 
 export type FromReadWriter =

@@ -180,6 +180,8 @@ export interface RunnerPipeline {
   readonly minEvents: number;
   /** Batches in flight at most (default 2). */
   readonly depth?: number;
+  /** Asks for the batches written so far to be committed now: the runner is about to wait for them all. */
+  readonly flush?: () => void;
 }
 
 export function startProjectionRunner(
@@ -232,6 +234,7 @@ export function startProjectionRunner(
     hooks.onApplied?.(last);
   };
   const drain = async () => {
+    if (commits.length > 0) pipeline?.flush?.();
     while (commits.length > 0) await commits.shift();
   };
 
