@@ -6,7 +6,9 @@
  * commits that come while the log is busy are gathered for at most `windowMs` (or until `maxEvents` wait) into
  * one read. A commit after a quiet spell (no read for `2 × windowMs`) is read at once, as is every commit
  * once a reader waits for the read model (`hurry`, read-your-writes): coalescing never delays an `?after=`
- * read that is already waiting, and any other by at most `windowMs`.
+ * read that is already waiting, and any other by at most `windowMs`. Measured under bench:vote (load 5–8):
+ * ~30 events a transaction became ~50; the thread's CPU per ballot moved by less than the noise (a ballot's
+ * own statements and WAL frame are most of it, README #18), but it commits and reports 40% less often.
  *
  * It is also the catch-up's commit signal, and unlike the store's it keeps a wake-up that came while nobody
  * waited (the catch-up was reading or committing): the next wait returns at once instead of sleeping until
