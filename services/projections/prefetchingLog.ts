@@ -3,25 +3,29 @@
  * event reader's (services/store/catchUp.ts), but after a full page (a catch-up far behind the log) the next
  * page is read ahead on a thread of its own (logReaderThread.ts) while this one projects. A page read ahead is
  * used only if it is full; anything else (live, a short last page) is read here, fresh, so no commit signal
- * is missed.
+ * is missed. Live, the commits that come while the log is busy are read together (commitCoalescer.ts).
  */
-import { catchUpSubscription, commitSignal } from '../store/catchUp.js';
+import { catchUpSubscription } from '../store/catchUp.js';
 import type { EventStore, RecordedEvent, SubscribeOptions, Subscription } from '../store/port.js';
 import type { SqliteEventReader } from '../store/sqlite/eventReader.js';
 import { moduleWorkerUrl, startModuleWorker } from '../threads/moduleWorker.js';
 import type { LogPage as LogPageMessage, LogPageRequest } from './logReaderProtocol.js';
 import { decodeLogPage, type LogPage } from './logPage.js';
+import { commitCoalescer, type CoalescerOptions } from './commitCoalescer.js';
 
 export interface PrefetchingLog extends Pick<EventStore, 'subscribe'> {
-  /** New events were committed. */
-  notify(): void;
+  /** `events` new events were committed. */
+  notify(events: number): void;
+  /** A reader waits for the read model: read what was committed now (read-your-writes). */
+  hurry(): void;
   close(): Promise<void>;
 }
 
 const readerModule = moduleWorkerUrl(import.meta.url, './logReaderThread');
 
-export function prefetchingLog(local: SqliteEventReader, eventsFile: string, pageSize: number): PrefetchingLog {
-  const signal = commitSignal();
+/** `coalesce`: how long live commits may be gathered into one read (default: not at all). */
+export function prefetchingLog(local: SqliteEventReader, eventsFile: string, pageSize: number, coalesce: CoalescerOptions = { windowMs: 0, maxEvents: 1 }): PrefetchingLog {
+  const signal = commitCoalescer(coalesce);
   const worker = startModuleWorker(readerModule, { eventsFile });
   worker.unref();
   const waiting = new Map<number, { resolve: (page: LogPage) => void; reject: (error: Error) => void }>();
@@ -68,7 +72,10 @@ export function prefetchingLog(local: SqliteEventReader, eventsFile: string, pag
               }
             }
           }
-          events ??= await local.readAll({ after, maxCount });
+          if (!events) {
+            signal.reading();
+            events = await local.readAll({ after, maxCount });
+          }
           const full = events.length >= maxCount;
           const through = events[events.length - 1]?.position ?? after;
           if (full) ahead = { after: through, rows: readAhead(through, maxCount) };
@@ -79,9 +86,10 @@ export function prefetchingLog(local: SqliteEventReader, eventsFile: string, pag
         pageSize,
       );
     },
-    notify: () => signal.fire(),
+    notify: (events) => signal.notify(events),
+    hurry: () => signal.hurry(),
     async close() {
-      signal.fire();
+      signal.close();
       if (stopped) return;
       const exited = new Promise((resolve) => worker.once('exit', resolve));
       worker.postMessage({ kind: 'close' });

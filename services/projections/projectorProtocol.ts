@@ -17,6 +17,10 @@ export interface ProjectorTuning {
   readonly backlogEvents?: number;
   /** A bulk rebuild commits this many pages in one transaction (default 32). */
   readonly bulkPagesPerCommit?: number;
+  /** Live: commits gathered into one read of the log for at most this long while it is busy, in ms (default 5; 0: never). */
+  readonly coalesceMs?: number;
+  /** Live: this many events committed and not yet read wake the read at once (default 500). */
+  readonly coalesceEvents?: number;
 }
 
 export interface ProjectorData {
@@ -27,8 +31,10 @@ export interface ProjectorData {
 }
 
 export type ToProjector =
-  /** The store committed new events: read on now rather than at the next poll. */
-  | { readonly kind: 'committed' }
+  /** The store committed `events` new events: read on soon (commitCoalescer.ts) rather than at the next poll. */
+  | { readonly kind: 'committed'; readonly events: number }
+  /** A reader waits for a position not applied yet: read what was committed now. */
+  | { readonly kind: 'hurry' }
   | { readonly kind: 'close' };
 
 export type FromProjector =

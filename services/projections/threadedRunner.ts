@@ -13,8 +13,8 @@ import { assertNever } from '../../domain/shared/decider.js';
 export interface ThreadedRunnerOptions {
   readonly eventsFile: string;
   readonly readFile: string;
-  /** Subscribes to the store's commits (SqliteStore.onCommitted); returns the unsubscribe. */
-  readonly commits: (listener: () => void) => () => void;
+  /** Subscribes to the store's commits (SqliteStore.onCommitted: how many events each added); returns the unsubscribe. */
+  readonly commits: (listener: (batch?: { readonly events: number }) => void) => () => void;
   readonly log?: { error(obj: unknown, msg: string): void; info?(obj: unknown, msg: string): void };
   /** Default: every projection of the app (services/contexts.ts). */
   readonly projections?: ProjectionsRef;
@@ -85,11 +85,15 @@ export async function startThreadedProjectionRunner(options: ThreadedRunnerOptio
   const start = await ready;
   applied = positionWaiters(start);
   // Like the in-process runner's subscription, the thread keeps the process alive until closed.
-  const unsubscribe = options.commits(() => post({ kind: 'committed' }));
+  const unsubscribe = options.commits((batch) => post({ kind: 'committed', events: batch?.events ?? 1 }));
 
   return {
     position: applied.position,
-    waitFor: applied.waitFor,
+    waitFor(position, timeoutMs) {
+      // The thread may be gathering commits into one read (commitCoalescer.ts): a reader waiting is read for at once.
+      if (position > applied.position() && !exited && !closing) post({ kind: 'hurry' });
+      return applied.waitFor(position, timeoutMs);
+    },
     failure: () => failed,
     progress: () => progress,
     close() {

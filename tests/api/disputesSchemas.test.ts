@@ -75,6 +75,8 @@ t.test('disputes with statistics and disputed records: the HTTP body is the view
   await post(`/v1/disputes/${d4}/failure`, rc, { routesTold: ['arbitration', 'judicial'] });
   await post(`/v1/compounds/${compoundId}/disputes`, rc, { category: 'neighbours', respondents: ['owner'], description: '噪音', links: [{ type: 'contract', id: 'contract-1' }] });
 
+  // The read model is read directly only once it has applied the last write (a direct read does not wait; ?after= does).
+  t.equal((await api.call('GET', `/v1/compounds/${compoundId}/disputes?after=${position}`, { token: owner })).statusCode, 200);
   const docs = read.list<DisputeDoc>(DISPUTES, compoundId);
   t.same(docs.map((d) => d.status).sort(), ['agreed', 'failed', 'filed', 'mediating', 'refused'], 'every status');
   t.ok(docs.some((d) => d.agreement?.confirmationApplied === true) && docs.some((d) => d.routesTold !== null) && docs.some((d) => d.refusedBy !== null), 'agreement, routes told, refusal');

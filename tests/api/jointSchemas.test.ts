@@ -90,6 +90,8 @@ t.test('joint meetings, requests and scores: the HTTP body is the view, now and 
   await post(`/v1/joint-meetings/${c}/attendance`, party, { present: ['party_committee', 'rc'] });
   await post(`/v1/joint-meetings/${c}/results`, party);
 
+  // The read model is read directly only once it has applied the last write (a direct read does not wait; ?after= does).
+  t.ok((await api.call('GET', `/v1/compounds/${compoundId}/requests?after=${position}`, { token: owner })).statusCode === 200);
   const meetings = read.list<{ meetingId: string; present: unknown; tasks: { closedAt: string | null; onTime: boolean | null; satisfaction: number | null }[]; resultsLate: boolean | null }>(JOINT_MEETINGS, compoundId);
   t.equal(meetings.length, 3);
   t.ok(meetings.some((m) => m.present === null) && meetings.some((m) => m.resultsLate === true) && meetings.some((m) => m.resultsLate === false), 'meetings: not held, results in time, results late');

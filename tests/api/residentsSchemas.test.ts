@@ -76,6 +76,8 @@ t.test('the roll, meetings of both kinds and requests to convene: the HTTP body 
   const { requestId: q2 } = await post(`${base}/residents/requests`, rc, { purpose: '增设快递柜' });
   await post(`/v1/residents/requests/${q2}/signatures`, rc, { group: 'g3', evidenceRef: '联名书' });
 
+  // The read model is read directly only once it has applied the last write (a direct read does not wait; ?after= does).
+  t.equal((await api.call('GET', `${base}/residents/meetings?after=${position}`, { token: owner })).statusCode, 200);
   const meetings = read.list<MeetingDoc>(RESIDENTS_MEETINGS, compoundId);
   t.same(meetings.map((m) => m.kind).sort(), ['representatives_meeting', 'residents_meeting', 'residents_meeting']);
   t.same(meetings.find((m) => m.meetingId === m1)?.constituency, { kind: 'all_adults' }, 'a stray perGroup is not kept on an all-adults constituency');

@@ -110,6 +110,27 @@ t.test('a start that is not far behind reports no catch-up', async (t) => {
   await runner.close();
 });
 
+t.test('live commits gathered into one read while the log is busy (#18); a reader waiting is read for at once', async (t) => {
+  const { store, readFile } = setup(t);
+  // A window far longer than any wait below: only the hurry of a waiting reader can make the waits pass in time.
+  const runner = await startThreadedProjectionRunner({ eventsFile: store.file, readFile, commits: (l) => store.onCommitted(l), projections, tuning: { coalesceMs: 4_000 } });
+  const first = await store.append('s-1', [event()], 'no_stream');
+  t.ok(await runner.waitFor(first.position, 1_000), 'after a quiet spell, read at once');
+  // The log was read just now: these commits are held back for the window...
+  const second = await store.append('s-1', [event()], 0n);
+  const third = await store.append('s-1', [event()], 1n);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  t.equal(runner.position(), first.position, 'held back while nobody waits');
+  // ...until a reader waits for them.
+  // Well before the catch-up's safety poll (1 s after the last read) would read them anyway.
+  t.ok(await runner.waitFor(third.position, 400), 'a waiting reader hurries the read');
+  const view = openReadView(readFile);
+  t.same(view.get(COUNTS, 's-1'), { n: 3, position: String(third.position) }, 'both commits in the read model');
+  t.ok(second.position < third.position);
+  await runner.close();
+  await view.close();
+});
+
 async function waitUntil(check: () => boolean, ms = 5_000) {
   const until = Date.now() + ms;
   while (!check() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
