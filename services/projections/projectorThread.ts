@@ -130,6 +130,13 @@ port.on('message', (message: ToProjector) => {
     case 'close':
       void (async () => {
         try {
+          // A clean stop projects what was committed before it, as it did before commits were held back
+          // (commitCoalescer.ts): the next start has nothing to catch up for them. Bounded: a close never
+          // waits on a runner that stopped or is far behind.
+          if (!runner.failure()) {
+            prefetching.hurry();
+            await runner.waitFor(await log.headPosition(), 1_000);
+          }
           await runner.close();
           await writer?.close();
           await read.close();
