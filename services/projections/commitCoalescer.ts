@@ -14,7 +14,7 @@
  * waited (the catch-up was reading or committing): the next wait returns at once instead of sleeping until
  * the next commit or the safety poll.
  */
-import type { CommitSignal } from '../store/catchUp.js';
+import { commitSignal, type CommitSignal } from '../store/catchUp.js';
 
 export interface CommitCoalescer extends CommitSignal {
   /** The store committed `events` more events. */
@@ -37,7 +37,7 @@ export interface CoalescerOptions {
 export function commitCoalescer(options: CoalescerOptions): CommitCoalescer {
   const now = options.now ?? (() => performance.now());
   const quietMs = 2 * options.windowMs;
-  let waiters: Array<() => void> = [];
+  const signal = commitSignal();
   /** A wake-up nobody was waiting for: the next wait returns at once. */
   let missed = false;
   let lastRead = -Infinity;
@@ -47,10 +47,7 @@ export function commitCoalescer(options: CoalescerOptions): CommitCoalescer {
   const wake = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    const w = waiters;
-    waiters = [];
-    if (w.length === 0) missed = true;
-    for (const resolve of w) resolve();
+    if (signal.fire() === 0) missed = true;
   };
 
   return {
@@ -59,14 +56,7 @@ export function commitCoalescer(options: CoalescerOptions): CommitCoalescer {
         missed = false;
         return Promise.resolve();
       }
-      return new Promise<void>((resolve) => {
-        const poll = setTimeout(done, ms);
-        function done() {
-          clearTimeout(poll);
-          resolve();
-        }
-        waiters.push(done);
-      });
+      return signal.next(ms);
     },
     notify(events) {
       held += events;

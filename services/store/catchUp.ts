@@ -11,14 +11,15 @@ export interface CommitSignal {
   next(ms: number): Promise<void>;
 }
 
-/** A signal an adapter fires after each durable commit. */
-export function commitSignal(): CommitSignal & { fire(): void } {
+/** A signal an adapter fires after each durable commit; `fire` says how many waits it ended. */
+export function commitSignal(): CommitSignal & { fire(): number } {
   let waiters: Array<() => void> = [];
   return {
     fire() {
       const w = waiters;
       waiters = [];
       for (const resolve of w) resolve();
+      return w.length;
     },
     next(ms) {
       return new Promise<void>((resolve) => {
