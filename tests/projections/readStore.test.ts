@@ -3,7 +3,7 @@
  * table or a sort of its rows), and no index is kept that none of them uses (each one costs every document
  * write, and the end of a bulk rebuild).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -17,9 +17,22 @@ const QUERIES: [string, unknown[]][] = [
      ORDER BY coalesce(sort_key, id) LIMIT ?`, ['c', 'p', '', 10]],
   ['SELECT count(*) AS n FROM docs WHERE collection = ? AND parent = ?', ['c', 'p']],
   ['SELECT doc FROM docs WHERE collection = ? ORDER BY id', ['projection-failures']],
+  ['DELETE FROM docs WHERE collection = ? AND id = ?', ['c', 'i']],
   ['DELETE FROM docs WHERE projection = ?', ['assembly']],
   ['SELECT collection, id, parent, sort_key, doc, projection FROM docs ORDER BY collection, id', []],
 ];
+
+const squash = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+
+t.test('QUERIES is the list the code runs: every filtered or ordered statement on docs in readStore.ts and viewCheck.ts is in it', async (t) => {
+  const listed = new Set(QUERIES.map(([sql]) => squash(sql)));
+  for (const file of ['services/projections/readStore.ts', 'services/ops/viewCheck.ts']) {
+    const source = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+    const statements = [...source.matchAll(/['`]((?:SELECT|DELETE)[^'`]*\bFROM docs\b[^'`]*)['`]/g)].map((m) => squash(m[1]!)).filter((sql) => /\b(WHERE|ORDER BY)\b/.test(sql));
+    t.ok(statements.length > 0, `${file} has statements on docs`);
+    for (const sql of statements) t.ok(listed.has(sql), `${file}: ${sql}`);
+  }
+});
 
 const indexes = (db: Database.Database) =>
   db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'docs' AND name NOT LIKE 'sqlite_%' ORDER BY name").all().map((r) => r.name);
