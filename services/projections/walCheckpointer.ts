@@ -8,8 +8,9 @@
  * Once a second (#18; it was every 200 ms): under a burst of ballots each live commit rewrites the same pages
  * (the tally's, the tails of the indexes, the checkpoints), and a checkpoint copies each page once however
  * many times the WAL holds it, and syncs the WAL and the database file each time; the thread's CPU per ballot
- * under bench:vote went from 7–9 µs to 4–6 (alternating runs with the old interval, load 6–8). A reader looks a page up among the WAL frames written since the
- * last checkpoint: a second's worth, a few thousand frames at most, is still a handful of hash lookups.
+ * under bench:vote went from 7–9 µs to 4–6 (alternating runs with the old interval, load 6–8). A reader looks
+ * a page up among the WAL frames written since the last checkpoint: a second's worth, a few thousand frames
+ * at most, is still a handful of hash lookups.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
