@@ -9,6 +9,10 @@
  * share an event loop. Each ballot is a different voter with their own token. Rounds are repeated and the
  * medians printed (the machine is shared and noisy), with the CPU time per ballot, which noise moves less.
  *
+ * A warm-up round comes first: the same ballots on their own motion and the same no-op load, printed but not
+ * in the medians. In it V8 compiles the hot paths (its compiler threads cost 30–40 µs a ballot then, against
+ * under 15 after), which a server pays once after a start; the rounds measure the server as it runs after that.
+ *
  * Environment: BENCH_UNITS (20000), BENCH_CONNECTIONS (64), BENCH_ROUNDS (3); BENCH_PROFILE=<prefix> writes a
  * CPU profile of the event loop while each round's ballots load (<prefix>-<round>.cpuprofile).
  */
@@ -158,6 +162,23 @@ async function main() {
   const chooseCpuRounds: number[] = [];
   const openMotion = (title: string, extra: Record<string, unknown> = {}) => seed.openMotion(title, { extra });
   const OPTIONS = ['a', 'b', 'c', 'd', 'e'];
+  {
+    // The warm-up round (see the header): printed, not counted.
+    const motionId = await openMotion('bench warm-up');
+    const bodies = units.map((u, i) => JSON.stringify({ unitId: u.unitId, choice: ['for', 'against', 'abstain'][i % 3] }));
+    const cpuBefore = process.cpuUsage();
+    const threadsBefore = threadCpuMicros();
+    const warm = await load(dir, { url: base, connections: CONNECTIONS, amount: UNITS, method: 'POST', path: `/v1/motions/${motionId}/ballots`, bodies, tokens: voterTokens });
+    if ((warm.statuses['201'] ?? 0) !== UNITS) throw new Error(`not every warm-up ballot was accepted: ${JSON.stringify(warm.statuses)}`);
+    const cpu = process.cpuUsage(cpuBefore);
+    const threads = threadsBefore.size > 0 ? `; by thread, µs per ballot: ${busiestThreads(threadsBefore, threadCpuMicros(), UNITS)}` : '';
+    const noopBefore = process.cpuUsage();
+    const noopWarm = await load(dir, { url: noopUrl, connections: CONNECTIONS, amount: UNITS, method: 'POST', path: '/noop', bodies, tokens: voterTokens });
+    const noopCpu = process.cpuUsage(noopBefore);
+    console.log(
+      `warm-up (not in the medians): ballots ${fmt(warm.perSecond)}/s, server CPU ${fmt((cpu.user + cpu.system) / UNITS)} µs per ballot${threads} · no-op ${fmt(noopWarm.perSecond)}/s, ${fmt((noopCpu.user + noopCpu.system) / UNITS)} µs per request`,
+    );
+  }
   for (let round = 1; round <= ROUNDS; round++) {
     const motionId = await openMotion(`bench ${round}`);
     const bodies = units.map((u, i) => JSON.stringify({ unitId: u.unitId, choice: ['for', 'against', 'abstain'][i % 3] }));
@@ -178,7 +199,7 @@ async function main() {
     const mainShare = mainBefore !== null && mainAfter !== null ? `, of which the event loop ${fmt((mainAfter - mainBefore) / UNITS)} µs` : '';
     cpuRounds.push((cpu.user + cpu.system) / UNITS);
     console.log(`  CPU per ballot: server ${fmt((cpu.user + cpu.system) / UNITS)} µs in all its threads${mainShare}; load generator ${fmt(ballots.cpuMicros / UNITS)} µs`);
-    console.log(`  RSS after the ballots ${fmt(process.memoryUsage().rss / 2 ** 20)} MB, new space now ${fmt((await import('node:v8')).getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_size / 2 ** 20)} MB`);
+    console.log(`  RSS after the ballots ${fmt(process.memoryUsage().rss / 2 ** 20)} MB, the event loop's heap ${fmt(process.memoryUsage().heapUsed / 2 ** 20)} MB, new space now ${fmt((await import('node:v8')).getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_size / 2 ** 20)} MB`);
     console.log(`  GC pauses on the event loop: ${fmt(gc.scavengeMicros / UNITS, 1)} µs per ballot in ${fmt(gc.scavenges)} scavenges, ${fmt(gc.otherMicros / UNITS, 1)} µs in ${fmt(gc.others)} other collections`);
     if (threadsAfter.size > 0) console.log(`  by thread, µs per ballot (the writer and projection threads are the busiest after main): ${busiestThreads(threadsBefore, threadsAfter, UNITS)}`);
     if (statsBefore && statsAfter) {
