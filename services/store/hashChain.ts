@@ -49,8 +49,82 @@ export function canonicalJson(value: unknown): string {
  * then takes the round trip. For plain JSON data the two are the same string, since JSON keeps strings,
  * finite numbers, booleans, null, arrays and own enumerable string keys exactly, and omits `undefined`
  * members as canonicalJson does (issue #18: parsing each event back cost more than encoding it).
+ *
+ * Fast path (#18): the value's objects rebuilt with their members in sorted order (the value itself where
+ * they already are), then one native `JSON.stringify`, which writes keys in insertion order and escapes keys
+ * and strings exactly as canonicalJson does. Three to four times quicker than writing the text piece by piece,
+ * with a fraction of the garbage. An object with a key that starts with a digit (the engine puts array-index
+ * keys first, whatever the insertion order) or an own `__proto__` takes the piece-by-piece path.
  */
 export function canonicalPlainJson(value: unknown): string | undefined {
+  const sorted = sortedPlain(value);
+  if (sorted === NOT_PLAIN) return undefined;
+  if (sorted === ODD_KEYS) return canonicalPlainPieces(value);
+  return JSON.stringify(sorted);
+}
+
+const NOT_PLAIN: unique symbol = Symbol('not plain');
+const ODD_KEYS: unique symbol = Symbol('odd keys');
+
+/** `value` with every object's members in sorted order (`value` itself where nothing moves), or why not. */
+function sortedPlain(value: unknown): unknown {
+  if (value === null) return value;
+  switch (typeof value) {
+    case 'number':
+      return Number.isFinite(value) ? value : NOT_PLAIN;
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'object': {
+      if (Array.isArray(value)) {
+        if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
+        let copy: unknown[] | undefined;
+        for (let i = 0; i < value.length; i++) {
+          const v: unknown = value[i];
+          if (v === undefined) return NOT_PLAIN;
+          const c = sortedPlain(v);
+          if (c === NOT_PLAIN || c === ODD_KEYS) return c;
+          if (c !== v) (copy ??= value.slice(0, i)).push(c);
+          else copy?.push(c);
+        }
+        return copy ?? value;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
+      const record = value as Record<string, unknown>;
+      if ('toJSON' in record) return NOT_PLAIN;
+      const keys = Object.keys(record);
+      let inOrder = true;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        const first = k.charCodeAt(0);
+        if ((first >= 48 && first <= 57) || k === '__proto__') return ODD_KEYS;
+        if (i > 0 && keys[i - 1]! > k) inOrder = false;
+      }
+      if (!inOrder) keys.sort();
+      let copy: Record<string, unknown> | undefined = inOrder ? undefined : {};
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        const v = record[k];
+        if (v === undefined) continue; // JSON.stringify omits it too
+        const c = sortedPlain(v);
+        if (c === NOT_PLAIN || c === ODD_KEYS) return c;
+        if (copy === undefined && c !== v) {
+          // In order so far, but a member changed: copy what came before it.
+          copy = {};
+          for (let j = 0; j < i; j++) if (record[keys[j]!] !== undefined) copy[keys[j]!] = record[keys[j]!];
+        }
+        if (copy !== undefined) copy[k] = c;
+      }
+      return copy ?? value;
+    }
+    default:
+      return NOT_PLAIN;
+  }
+}
+
+/** canonicalPlainJson written piece by piece: for objects the fast path cannot rebuild in order. */
+function canonicalPlainPieces(value: unknown): string | undefined {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'number':
@@ -65,7 +139,7 @@ export function canonicalPlainJson(value: unknown): string | undefined {
         for (let i = 0; i < value.length; i++) {
           const v: unknown = value[i];
           if (v === undefined) return undefined;
-          const c = canonicalPlainJson(v);
+          const c = canonicalPlainPieces(v);
           if (c === undefined) return undefined;
           out += i === 0 ? c : `,${c}`;
         }
@@ -79,7 +153,7 @@ export function canonicalPlainJson(value: unknown): string | undefined {
       for (const k of Object.keys(record).sort()) {
         const v = record[k];
         if (v === undefined) continue;
-        const c = canonicalPlainJson(v);
+        const c = canonicalPlainPieces(v);
         if (c === undefined) return undefined;
         out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${c}`;
       }
