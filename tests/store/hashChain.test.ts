@@ -46,3 +46,18 @@ t.test('the hash format is pinned: a stored chain keeps verifying across release
   t.equal(eventHash('ballot-m-v', 0n, '0'.repeat(64), event), referenceHash('ballot-m-v', 0n, '0'.repeat(64), event));
   t.equal(eventHash('ballot-m-v', 0n, '0'.repeat(64), event), 'ef244e1eee232481f35aa060f8975ff3396635a15c172a152e6e6c08b2050f07', 'the hash of the previous release');
 });
+
+t.test('eventHash equals the canonical encoding of the whole event for any metadata members (native fast path or member by member)', async (t) => {
+  const fc = (await import('fast-check')).default;
+  // Strings and absent members take the fast path; anything else (numbers, bigints, objects) the other.
+  const member = fc.oneof(fc.string(), fc.constant(undefined), fc.constant(undefined), fc.integer(), fc.bigInt(), fc.dictionary(fc.string({ maxLength: 3 }), fc.string(), { maxKeys: 3 }));
+  const metadataOf = fc.record({ personId: member, role: member, causationId: member, commandId: member, correlationId: member, recordedAt: member, requestHash: member });
+  fc.assert(
+    fc.property(metadataOf, fc.string(), (m, eventId) => {
+      const event = { eventId, type: 'T', schemaVersion: 1, data: { a: 1 }, metadata: { ...m, actor: { personId: m.personId, role: m.role } } } as unknown as NewEvent;
+      return eventHash('s', 3n, 'f'.repeat(64), event) === referenceHash('s', 3n, 'f'.repeat(64), event);
+    }),
+    { numRuns: 2000 },
+  );
+  t.pass('2,000 random metadata');
+});
