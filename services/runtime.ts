@@ -46,7 +46,7 @@ export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDi
  */
 async function startReadModel(store: EventStore, readFile: string, log?: FastifyBaseLogger): Promise<{ read: ReadView; runner: ProjectionRunner }> {
   if (isSqliteStore(store)) {
-    const runner = await startThreadedProjectionRunner({ eventsFile: store.file, readFile, commits: (listener) => store.onCommitted(listener), feed: () => store.commitFeed(), ...(log ? { log } : {}) });
+    const runner = await startThreadedProjectionRunner({ eventsFile: store.file, readFile, commits: (listener) => store.onCommitted(listener), ...(log ? { log } : {}) });
     return { read: openReadView(readFile), runner };
   }
   const read = openReadStore(readFile);

@@ -12,7 +12,6 @@ import { moduleWorkerUrl, startModuleWorker } from '../threads/moduleWorker.js';
 import type { LogPage as LogPageMessage, LogPageRequest } from './logReaderProtocol.js';
 import { decodeLogPage, type LogPage } from './logPage.js';
 import { commitCoalescer, type CoalescerOptions } from './commitCoalescer.js';
-import type { CommittedFeed } from './committedFeed.js';
 
 export interface PrefetchingLog extends Pick<EventStore, 'subscribe'> {
   /** `events` new events were committed. */
@@ -24,18 +23,8 @@ export interface PrefetchingLog extends Pick<EventStore, 'subscribe'> {
 
 const readerModule = moduleWorkerUrl(import.meta.url, './logReaderThread');
 
-/**
- * `coalesce`: how long live commits may be gathered into one read (default: not at all). `fed`: the rows the
- * store's writer posted after its commits (committedFeed.ts); a live read takes them from there when they follow
- * on from its position, and reads the file otherwise.
- */
-export function prefetchingLog(
-  local: SqliteEventReader,
-  eventsFile: string,
-  pageSize: number,
-  coalesce: CoalescerOptions = { windowMs: 0, maxEvents: 1 },
-  fed?: CommittedFeed,
-): PrefetchingLog {
+/** `coalesce`: how long live commits may be gathered into one read (default: not at all). */
+export function prefetchingLog(local: SqliteEventReader, eventsFile: string, pageSize: number, coalesce: CoalescerOptions = { windowMs: 0, maxEvents: 1 }): PrefetchingLog {
   const signal = commitCoalescer(coalesce);
   const worker = startModuleWorker(readerModule, { eventsFile });
   worker.unref();
@@ -64,15 +53,6 @@ export function prefetchingLog(
     return rows;
   };
   let ahead: { after: bigint; rows: Promise<LogPage> } | undefined;
-  const fromFeed = (after: bigint, maxCount: number): RecordedEvent[] | undefined => {
-    if (!fed) return undefined;
-    try {
-      return fed.read(after, maxCount);
-    } catch {
-      // Not JSON (a corrupted message): the file read below names the event, as any read of it does.
-      return undefined;
-    }
-  };
 
   return {
     subscribe(options: SubscribeOptions): Subscription {
@@ -94,7 +74,7 @@ export function prefetchingLog(
           }
           if (!events) {
             signal.reading();
-            events = fromFeed(after, maxCount) ?? (await local.readAll({ after, maxCount }));
+            events = await local.readAll({ after, maxCount });
           }
           const full = events.length >= maxCount;
           const through = events[events.length - 1]?.position ?? after;

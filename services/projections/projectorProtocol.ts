@@ -1,5 +1,4 @@
 /** Messages between the main thread and the projection thread (projectorThread.ts). */
-import type { MessagePort } from 'node:worker_threads';
 import type { CatchUpProgress } from './catchUpProgress.js';
 
 /** Where the thread finds its projections: a module and the name of the array it exports. */
@@ -36,11 +35,6 @@ export type ToProjector =
   | { readonly kind: 'committed'; readonly events: number }
   /** A reader waits for a position not applied yet: read what was committed now. */
   | { readonly kind: 'hurry' }
-  /**
-   * The store's commit feed (SqliteStore.commitFeed, transferred): each transaction's rows after its commit. Once
-   * its first rows came, they wake the live reads and are read from it; `committed` messages are then ignored.
-   */
-  | { readonly kind: 'feed'; readonly port: MessagePort }
   | { readonly kind: 'close' };
 
 export type FromProjector =

@@ -4,19 +4,17 @@
  * then never takes the HTTP event loop's time; the main thread answers reads on a query-only connection
  * and learns how far the read model has got from `applied` messages.
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { allProjections, eventSchemas } from '../contexts.js';
 import type { Projection } from '../../projections/projection.js';
 import { withEventSchemas } from '../store/eventSchemaStore.js';
 import { openSqliteEventReader } from '../store/sqlite/eventReader.js';
 import { catchUpTracker } from './catchUpProgress.js';
-import { committedFeed } from './committedFeed.js';
 import type { FromProjector, ProjectorData, ToProjector } from './projectorProtocol.js';
 import { openReadStore } from './readStore.js';
 import { prefetchingLog } from './prefetchingLog.js';
 import { startReadWriterThread } from './readWriter.js';
 import { startProjectionRunner } from './runner.js';
-import type { CommittedRows } from '../store/sqlite/writerProtocol.js';
 import { nameThisThread } from '../threads/threadName.js';
 import { assertNever } from '../../domain/shared/decider.js';
 
@@ -56,14 +54,8 @@ const BULK_PAGES = data.tuning?.bulkPagesPerCommit ?? 32;
 const COALESCE = { windowMs: data.tuning?.coalesceMs ?? 5, maxEvents: data.tuning?.coalesceEvents ?? 500 };
 // Projections see every event upcast to its type's current shape (domain/shared/eventSchemas.ts).
 const log = openSqliteEventReader(data.eventsFile, undefined, { pageSize: PAGE_EVENTS });
-// #18: the rows the store's writer committed, posted to this thread (a 'feed' message), so a live read need not
-// read them back from the file.
-const fed = committedFeed();
-let feedPort: MessagePort | undefined;
-/** The feed's first rows came: from then on it, not the main thread's `committed` messages, wakes the reads. */
-let feeding = false;
 // #18: during a catch-up the next page is read on a thread of its own while this one projects.
-const prefetching = prefetchingLog(log, data.eventsFile, PAGE_EVENTS, COALESCE, fed);
+const prefetching = prefetchingLog(log, data.eventsFile, PAGE_EVENTS, COALESCE);
 const events = withEventSchemas(prefetching, eventSchemas);
 const read = openReadStore(data.readFile);
 const head = await log.headPosition();
@@ -134,15 +126,7 @@ send({ kind: 'ready', position: runner.position() });
 port.on('message', (message: ToProjector) => {
   switch (message.kind) {
     case 'committed':
-      if (!feeding) prefetching.notify(message.events);
-      return;
-    case 'feed':
-      feedPort?.close();
-      feedPort = message.port;
-      feedPort.on('message', (rows: CommittedRows) => {
-        feeding = true;
-        prefetching.notify(fed.add(rows));
-      });
+      prefetching.notify(message.events);
       return;
     case 'hurry':
       prefetching.hurry();
@@ -158,7 +142,6 @@ port.on('message', (message: ToProjector) => {
             await runner.waitFor(await log.headPosition(), 1_000);
           }
           await runner.close();
-          feedPort?.close();
           await writer?.close();
           await read.close();
           await prefetching.close();

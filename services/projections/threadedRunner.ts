@@ -3,7 +3,6 @@
  * and projections, fed by the thread's own connection to the store file. Here on the main thread it is
  * only a position: how far the read database has got, and who waits for that.
  */
-import type { MessagePort } from 'node:worker_threads';
 import { moduleWorkerUrl, startModuleWorker } from '../threads/moduleWorker.js';
 import { positionWaiters } from './positionWaiters.js';
 import type { FromProjector, ProjectionsRef, ProjectorData, ProjectorTuning, ToProjector } from './projectorProtocol.js';
@@ -16,8 +15,6 @@ export interface ThreadedRunnerOptions {
   readonly readFile: string;
   /** Subscribes to the store's commits (SqliteStore.onCommitted: how many events each added); returns the unsubscribe. */
   readonly commits: (listener: (batch?: { readonly events: number }) => void) => () => void;
-  /** The store's commit feed (SqliteStore.commitFeed), if it has one: the thread takes committed rows from it (#18). */
-  readonly feed?: () => MessagePort;
   readonly log?: { error(obj: unknown, msg: string): void; info?(obj: unknown, msg: string): void };
   /** Default: every projection of the app (services/contexts.ts). */
   readonly projections?: ProjectionsRef;
@@ -89,10 +86,6 @@ export async function startThreadedProjectionRunner(options: ThreadedRunnerOptio
   applied = positionWaiters(start);
   // Like the in-process runner's subscription, the thread keeps the process alive until closed.
   const unsubscribe = options.commits((batch) => post({ kind: 'committed', events: batch?.events ?? 1 }));
-  if (options.feed) {
-    const port = options.feed();
-    worker.postMessage({ kind: 'feed', port } satisfies ToProjector, [port]);
-  }
 
   return {
     position: applied.position,

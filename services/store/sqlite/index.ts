@@ -6,7 +6,6 @@
  * without the fsync ever blocking this thread. Reads run here, on a query-only connection; in WAL mode each
  * read sees every transaction committed before it began, so a read issued after an append resolved sees it.
  */
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { moduleWorkerUrl, startModuleWorker } from '../../threads/moduleWorker.js';
 import { StoreUnavailableError, type AppendResult, type EventStore, type TreeHead } from '../port.js';
 import { encodeEvents } from './encode.js';
@@ -28,13 +27,6 @@ export interface SqliteStore extends EventStore {
    * as the projection thread, to wake at once). Returns a function that removes it.
    */
   onCommitted(listener: (batch: CommittedBatch) => void): () => void;
-  /**
-   * A commit feed (#18): a port on which the writer thread posts the rows of each transaction it commits from
-   * now on (writerProtocol.ts CommittedRows), after COMMIT returned, in commit order. Meant to be transferred to
-   * another thread (the projection thread), which then need not read them back from the file; the writer closes
-   * it when the store closes.
-   */
-  commitFeed(): MessagePort;
   /** See SqliteEventReader.committedThrough: what this process's reads are sure to see (#18). */
   committedThrough(): bigint | undefined;
   /** See SqliteEventReader.committedWithout: no event of a type that `matters` in (after, through], known without a read (#18). */
@@ -194,12 +186,6 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     onCommitted(listener) {
       committedListeners.add(listener);
       return () => committedListeners.delete(listener);
-    },
-    commitFeed() {
-      guard();
-      const { port1, port2 } = new MessageChannel();
-      writer.postMessage({ kind: 'feed', port: port1 } satisfies ToWriter, [port1]);
-      return port2;
     },
     async health() {
       if (closed) return { ok: false, adapter: 'sqlite', detail: 'closed' };

@@ -17,7 +17,7 @@ import { GENESIS_HASH, hashAt } from '../hashChain.js';
 import { leafHashOfOwnHash, LogFrontier } from '../logTree.js';
 import { expectationHolds, RevisionConflictError, type AppendResult, type ExpectedRevision } from '../port.js';
 import type { Statements } from './statements.js';
-import { pushRow, type CommittedRows, type WireEvent } from './writerProtocol.js';
+import type { WireEvent } from './writerProtocol.js';
 
 export interface QueuedAppend {
   readonly streamId: string;
@@ -33,18 +33,13 @@ interface Head {
   hash: string;
 }
 
-/**
- * `rows`, when given, receives the rows the transaction inserted (emptied first), for the commit feed: only
- * those of the pass that commits, and none of an append whose savepoint was rolled back.
- */
-export function batchWriter(db: Database.Database, stmts: Statements): (batch: readonly QueuedAppend[], rows?: CommittedRows) => Outcome[] {
+export function batchWriter(db: Database.Database, stmts: Statements): (batch: readonly QueuedAppend[]) => Outcome[] {
   const stored = stmts.logTree.get();
   if (!stored) throw new Error('store file has no log_tree row');
   const frontier = LogFrontier.fromBlob(Number(stored.tree_size), stored.frontier);
 
-  const write = (batch: readonly QueuedAppend[], isolate: boolean, rows: CommittedRows | undefined): Outcome[] => {
+  const write = (batch: readonly QueuedAppend[], isolate: boolean): Outcome[] => {
     const treeSize = frontier.size;
-    if (rows) rows.length = 0;
     const heads = new Map<string, Head>();
     const headOf = (streamId: string, assumeNew: boolean): Head => {
       let head = heads.get(streamId);
@@ -73,7 +68,6 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
       }
       const from = position;
       const tree = isolate ? frontier.snapshot() : undefined;
-      const rowsFrom = rows?.length ?? 0;
       let revision = head.revision;
       let prevHash = head.hash;
       const insert = () => {
@@ -83,7 +77,6 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
           const leaf = leafHashOfOwnHash(frontier.size, hash, e.metadataCanonical);
           position += 1n;
           stmts.insertEvent.run(position, item.streamId, revision, e.eventId, e.type, e.schemaVersion, e.dataJson, e.metadataJson, prevHash, hash, leaf);
-          if (rows) pushRow(rows, position, item.streamId, revision, e, prevHash, hash, leaf);
           frontier.append(leaf);
           prevHash = hash;
         }
@@ -96,7 +89,6 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
           if (!isConstraintError(error)) throw error;
           position = from;
           frontier.restore(tree!);
-          if (rows) rows.length = rowsFrom;
           return { ok: false, error };
         }
       }
@@ -110,22 +102,21 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
 
   // Nested better-sqlite3 transactions are SAVEPOINTs; the outer ones take the write lock up front.
   const savepoint = db.transaction((fn: () => void) => fn());
-  const fast = db.transaction((batch: readonly QueuedAppend[], rows: CommittedRows | undefined) => write(batch, false, rows));
-  const isolated = db.transaction((batch: readonly QueuedAppend[], rows: CommittedRows | undefined) => write(batch, true, rows));
+  const fast = db.transaction((batch: readonly QueuedAppend[]) => write(batch, false));
+  const isolated = db.transaction((batch: readonly QueuedAppend[]) => write(batch, true));
 
-  return (batch, rows) => {
+  return (batch) => {
     const tree = frontier.snapshot();
     try {
       try {
-        return fast.immediate(batch, rows);
+        return fast.immediate(batch);
       } catch (error) {
         frontier.restore(tree);
         if (!isConstraintError(error)) throw error;
-        return isolated.immediate(batch, rows);
+        return isolated.immediate(batch);
       }
     } catch (error) {
       frontier.restore(tree);
-      if (rows) rows.length = 0;
       throw error;
     }
   };

@@ -3,8 +3,7 @@
  * numbers and bigints cross, so the structured clone is cheap: event data and metadata travel as the JSON
  * text that will be stored.
  */
-import type { MessagePort } from 'node:worker_threads';
-import { RevisionConflictError, StoreUnavailableError, type AppendResult, type ExpectedRevision, type RecordedEvent } from '../port.js';
+import { RevisionConflictError, StoreUnavailableError, type AppendResult, type ExpectedRevision } from '../port.js';
 import { assertNever } from '../../../domain/shared/decider.js';
 
 /**
@@ -80,8 +79,6 @@ export function readAppends(flat: FlatAppends): WireAppend[] {
 
 export type ToWriter =
   | { readonly kind: 'append'; readonly appends: FlatAppends }
-  /** From now on, post the rows of each committed transaction on `port` (a commit feed, CommittedRows). */
-  | { readonly kind: 'feed'; readonly port: MessagePort }
   /** Finish what is queued, fold the WAL into the file, close. */
   | { readonly kind: 'close' };
 
@@ -162,53 +159,4 @@ export function errorToFailure(error: unknown): WireFailure {
   const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return { kind: 'constraint', message, code };
   return { kind: 'unavailable', message };
-}
-
-/**
- * The rows one committed transaction added to the log, as the writer inserted them, in position order and
- * without gaps (#18: the projection thread takes them from a commit feed instead of reading them back from the
- * file after every commit). Flat, as the appends travel: per event ROW_FIELDS values, `position, streamId,
- * revision, eventId, type, schemaVersion, dataJson, metadataJson, prevHash, hash, leafHash (hex)`.
- */
-export type CommittedRows = Array<string | number | bigint>;
-
-export const ROW_FIELDS = 11;
-
-/** Adds one inserted event to a transaction's rows. */
-export function pushRow(
-  rows: CommittedRows,
-  position: bigint,
-  streamId: string,
-  revision: bigint,
-  e: WireEvent,
-  prevHash: string,
-  hash: string,
-  leaf: Buffer,
-): void {
-  rows.push(position, streamId, revision, e.eventId, e.type, e.schemaVersion, e.dataJson, e.metadataJson, prevHash, hash, leaf.toString('hex'));
-}
-
-/** The position of the row at `index` (0-based) of a transaction's rows. */
-export const rowPosition = (rows: CommittedRows, index: number): bigint => rows[index * ROW_FIELDS] as bigint;
-
-/**
- * The event at `index` of a transaction's rows, as a read of the file returns it (statements.ts rowToEvent):
- * data and metadata parsed. Throws SyntaxError for text that is not JSON (the writer stored what the caller's
- * JSON.stringify made, so only a corrupted message could hold such text).
- */
-export function rowEvent(rows: CommittedRows, index: number): RecordedEvent {
-  const i = index * ROW_FIELDS;
-  return {
-    streamId: rows[i + 1] as string,
-    revision: rows[i + 2] as bigint,
-    position: rows[i] as bigint,
-    eventId: rows[i + 3] as string,
-    type: rows[i + 4] as string,
-    schemaVersion: rows[i + 5] as number,
-    data: JSON.parse(rows[i + 6] as string) as unknown,
-    metadata: JSON.parse(rows[i + 7] as string) as RecordedEvent['metadata'],
-    prevHash: rows[i + 8] as string,
-    hash: rows[i + 9] as string,
-    leafHash: rows[i + 10] as string,
-  };
 }

@@ -6,12 +6,12 @@
  * Owns the only writing connection of this process to the file. Each batch is checked, chained and
  * committed by batchWriter (writeBatch.ts); the outcomes go back in one message, after COMMIT returned.
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { groupCommit } from './groupCommit.js';
 import { openDatabase, tuneWriterConnection } from './schema.js';
 import { prepareStatements } from './statements.js';
 import { batchWriter } from './writeBatch.js';
-import { errorToFailure, MAX_BATCH_EVENTS, pushOutcome, readAppends, type CommitRecord, type CommittedRows, type FlatOutcomes, type FromWriter, type ToWriter, type WireAppend } from './writerProtocol.js';
+import { errorToFailure, MAX_BATCH_EVENTS, pushOutcome, readAppends, type CommitRecord, type FlatOutcomes, type FromWriter, type ToWriter, type WireAppend } from './writerProtocol.js';
 import { nameThisThread } from '../../threads/threadName.js';
 import { assertNever } from '../../../domain/shared/decider.js';
 
@@ -30,8 +30,6 @@ try {
 const database = db;
 tuneWriterConnection(database);
 const writeBatch = batchWriter(database, prepareStatements(database));
-/** Commit feeds (#18): each committed transaction's rows are posted on each, after COMMIT returned. */
-const feeds: MessagePort[] = [];
 
 const queue = groupCommit<WireAppend>(
   (batch) => {
@@ -40,9 +38,8 @@ const queue = groupCommit<WireAppend>(
     let events = 0;
     let record: CommitRecord | undefined;
     const started = performance.now(); // ops: metrics
-    const rows: CommittedRows | undefined = feeds.length > 0 ? [] : undefined;
     try {
-      const written = writeBatch(batch, rows);
+      const written = writeBatch(batch);
       // The positions the batch took and the types of their events. Positions are handed out without gaps
       // within a transaction (a failed append gives its positions back), so it holds exactly `from + 1` to `through`.
       let from: bigint | undefined;
@@ -76,8 +73,6 @@ const queue = groupCommit<WireAppend>(
       for (const a of batch) pushOutcome(outcomes, a.id, { ok: false, failure });
     }
     send({ kind: 'settled', outcomes, appends: batch.length, committed, events, seconds: (performance.now() - started) / 1000, ...(record ? { record } : {}) });
-    // Durable now: the rows go to whoever projects them (a rolled-back transaction's never do).
-    if (committed && rows && rows.length > 0) for (const feed of feeds) feed.postMessage(rows);
   },
   { weigh: (item) => item.events.length, maxWeight: MAX_BATCH_EVENTS },
 );
@@ -87,16 +82,8 @@ port.on('message', (message: ToWriter) => {
     case 'append':
       for (const append of readAppends(message.appends)) queue.enqueue(append);
       return;
-    case 'feed': {
-      const feed = message.port;
-      feeds.push(feed);
-      // Its reader closed it (the projection thread stopped): no more rows are made for it.
-      feed.once('close', () => feeds.splice(feeds.indexOf(feed), 1));
-      return;
-    }
     case 'close':
       void queue.drain().then(() => {
-        for (const feed of feeds) feed.close();
         try {
           // Fold the WAL into the main file so the file is self-contained (copyable, exportable) at rest.
           database.pragma('wal_checkpoint(TRUNCATE)');
