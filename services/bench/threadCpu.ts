@@ -32,10 +32,21 @@ export function threadCpuMicros(): Map<number, number> {
   return out;
 }
 
-/** The busiest threads between two `threadCpuMicros()` readings, as "main 120, t1 40, t2 30, other 8" µs per `per`. */
+/** A thread's name (/proc comm), if it was given one (services/threads/threadName.ts), else undefined. */
+function threadName(tid: number): string | undefined {
+  try {
+    const comm = readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+    return comm === 'node' || comm === '' ? undefined : comm;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The busiest threads between two `threadCpuMicros()` readings, as "main 120, store-writer 40, thread 1234 30, other 8" µs per `per`. */
 export function busiestThreads(before: Map<number, number>, after: Map<number, number>, per: number): string {
   const used = [...after].map(([tid, us]) => [tid, us - (before.get(tid) ?? 0)] as const).sort((a, b) => b[1] - a[1]);
   const named = used.filter(([tid]) => tid === process.pid).concat(used.filter(([tid]) => tid !== process.pid).slice(0, 3));
   const rest = used.filter((u) => !named.includes(u)).reduce((n, [, us]) => n + us, 0);
-  return [...named.map(([tid, us]) => `${tid === process.pid ? 'main' : `thread ${tid}`} ${Math.round(us / per)}`), `others ${Math.round(rest / per)}`].join(', ');
+  const label = (tid: number) => (tid === process.pid ? 'main' : `${threadName(tid) ?? 'thread'} ${tid}`);
+  return [...named.map(([tid, us]) => `${label(tid)} ${Math.round(us / per)}`), `others ${Math.round(rest / per)}`].join(', ');
 }

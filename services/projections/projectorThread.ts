@@ -15,6 +15,7 @@ import { openReadStore } from './readStore.js';
 import { prefetchingLog } from './prefetchingLog.js';
 import { startReadWriterThread } from './readWriter.js';
 import { startProjectionRunner } from './runner.js';
+import { nameThisThread } from '../threads/threadName.js';
 import { assertNever } from '../../domain/shared/decider.js';
 
 const port = parentPort!;
@@ -60,6 +61,9 @@ const read = openReadStore(data.readFile);
 const head = await log.headPosition();
 // #18: a catch-up's full pages are committed by a writer thread of their own while this one projects the next.
 const writer = data.readFile === ':memory:' ? undefined : startReadWriterThread(data.readFile);
+// Named once the threads it starts (log reader, read-database writer and checkpointer) have started: a new
+// thread takes its creator's name.
+nameThisThread('projector');
 let tracker: ReturnType<typeof catchUpTracker> | undefined;
 /** Set while a rebuild from zero writes in bulk (readStore.ts `beginBulk`), until it reaches `head`. */
 let bulk = false;

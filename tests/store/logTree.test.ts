@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import t from 'tap';
-import { EMPTY_ROOT, leafHash, LogFrontier, merkleRoot, nodeHash } from '../../services/store/logTree.js';
+import { EMPTY_ROOT, leafHash, leafHashOfOwnHash, LogFrontier, merkleRoot, nodeHash } from '../../services/store/logTree.js';
 import { canonicalJson } from '../../services/store/hashChain.js';
 
 const rfcLeaf = (hex: string) => createHash('sha256').update(Buffer.concat([Buffer.from([0]), Buffer.from(hex, 'hex')])).digest();
@@ -57,4 +57,12 @@ t.test('a leaf binds its index, the event hash and the whole metadata', async (t
   t.notSame(leafHash(6n, hash, metadata), leaf, 'another place in the order');
   t.notSame(leafHash(5n, hash, { ...metadata, note: 'x' }), leaf, 'a metadata key added');
   t.same(leafHash(5, hash, undefined, canonicalJson(metadata)), leaf, 'precomputed metadata JSON');
+});
+
+t.test('leafHashOfOwnHash (the writer thread, #18) is leafHash without the hex check', async (t) => {
+  const hash = 'c'.repeat(64);
+  const metadata = { commandId: 'x', actor: { role: 'owner' }, note: 'ü \u2028' };
+  for (const index of [0, 1, 255, 2 ** 40]) {
+    t.same(leafHashOfOwnHash(index, hash, canonicalJson(metadata)), leafHash(index, hash, metadata));
+  }
 });

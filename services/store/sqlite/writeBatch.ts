@@ -14,7 +14,7 @@
  */
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH, hashAt } from '../hashChain.js';
-import { leafHash, LogFrontier } from '../logTree.js';
+import { leafHashOfOwnHash, LogFrontier } from '../logTree.js';
 import { expectationHolds, RevisionConflictError, type AppendResult, type ExpectedRevision } from '../port.js';
 import type { Statements } from './statements.js';
 import type { WireEvent } from './writerProtocol.js';
@@ -74,7 +74,7 @@ export function batchWriter(db: Database.Database, stmts: Statements): (batch: r
         for (const e of item.events) {
           revision += 1n;
           const hash = hashAt({ head: e.hashHead, tail: e.hashTail }, revision, prevHash);
-          const leaf = leafHash(frontier.size, hash, undefined, e.metadataCanonical);
+          const leaf = leafHashOfOwnHash(frontier.size, hash, e.metadataCanonical);
           position += 1n;
           stmts.insertEvent.run(position, item.streamId, revision, e.eventId, e.type, e.schemaVersion, e.dataJson, e.metadataJson, prevHash, hash, leaf);
           frontier.append(leaf);

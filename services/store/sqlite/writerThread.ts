@@ -12,10 +12,12 @@ import { openDatabase, tuneWriterConnection } from './schema.js';
 import { prepareStatements } from './statements.js';
 import { batchWriter } from './writeBatch.js';
 import { errorToFailure, MAX_BATCH_EVENTS, pushOutcome, readAppends, type CommitRecord, type FlatOutcomes, type FromWriter, type ToWriter, type WireAppend } from './writerProtocol.js';
+import { nameThisThread } from '../../threads/threadName.js';
 import { assertNever } from '../../../domain/shared/decider.js';
 
 const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs?: number };
 const port = parentPort!;
+nameThisThread('store-writer');
 const send = (message: FromWriter) => port.postMessage(message);
 
 let db;
