@@ -14,7 +14,17 @@ export interface LogPage {
   readonly count: number;
 }
 
-/** Rows as the reader's raw statement returns them (11 values, the leaf hash a Buffer or null). */
+/**
+ * The reader thread's page query: every column already text (or null), so SQLite formats the integers and
+ * the leaf hash's hex (#18: a BigInt for each of three integers and a Buffer and its `toString('hex')` per
+ * event were a quarter of that thread's time; 4.2-4.5 -> 3.1-3.2 µs per event, same-run micro bench over 200,000
+ * ballots). The hex is lower case, as `Buffer.toString('hex')`; a null leaf stays null (hex(NULL) is '').
+ */
+export const LOG_PAGE_SQL = `SELECT CAST(global_position AS TEXT), stream_id, CAST(revision AS TEXT), event_id, type, CAST(schema_version AS TEXT),
+  data, metadata, prev_hash, hash, CASE WHEN leaf_hash IS NULL THEN NULL ELSE lower(hex(leaf_hash)) END
+  FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`;
+
+/** Rows as the reader's raw statement returns them (11 values: text, numbers or bigints; the leaf hash hex text, a Buffer or null). */
 export function encodeLogPage(rows: Iterable<unknown[]>, maxCount: number): LogPage {
   const parts: string[] = [];
   const lengths = new Int32Array(maxCount * 11);
@@ -28,7 +38,7 @@ export function encodeLogPage(rows: Iterable<unknown[]>, maxCount: number): LogP
         lengths[n++] = -1;
         continue;
       }
-      const s = i === 10 ? (v as Buffer).toString('hex') : typeof v === 'string' ? v : String(v);
+      const s = typeof v === 'string' ? v : Buffer.isBuffer(v) ? v.toString('hex') : String(v);
       parts.push(s);
       lengths[n++] = s.length;
     }

@@ -7,15 +7,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../store/sqlite/schema.js';
 import type { LogPageRequest, LogPage } from './logReaderProtocol.js';
-import { encodeLogPage } from './logPage.js';
+import { encodeLogPage, LOG_PAGE_SQL } from './logPage.js';
 
 const port = parentPort!;
 const db = openDatabase((workerData as { eventsFile: string }).eventsFile);
 db.pragma('query_only = ON');
 const page = db
-  .prepare<[bigint, number], unknown[]>(
-    'SELECT global_position, stream_id, revision, event_id, type, schema_version, data, metadata, prev_hash, hash, leaf_hash FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
-  )
+  .prepare<[bigint, number], unknown[]>(LOG_PAGE_SQL)
   .raw(true)
   .safeIntegers(true);
 

@@ -67,7 +67,7 @@ nameThisThread('projector');
 let tracker: ReturnType<typeof catchUpTracker> | undefined;
 /** Set while a rebuild from zero writes in bulk (readStore.ts `beginBulk`), until it reaches `head`. */
 let bulk = false;
-/** From the bulk rebuild's end (its indexes, written on the writer thread): positions are reported after it. */
+/** From the bulk rebuild's end (synced and unmarked on the writer thread): positions are reported after it. */
 let gate: Promise<void> | undefined;
 // A failed commit fails the batches it held, and the runner stops on those.
 const commitBulk = () => void writer!.commit().catch(() => {});
@@ -85,7 +85,7 @@ const runner = startProjectionRunner(
   {
     onApplied: (position) => {
       if (bulk && position >= head) {
-        // The rebuild is done once its indexes exist: what reached the head is reported after them, in order.
+        // The rebuild is done once it is synced and unmarked: what reached the head is reported after that, in order.
         bulk = false;
         gate = writer!.endBulk().catch((error: unknown) => send({ kind: 'failed', message: messageOf(error) }));
       }

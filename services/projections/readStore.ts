@@ -199,17 +199,21 @@ function queries(db: Database.Database, close: () => Promise<void>): ReadView {
 const READ_SCHEMA = '2';
 
 /**
- * Set while a rebuild from zero runs in bulk mode (#18: no secondary indexes, synchronous = OFF): a read
+ * Set while a rebuild from zero runs in bulk mode (#18: synchronous = OFF, many pages a commit): a read
  * database found with it was interrupted and is thrown away on open, never served as current.
  */
 const REBUILDING = 'rebuilding';
 
 /**
- * The secondary indexes: dropped during a bulk rebuild from zero, created again at its end. Every query on
- * docs is answered by one of them or the primary key (tests/projections/readStore.test.ts asks SQLite's
- * planner). #18: `docs_parent` (collection, parent, sort_key) served none once docs_parent_order existed
- * (list and count both use the latter), yet every document write updated it and the end of a bulk rebuild
- * built it (a third of that time, with the whole rebuild waiting): dropped, from older files too.
+ * The secondary indexes. Every query on docs is answered by one of them or the primary key
+ * (tests/projections/readStore.test.ts asks SQLite's planner). #18: `docs_parent` (collection, parent,
+ * sort_key) served none once docs_parent_order existed (list and count both use the latter), yet every
+ * document write updated it: dropped, from older files too. A bulk rebuild keeps the other two as it writes
+ * (they used to be dropped and built at its end): building them took 1.1-1.4 s at 1,000,000 ballots (0.45 s of
+ * CPU, the rest writing and syncing them) while every other thread waited, and keeping them costs the
+ * writer thread ~0.4 µs per event (a ballot's keys land after its motion's last one and in owner order),
+ * run beside the projection thread (bench:rebuild at 1M, 4 alternating pairs, load 4-6: all threads 24-27
+ * µs per event either way).
  */
 const SECONDARY_INDEXES = `
     -- funds (bench:funds): list() orders by coalesce(sort_key, id); without this index a page of a large parent sorted every row.
@@ -270,18 +274,18 @@ export function readWriter(db: Database.Database) {
     apply,
     putMeta,
     /**
-     * A rebuild from zero (no document, no checkpoint): marked as such, then written without the secondary
-     * indexes and without syncing (a read database is rebuilt from the log if this is interrupted).
+     * A rebuild from zero (no document, no checkpoint): marked as such, then written without syncing (a read
+     * database is rebuilt from the log if this is interrupted), its indexes kept (SECONDARY_INDEXES).
      */
     beginBulk() {
       db.transaction(() => {
         putMeta.run(REBUILDING, '1');
-        db.exec('DROP INDEX IF EXISTS docs_parent; DROP INDEX IF EXISTS docs_parent_order; DROP INDEX IF EXISTS docs_projection;');
+        db.exec('DROP INDEX IF EXISTS docs_parent;');
       })();
       db.pragma('cache_size = -262144');
       db.pragma('synchronous = OFF');
     },
-    /** The rebuild reached the log's head: indexes created in one pass, synced, and the mark removed. */
+    /** The rebuild reached the log's head: synced, and the mark removed (the indexes made if missing). */
     endBulk() {
       db.pragma('synchronous = NORMAL');
       db.transaction(() => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import t from 'tap';
-import { openReadStore } from '../../services/projections/readStore.js';
+import { encodeBatch, openReadStore, readWriter } from '../../services/projections/readStore.js';
 
 /** The queries on docs, as readStore.ts and ops/viewCheck.ts run them, with sample arguments. */
 const QUERIES: [string, unknown[]][] = [
@@ -73,4 +73,27 @@ t.test('a read database from before keeps its documents and loses the index no q
   const db = new Database(file);
   t.same(indexes(db), ['docs_parent_order', 'docs_projection']);
   db.close();
+});
+
+t.test('a bulk rebuild writes with the indexes in place (#18: none to build while every thread waits at its end)', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-read-bulk-indexes-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'read.db');
+  const store = openReadStore(file);
+  const db = new Database(file);
+  t.teardown(async () => {
+    db.close();
+    await store.close();
+  });
+  db.exec('CREATE INDEX IF NOT EXISTS docs_parent ON docs(collection, parent, sort_key)');
+  const writer = readWriter(db);
+  writer.beginBulk();
+  t.same(indexes(db), ['docs_parent_order', 'docs_projection'], 'kept while it writes (the unused docs_parent goes)');
+  db.exec('BEGIN');
+  writer.apply(encodeBatch([{ op: 'put', collection: 'c', id: 'i', parent: 'p', sortKey: 's', doc: { n: 1 }, projection: 'x' }], [], new Map([['x', 1n]]), 1n));
+  db.exec('COMMIT');
+  writer.endBulk();
+  t.same(indexes(db), ['docs_parent_order', 'docs_projection']);
+  t.same(db.prepare("SELECT count(*) AS n FROM docs INDEXED BY docs_parent_order WHERE collection = 'c' AND parent = 'p'").get(), { n: 1 }, 'holding what was written');
+  t.equal(db.prepare("SELECT value FROM meta WHERE key = 'rebuilding'").get(), undefined, 'no longer marked');
 });
