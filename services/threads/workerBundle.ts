@@ -48,6 +48,7 @@ async function bundledModule(workerData) {
       // None yet, or a source file changed or went: bundled again.
     }
     const esbuild = require(b.esbuild);
+    const startedMs = Date.now();
     const importMetaUrl = {
       name: 'import-meta-url',
       setup(build) {
@@ -64,13 +65,21 @@ async function bundledModule(workerData) {
       entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
       write: false, metafile: true, absWorkingDir: b.root, plugins: [importMetaUrl], logLevel: 'silent',
     });
-    const inputs = Object.keys(result.metafile.inputs).map((f) => path.resolve(b.root, f)).map((f) => [f, stamp(f)]);
+    const files = Object.keys(result.metafile.inputs).map((f) => path.resolve(b.root, f));
+    const inputs = files.map((f) => [f, stamp(f)]);
+    // A source saved while it was bundled may be in the bundle as it was before: use the bundle this time,
+    // but list nothing, so the next start bundles again.
+    const settled = files.every((f) => fs.statSync(f).mtimeMs <= startedMs);
     fs.mkdirSync(dir, { recursive: true });
     const tmp = '.' + process.pid + '-' + require('node:worker_threads').threadId + '-' + Date.now();
     fs.writeFileSync(out + tmp, result.outputFiles[0].contents);
     fs.renameSync(out + tmp, out);
-    fs.writeFileSync(list + tmp, JSON.stringify(inputs));
-    fs.renameSync(list + tmp, list);
+    if (settled) {
+      fs.writeFileSync(list + tmp, JSON.stringify(inputs));
+      fs.renameSync(list + tmp, list);
+    } else {
+      fs.rmSync(list, { force: true });
+    }
     return url.pathToFileURL(out).href;
   } catch {
     return null;
