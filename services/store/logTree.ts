@@ -30,8 +30,7 @@ export const EMPTY_ROOT = digest('sha256', Buffer.alloc(0), 'buffer');
 /** The leaf of the event at `index` in the global order. `metadataJson` = canonicalJson(metadata), if at hand. */
 export function leafHash(index: bigint | number, eventHash: string, metadata: unknown, metadataJson?: string): Buffer {
   if (!HEX64.test(eventHash)) throw new TypeError('an event hash is 64 lowercase hex digits');
-  // One string, hashed in one native call (UTF-8): this runs for every append and every verified event.
-  return digest('sha256', `\u0000${index}\n${eventHash}\n${metadataJson ?? canonicalJson(metadata)}`, 'buffer');
+  return leafHashOfOwnHash(index, eventHash, metadataJson ?? canonicalJson(metadata));
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -41,7 +40,8 @@ const HEX64 = /^[0-9a-f]{64}$/;
  * construction) and the metadata's canonical JSON: the store's writer thread, for every event it appends (#18:
  * the check's regular expression was about 1.5% of that thread).
  */
-export function leafHashOfOwnHash(index: number, eventHash: string, metadataJson: string): Buffer {
+export function leafHashOfOwnHash(index: bigint | number, eventHash: string, metadataJson: string): Buffer {
+  // One string, hashed in one native call (UTF-8): this runs for every append and every verified event.
   return digest('sha256', `\u0000${index}\n${eventHash}\n${metadataJson}`, 'buffer');
 }
 
