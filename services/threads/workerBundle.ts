@@ -48,7 +48,6 @@ async function bundledModule(workerData) {
       // None yet, or a source file changed or went: bundled again.
     }
     const esbuild = require(b.esbuild);
-    const startedMs = Date.now();
     const importMetaUrl = {
       name: 'import-meta-url',
       setup(build) {
@@ -65,21 +64,13 @@ async function bundledModule(workerData) {
       entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
       write: false, metafile: true, absWorkingDir: b.root, plugins: [importMetaUrl], logLevel: 'silent',
     });
-    const files = Object.keys(result.metafile.inputs).map((f) => path.resolve(b.root, f));
-    const inputs = files.map((f) => [f, stamp(f)]);
-    // A source saved while it was bundled may be in the bundle as it was before: use the bundle this time,
-    // but list nothing, so the next start bundles again.
-    const settled = files.every((f) => fs.statSync(f).mtimeMs <= startedMs);
+    const inputs = Object.keys(result.metafile.inputs).map((f) => path.resolve(b.root, f)).map((f) => [f, stamp(f)]);
     fs.mkdirSync(dir, { recursive: true });
     const tmp = '.' + process.pid + '-' + require('node:worker_threads').threadId + '-' + Date.now();
     fs.writeFileSync(out + tmp, result.outputFiles[0].contents);
     fs.renameSync(out + tmp, out);
-    if (settled) {
-      fs.writeFileSync(list + tmp, JSON.stringify(inputs));
-      fs.renameSync(list + tmp, list);
-    } else {
-      fs.rmSync(list, { force: true });
-    }
+    fs.writeFileSync(list + tmp, JSON.stringify(inputs));
+    fs.renameSync(list + tmp, list);
     return url.pathToFileURL(out).href;
   } catch {
     return null;

@@ -4,7 +4,7 @@
  * its sources are unchanged and made again when one changes, and a failure to bundle leaves the thread to tsx.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,23 +72,4 @@ t.test('no bundle when esbuild cannot be loaded: the thread goes through tsx', a
   const entry = pathToFileURL(join(dir, 'entry.ts')).href;
   t.equal(await bundleOf(entry)({ module: entry, bundle: { esbuild: join(dir, 'no-esbuild.js'), root } }), null);
   t.equal(await bundleOf(entry)({ module: entry }), null, 'not asked for');
-});
-
-t.test('a source saved while it was bundled: the bundle is used once and not listed, so the next start bundles again', async (t) => {
-  const dir = fixture();
-  const entry = pathToFileURL(join(dir, 'entry.ts')).href;
-  const key = createHash('sha256').update(fileURLToPath(entry)).digest('hex').slice(0, 16);
-  const made = join(root, 'dist', '.thread-bundles', key);
-  t.teardown(() => ['.mjs', '.json'].forEach((ext) => rmSync(`${made}${ext}`, { force: true })));
-  // A modification time after the bundling began stands for a save during it.
-  const later = new Date(Date.now() + 60_000);
-  utimesSync(join(dir, 'dep.ts'), later, later);
-  const request = { module: entry, bundle: { esbuild: createRequire(import.meta.url).resolve('esbuild'), root } };
-  const bundle = await bundleOf(entry)(request);
-  t.ok(bundle !== null && existsSync(fileURLToPath(bundle)), 'bundled and used');
-  t.notOk(existsSync(`${made}.json`), 'its sources are not listed as bundled');
-  const first = statSync(fileURLToPath(bundle!)).mtimeMs;
-  await new Promise((r) => setTimeout(r, 20));
-  await bundleOf(entry)(request);
-  t.not(statSync(fileURLToPath(bundle!)).mtimeMs, first, 'the next start bundles again');
 });
