@@ -26,7 +26,7 @@ const readerModule = moduleWorkerUrl(import.meta.url, './logReaderThread');
 /** `coalesce`: how long live commits may be gathered into one read (default: not at all). */
 export function prefetchingLog(local: SqliteEventReader, eventsFile: string, pageSize: number, coalesce: CoalescerOptions = { windowMs: 0, maxEvents: 1 }): PrefetchingLog {
   const signal = commitCoalescer(coalesce);
-  const worker = startModuleWorker(readerModule, { eventsFile }, undefined, { bundled: true });
+  const worker = startModuleWorker(readerModule, { eventsFile });
   worker.unref();
   const waiting = new Map<number, { resolve: (page: LogPage) => void; reject: (error: Error) => void }>();
   let seq = 0;

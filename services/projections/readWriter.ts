@@ -22,7 +22,7 @@ type Request = ToReadWriter extends infer M ? (M extends ToReadWriter ? Omit<M, 
 const writerModule = moduleWorkerUrl(import.meta.url, './readWriterThread');
 
 export function startReadWriterThread(readFile: string): ReadWriterThread {
-  const worker = startModuleWorker(writerModule, { readFile }, undefined, { bundled: true });
+  const worker = startModuleWorker(writerModule, { readFile });
   const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   let seq = 0;
   let stopped: Error | undefined;

@@ -32,9 +32,7 @@ export async function startThreadedProjectionRunner(options: ThreadedRunnerOptio
   // #18: a catch-up allocates pages of events, documents and their JSON that die young; a young generation
   // this size keeps them from being promoted and collected again by the old generation's collector (GC was
   // about a quarter of the thread's time in a rebuild with the default).
-  // From source the thread imports its graph bundled (threads/workerBundle.ts: 0.5–0.8 s less of each start), unless
-  // it imports a projections module of its own at run time (tests), which needs tsx.
-  const worker = startModuleWorker(projectorModule, { ...data }, { maxYoungGenerationSizeMb: PROJECTOR_YOUNG_MB }, { bundled: !options.projections });
+  const worker = startModuleWorker(projectorModule, { ...data }, { maxYoungGenerationSizeMb: PROJECTOR_YOUNG_MB });
   const post = (message: ToProjector) => worker.postMessage(message);
   let failed: unknown;
   let closing: Promise<void> | undefined;
