@@ -54,17 +54,20 @@ export function canonicalJson(value: unknown): string {
  * they already are), then one native `JSON.stringify`, which writes keys in insertion order and escapes keys
  * and strings exactly as canonicalJson does. Three to four times quicker than writing the text piece by piece,
  * with a fraction of the garbage. An object with a key that starts with a digit (the engine puts array-index
- * keys first, whatever the insertion order) or an own `__proto__` takes the piece-by-piece path.
+ * keys first, whatever the insertion order) or an own `__proto__` cannot be rebuilt in order: the walk still
+ * checks the value is plain, and canonicalJson writes it (for plain JSON, the value and its round trip encode
+ * alike).
  */
 export function canonicalPlainJson(value: unknown): string | undefined {
+  oddKeys = false;
   const sorted = sortedPlain(value);
   if (sorted === NOT_PLAIN) return undefined;
-  if (sorted === ODD_KEYS) return canonicalPlainPieces(value);
-  return JSON.stringify(sorted);
+  return oddKeys ? canonicalJson(value) : JSON.stringify(sorted);
 }
 
 const NOT_PLAIN: unique symbol = Symbol('not plain');
-const ODD_KEYS: unique symbol = Symbol('odd keys');
+/** Set by sortedPlain when it met a key it cannot put in order (its rebuilt copy is then not used). */
+let oddKeys = false;
 
 /** `value` with every object's members in sorted order (`value` itself where nothing moves), or why not. */
 function sortedPlain(value: unknown): unknown {
@@ -83,7 +86,7 @@ function sortedPlain(value: unknown): unknown {
           const v: unknown = value[i];
           if (v === undefined) return NOT_PLAIN;
           const c = sortedPlain(v);
-          if (c === NOT_PLAIN || c === ODD_KEYS) return c;
+          if (c === NOT_PLAIN) return c;
           if (c !== v) (copy ??= value.slice(0, i)).push(c);
           else copy?.push(c);
         }
@@ -98,7 +101,7 @@ function sortedPlain(value: unknown): unknown {
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i]!;
         const first = k.charCodeAt(0);
-        if ((first >= 48 && first <= 57) || k === '__proto__') return ODD_KEYS;
+        if ((first >= 48 && first <= 57) || k === '__proto__') oddKeys = true;
         if (i > 0 && keys[i - 1]! > k) inOrder = false;
       }
       if (!inOrder) keys.sort();
@@ -108,7 +111,7 @@ function sortedPlain(value: unknown): unknown {
         const v = record[k];
         if (v === undefined) continue; // JSON.stringify omits it too
         const c = sortedPlain(v);
-        if (c === NOT_PLAIN || c === ODD_KEYS) return c;
+        if (c === NOT_PLAIN) return c;
         if (copy === undefined && c !== v) {
           // In order so far, but a member changed: copy what came before it.
           copy = {};
@@ -120,47 +123,6 @@ function sortedPlain(value: unknown): unknown {
     }
     default:
       return NOT_PLAIN;
-  }
-}
-
-/** canonicalPlainJson written piece by piece: for objects the fast path cannot rebuild in order. */
-function canonicalPlainPieces(value: unknown): string | undefined {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'number':
-      return Number.isFinite(value) ? JSON.stringify(value) : undefined;
-    case 'string':
-    case 'boolean':
-      return JSON.stringify(value);
-    case 'object': {
-      if (Array.isArray(value)) {
-        if (Object.getPrototypeOf(value) !== Array.prototype) return undefined;
-        let out = '[';
-        for (let i = 0; i < value.length; i++) {
-          const v: unknown = value[i];
-          if (v === undefined) return undefined;
-          const c = canonicalPlainPieces(v);
-          if (c === undefined) return undefined;
-          out += i === 0 ? c : `,${c}`;
-        }
-        return `${out}]`;
-      }
-      const proto: unknown = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return undefined;
-      const record = value as Record<string, unknown>;
-      if ('toJSON' in record) return undefined;
-      let out = '{';
-      for (const k of Object.keys(record).sort()) {
-        const v = record[k];
-        if (v === undefined) continue;
-        const c = canonicalPlainPieces(v);
-        if (c === undefined) return undefined;
-        out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${c}`;
-      }
-      return `${out}}`;
-    }
-    default:
-      return undefined;
   }
 }
 
