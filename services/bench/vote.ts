@@ -162,10 +162,11 @@ async function main() {
   const chooseCpuRounds: number[] = [];
   const openMotion = (title: string, extra: Record<string, unknown> = {}) => seed.openMotion(title, { extra });
   const OPTIONS = ['a', 'b', 'c', 'd', 'e'];
+  // Every round's yes_no ballots (each on a motion of its own), the warm-up's included.
+  const bodies = units.map((u, i) => JSON.stringify({ unitId: u.unitId, choice: ['for', 'against', 'abstain'][i % 3] }));
   {
     // The warm-up round (see the header): printed, not counted.
     const motionId = await openMotion('bench warm-up');
-    const bodies = units.map((u, i) => JSON.stringify({ unitId: u.unitId, choice: ['for', 'against', 'abstain'][i % 3] }));
     const cpuBefore = process.cpuUsage();
     const threadsBefore = threadCpuMicros();
     const warm = await load(dir, { url: base, connections: CONNECTIONS, amount: UNITS, method: 'POST', path: `/v1/motions/${motionId}/ballots`, bodies, tokens: voterTokens });
@@ -181,7 +182,6 @@ async function main() {
   }
   for (let round = 1; round <= ROUNDS; round++) {
     const motionId = await openMotion(`bench ${round}`);
-    const bodies = units.map((u, i) => JSON.stringify({ unitId: u.unitId, choice: ['for', 'against', 'abstain'][i % 3] }));
 
     const profiler = tool.benchProfile ? await startProfile() : null;
     const statsBefore = storeStats();
