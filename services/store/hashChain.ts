@@ -52,8 +52,8 @@ export function canonicalJson(value: unknown): string {
  *
  * Fast path (#18): the value's objects rebuilt with their members in sorted order (the value itself where
  * they already are), then one native `JSON.stringify`, which writes keys in insertion order and escapes keys
- * and strings exactly as canonicalJson does. Three to four times quicker than writing the text piece by piece,
- * with a fraction of the garbage. An object with a key that starts with a digit (the engine puts array-index
+ * and strings exactly as canonicalJson does. Quicker than writing the text piece by piece (a ballot's data 2.7
+ * -> 1.8 µs, its metadata 1.7 -> 1.4 µs, same-run micro bench), with fewer intermediate strings. An object with a key that starts with a digit (the engine puts array-index
  * keys first, whatever the insertion order) or an own `__proto__` cannot be rebuilt in order: the walk still
  * checks the value is plain, and canonicalJson writes it (for plain JSON, the value and its round trip encode
  * alike).
